@@ -1,0 +1,28 @@
+export type Role = 'admin' | 'staff' | 'employer' | 'migrant';
+export const ROLES: Role[] = ['admin', 'staff', 'employer', 'migrant'];
+
+export interface UserPrincipal {
+  kind: 'user';
+  userId: string;
+  role: Role;
+  employerId: string | null;
+  migrantId: string | null;
+}
+
+export interface KioskPrincipal {
+  kind: 'kiosk';
+  kioskId: string;
+  fairId: string;
+}
+
+export type Principal = UserPrincipal | KioskPrincipal;
+
+export function isStaff(principal: Principal | undefined): boolean {
+  return principal?.kind === 'user' && (principal.role === 'staff' || principal.role === 'admin');
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}

@@ -1,0 +1,187 @@
+export type SearchDriver = 'postgres' | 'meilisearch';
+
+export interface AppConfig {
+  nodeEnv: string;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  searchDriver: SearchDriver;
+  meiliUrl?: string;
+  meiliKey?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  mailDir: string;
+  smsGatewayUrl?: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  piiEncryptionKeys: { id: string; key: Buffer }[];
+  adminEmail?: string;
+  adminPassword?: string;
+  workers: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+  outboxPollMs: number;
+  notificationRatePerSecond: number;
+  reminderOffsetsMinutes: number[];
+  legalHelpPhone: string;
+  demo: boolean;
+  webDir: string;
+  warnings: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+  }
+}
+
+const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789abcdef';
+// 32 bytes, base64; only for development and tests, refused in production.
+const DEV_PII_KEY = 'ZGV2LW9ubHktcGlpLWtleS0zMi1ieXRlcy1sb25nISE=';
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback?: string): string {
+  const value = env[name];
+  if (value === undefined || value === '') {
+    if (fallback === undefined) throw new ConfigError(name, 'is required');
+    return fallback;
+  }
+  return value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(name, `must be on/off (true/false, 1/0), got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[], fallback?: string): string | undefined {
+  const raw = env[name] || fallback;
+  if (!raw) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, 'must be a URL');
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use one of ${protocols.join(', ')}, got ${parsed.protocol}`);
+  }
+  return raw;
+}
+
+/** Parses `PII_ENCRYPTION_KEY`: either one base64 key or `id1:base64,id2:base64` (first one encrypts). */
+function piiKeys(raw: string): { id: string; key: Buffer }[] {
+  const parts = raw.split(',').map((p) => p.trim());
+  return parts.map((part, index) => {
+    const [id, b64] = part.includes(':') ? part.split(':', 2) : [`k${index + 1}`, part];
+    const key = Buffer.from(b64, 'base64');
+    if (key.length !== 32) throw new ConfigError('PII_ENCRYPTION_KEY', 'must hold 32-byte keys in base64');
+    if (!/^[A-Za-z0-9_-]{1,16}$/.test(id))
+      throw new ConfigError('PII_ENCRYPTION_KEY', `has a bad key id "${id}"`);
+    return { id, key };
+  });
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const warnings: string[] = [];
+  const nodeEnv = str(env, 'NODE_ENV', 'development');
+  const production = nodeEnv === 'production';
+
+  const searchDriver = str(env, 'SEARCH_DRIVER', 'postgres');
+  if (searchDriver !== 'postgres' && searchDriver !== 'meilisearch') {
+    throw new ConfigError('SEARCH_DRIVER', `must be "postgres" or "meilisearch", got "${searchDriver}"`);
+  }
+  const meiliUrl = url(env, 'MEILI_URL', ['http:', 'https:']);
+  if (searchDriver === 'meilisearch' && !meiliUrl) {
+    throw new ConfigError('MEILI_URL', 'is required when SEARCH_DRIVER=meilisearch');
+  }
+
+  let jwtSecret = env.JWT_SECRET;
+  if (!jwtSecret) {
+    if (production) throw new ConfigError('JWT_SECRET', 'is required when NODE_ENV=production');
+    warnings.push('JWT_SECRET is not set: using the development default. NEVER run like this in production.');
+    jwtSecret = DEV_JWT_SECRET;
+  } else if (jwtSecret.length < 32) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  }
+
+  let piiRaw = env.PII_ENCRYPTION_KEY;
+  if (!piiRaw) {
+    if (production) throw new ConfigError('PII_ENCRYPTION_KEY', 'is required when NODE_ENV=production');
+    warnings.push(
+      'PII_ENCRYPTION_KEY is not set: using the development key. NEVER run like this in production.',
+    );
+    piiRaw = `dev:${DEV_PII_KEY}`;
+  }
+
+  const adminEmail = env.ADMIN_EMAIL || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (adminEmail && !adminPassword)
+    throw new ConfigError('ADMIN_PASSWORD', 'is required when ADMIN_EMAIL is set');
+  if (adminPassword && adminPassword.length < 10)
+    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 10 characters');
+
+  const offsets = str(env, 'REMINDER_OFFSETS_MINUTES', '1440,120')
+    .split(',')
+    .map((s) => s.trim());
+  if (offsets.some((o) => !/^\d+$/.test(o))) {
+    throw new ConfigError('REMINDER_OFFSETS_MINUTES', 'must be a comma-separated list of minutes');
+  }
+
+  return {
+    nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: str(env, 'HOST', '0.0.0.0'),
+    databaseUrl: url(
+      env,
+      'DATABASE_URL',
+      ['postgres:', 'postgresql:'],
+      'postgres://postgres@127.0.0.1:5432/jobfair',
+    )!,
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!,
+    redisPrefix: str(env, 'REDIS_PREFIX', 'jobfair'),
+    searchDriver,
+    meiliUrl,
+    meiliKey: env.MEILI_MASTER_KEY || undefined,
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: str(env, 'MAIL_FROM', 'Job fair service <no-reply@jobfair.local>'),
+    mailDir: str(env, 'MAIL_DIR', 'var/mail'),
+    smsGatewayUrl: url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']),
+    jwtSecret,
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    piiEncryptionKeys: piiKeys(piiRaw),
+    adminEmail,
+    adminPassword,
+    workers: bool(env, 'WORKERS', true),
+    logLevel: str(env, 'LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info'),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 60000),
+    notificationRatePerSecond: int(env, 'NOTIFICATION_RATE_PER_SECOND', 500, 1, 100000),
+    reminderOffsetsMinutes: offsets.map(Number),
+    legalHelpPhone: str(env, 'LEGAL_HELP_PHONE', '+7 495 000-00-00'),
+    demo: bool(env, 'DEMO', false),
+    webDir: str(env, 'WEB_DIR', 'web/dist'),
+    warnings,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

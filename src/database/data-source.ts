@@ -1,0 +1,25 @@
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { AppConfig } from 'src/config/config';
+import { ENTITIES } from 'src/database/entities';
+import { MIGRATIONS } from 'migrations/index';
+import { SnakeNamingStrategy } from 'src/database/snake-naming.strategy';
+
+export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    extra: { max: poolSize, application_name: 'jobfair' },
+    logging: ['error'],
+  };
+}
+
+export function createDataSource(config: Pick<AppConfig, 'databaseUrl'>, poolSize?: number): DataSource {
+  return new DataSource(dataSourceOptions(config, poolSize));
+}

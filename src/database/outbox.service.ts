@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { JobName, JobPayloads } from 'src/queue/queue.constants';
+
+export interface OutboxEvent<N extends JobName = JobName> {
+  job: N;
+  payload: JobPayloads[N];
+  /** Deterministic BullMQ job id; defaults to one derived from the outbox row. */
+  jobId?: string;
+  delayMs?: number;
+}
+
+/**
+ * Writes events in the caller's transaction. NOTIFY is delivered only on commit, so the relay
+ * wakes exactly when the change is visible, and a rollback takes the event with it.
+ */
+@Injectable()
+export class OutboxService {
+  async add(manager: EntityManager, ...events: OutboxEvent[]): Promise<void> {
+    if (!events.length) return;
+    const values: unknown[] = [];
+    const rows = events.map((event, i) => {
+      values.push(event.job, JSON.stringify(event.payload), event.jobId ?? null, event.delayMs ?? 0);
+      const o = i * 4;
+      return `($${o + 1}, $${o + 2}::jsonb, $${o + 3}, $${o + 4})`;
+    });
+    await manager.query(
+      `INSERT INTO outbox (job_name, payload, job_id, delay_ms) VALUES ${rows.join(', ')}`,
+      values,
+    );
+    await manager.query(`SELECT pg_notify('outbox', '')`);
+  }
+}

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { loadConfig, ConfigError } from 'src/config/config';
+import { createApp, prepareDatabase } from 'src/bootstrap';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  await prepareDatabase(config);
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  new Logger('Main').log(`API listening on http://localhost:${config.port} (docs at /docs)`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error('Start failed:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

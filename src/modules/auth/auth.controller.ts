@@ -1,0 +1,39 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles } from 'src/common/auth/auth.decorators';
+import type { Principal } from 'src/common/auth/principal';
+import { ApiRoute } from 'src/common/http/api-docs.decorators';
+import { CreateStaffDto, LoginDto, MeDto, StaffCreatedDto, TokenDto } from 'src/modules/auth/auth.dto';
+import { AuthService } from 'src/modules/auth/auth.service';
+
+@ApiTags('auth')
+@Controller('v1')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiRoute('Log in with email or phone and a password (or phone and a kiosk access code)', [400, 401, 429], {
+    auth: false,
+  })
+  @ApiOkResponse({ type: TokenDto })
+  login(@Body() dto: LoginDto): Promise<TokenDto> {
+    return this.auth.login(dto);
+  }
+
+  @Get('auth/me')
+  @ApiRoute('Who the token belongs to', [])
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+    return this.auth.me(principal);
+  }
+
+  @Post('staff')
+  @Roles('admin')
+  @ApiRoute('Create a labour department staff user (admin only)', [400, 403, 409])
+  @ApiCreatedResponse({ type: StaffCreatedDto })
+  createStaff(@Body() dto: CreateStaffDto): Promise<StaffCreatedDto> {
+    return this.auth.createStaff(dto);
+  }
+}

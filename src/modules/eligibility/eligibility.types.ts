@@ -1,0 +1,149 @@
+/** Types of the pure eligibility core: the request, the result and the rule set that drives it. */
+
+export const LANGS = ['ru', 'uz', 'tg', 'ky', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A message in every language the service speaks. Uzbek is Latin script; Tajik and Kyrgyz are Cyrillic. */
+export type LocalizedText = Record<Lang, string>;
+
+/** Calendar date `YYYY-MM-DD`, compared as a string (the format sorts chronologically). */
+export type IsoDate = string;
+
+export const REGIMES = [
+  'citizen',
+  'residence_permit',
+  'temporary_residence',
+  'eaeu',
+  'patent',
+  'hqs',
+  'work_permit',
+  'household_permit',
+] as const;
+export type Regime = (typeof REGIMES)[number];
+
+export const DOCUMENT_TYPES = [
+  'passport',
+  'migration_card',
+  'patent',
+  'work_permit',
+  'hqs_permit',
+  'residence_permit',
+  'temporary_residence_permit',
+  'registration',
+  'language_certificate',
+  'medical_certificate',
+  'household_permit',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const MIGRATION_CARD_PURPOSES = ['work', 'study', 'private', 'tourism', 'business'] as const;
+export type MigrationCardPurpose = (typeof MIGRATION_CARD_PURPOSES)[number];
+
+export const EMPLOYER_KINDS = ['company', 'individual'] as const;
+export type EmployerKind = (typeof EMPLOYER_KINDS)[number];
+
+export interface HeldDocument {
+  type: DocumentType;
+  /** ISO 3166-2 code of the region the document is valid in, for region-bound documents. */
+  region?: string;
+  validFrom?: IsoDate;
+  validUntil?: IsoDate;
+  /** Migration cards only: the purpose of the visit stated at the border. */
+  purpose?: MigrationCardPurpose;
+  issuedAt?: IsoDate;
+}
+
+export interface Money {
+  amount: number;
+  /** ISO 4217 code. */
+  currency: string;
+}
+
+export interface EligibilityRequest {
+  /** ISO 3166-1 alpha-2 code of the country where the job is. */
+  hostCountry: string;
+  /** ISO 3166-2 code of the region where the job is. */
+  workRegion: string;
+  /** ISO 3166-1 alpha-2 code of the person's citizenship. */
+  citizenship: string;
+  birthDate: IsoDate;
+  startDate: IsoDate;
+  /** ISCO-08 unit group, 4 digits. */
+  occupationCode?: string;
+  monthlySalary?: Money;
+  employer?: { kind: EmployerKind; quotaAvailable?: boolean };
+  documents?: HeldDocument[];
+}
+
+export type EligibilityStatus = 'eligible' | 'conditional' | 'ineligible';
+
+export interface EligibilityCheck {
+  code: string;
+  passed: boolean;
+  message: string;
+  legalBasis: string;
+}
+
+export interface EligibilityStep {
+  code: string;
+  message: string;
+}
+
+export interface EligibilityResult {
+  status: EligibilityStatus;
+  /** `null` when the core cannot tell the regime (unknown or special citizenship): then a LEGAL_ADVICE step follows. */
+  regime: Regime | null;
+  checks: EligibilityCheck[];
+  steps: EligibilityStep[];
+  ruleSet: { id: string; effectiveFrom: IsoDate };
+}
+
+/** Where a citizenship is listed decides which regimes may apply to a foreign national. */
+export const COUNTRY_GROUPS = ['eaeu', 'patent', 'visa', 'legalAdvice'] as const;
+export type CountryGroup = (typeof COUNTRY_GROUPS)[number];
+
+export interface ClosedOccupation {
+  regime: Regime;
+  region: string;
+  /** ISCO-08 unit groups. */
+  occupationCodes: string[];
+  from: IsoDate;
+  /** Last day of the closure, inclusive; absent while the closure is open-ended. */
+  until?: IsoDate;
+  legalBasis: string;
+}
+
+export interface MessageDefinition {
+  legalBasis?: string;
+  /** One text per outcome variant, e.g. `passed`, `expired`, `missing`. Parameters are written `{name}`. */
+  messages: Record<string, LocalizedText>;
+}
+
+export interface CheckDefinition extends MessageDefinition {
+  legalBasis: string;
+}
+
+export interface RuleSet {
+  id: string;
+  hostCountry: string;
+  effectiveFrom: IsoDate;
+  /** ISO 4217 code of the host country's currency; salaries in other currencies are not compared. */
+  currency: string;
+  sources?: string[];
+  minimumAge: number;
+  /** Regimes in the order the law tries them; the first that applies wins. */
+  regimeOrder: Regime[];
+  countryGroups: Record<CountryGroup, string[]>;
+  /** How to treat a citizenship listed in no group: as a visa national, or as unknown (legal advice). */
+  unlistedCitizenship: 'visa' | 'legalAdvice';
+  /** Highly qualified specialists; required when `hqs` is in `regimeOrder`. */
+  hqs?: { quarterlySalaryThreshold: number; since: IsoDate };
+  /** Required when `patent` is in `regimeOrder`. */
+  patent?: { requiredMigrationCardPurpose: MigrationCardPurpose; medicalExamWithinDays: number };
+  /** Documents a person needs to work under each regime, shown to jobseekers. */
+  regimeDocuments: Partial<Record<Regime, DocumentType[]>>;
+  closedOccupations: ClosedOccupation[];
+  documentNames: Record<DocumentType, LocalizedText>;
+  checks: Record<string, CheckDefinition>;
+  steps: Record<string, MessageDefinition>;
+}

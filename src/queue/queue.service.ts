@@ -1,0 +1,77 @@
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { APP_CONFIG, AppConfig } from 'src/config/config';
+import { DEFAULT_JOB_OPTIONS, JOB_QUEUE, JobName, JobPayloads, QueueName } from 'src/queue/queue.constants';
+import { createRedis } from 'src/queue/redis';
+
+export interface EnqueueOptions {
+  /** Deterministic id: BullMQ ignores a second job with the same id, so a retried enqueue never duplicates. */
+  jobId?: string;
+  delayMs?: number;
+  attempts?: number;
+}
+
+/** The one way to put work on a queue. */
+@Injectable()
+export class QueueService implements OnModuleDestroy {
+  private readonly logger = new Logger(QueueService.name);
+  private readonly connection: IORedis;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.connection = createRedis(config.redisUrl, 'producer');
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, {
+        connection: this.connection,
+        prefix: this.config.redisPrefix,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      });
+      queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  allQueues(): Queue[] {
+    return Object.values(QueueName).map((name) => this.queue(name));
+  }
+
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: EnqueueOptions = {},
+  ): Promise<void> {
+    const opts: JobsOptions = {};
+    if (options.jobId) opts.jobId = options.jobId;
+    if (options.delayMs) opts.delay = Math.max(0, Math.round(options.delayMs));
+    if (options.attempts) opts.attempts = options.attempts;
+    await this.queue(JOB_QUEUE[name]).add(name, payload, opts);
+  }
+
+  async remove(name: JobName, jobId: string): Promise<void> {
+    const job = await this.queue(JOB_QUEUE[name]).getJob(jobId);
+    if (job) await job.remove().catch(() => undefined);
+  }
+
+  async depths(): Promise<Record<string, Record<string, number>>> {
+    const out: Record<string, Record<string, number>> = {};
+    for (const queue of this.allQueues()) {
+      out[queue.name] = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+    }
+    return out;
+  }
+
+  async ping(): Promise<void> {
+    await this.connection.ping();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,172 @@
+import { DataSource } from 'typeorm';
+import { TestApp, adminToken, bootTestApp, login, staffToken, unique } from 'test/harness/app';
+
+describe('service foundation (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers liveness and readiness with every component', async () => {
+    await t.http().get('/health').expect(200, { status: 'ok' });
+    const res = await t.http().get('/health/ready').expect(200);
+    expect(Object.keys(res.body.components).sort()).toEqual(['mail', 'postgres', 'redis', 'search']);
+    expect(res.body.components.postgres.status).toBe('up');
+    expect(res.body.components.redis.status).toBe('up');
+    expect(res.headers['x-request-id']).toBeDefined();
+  });
+
+  it('serves Swagger UI and a valid OpenAPI 3 document', async () => {
+    const ui = await t.http().get('/docs').redirects(1);
+    expect(ui.status).toBe(200);
+    expect(ui.text).toContain('swagger');
+    const doc = await t.http().get('/docs/openapi.json').expect(200);
+    expect(doc.body.openapi).toMatch(/^3\./);
+    expect(doc.body.paths['/v1/auth/login'].post.summary).toBeTruthy();
+    expect(doc.body.paths['/v1/auth/login'].post.responses['401']).toBeDefined();
+  });
+
+  it('logs the bootstrap admin in and says who it is', async () => {
+    const token = await adminToken(t);
+    const me = await t.http().get('/v1/auth/me').set('authorization', `Bearer ${token}`).expect(200);
+    expect(me.body.role).toBe('admin');
+    expect(me.body.email).toBe('admin@test.jobfair.local');
+  });
+
+  it('refuses wrong credentials with 401 problem+json', async () => {
+    const res = await t.http().post('/v1/auth/login').send({ email: 'nobody@x.org', password: 'wrong-one' });
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ status: 401, title: expect.any(String), type: expect.any(String) });
+  });
+
+  it('throttles repeated failures with 429', async () => {
+    const email = `${unique('brute')}@x.org`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      statuses.push((await t.http().post('/v1/auth/login').send({ email, password: 'nope' })).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses[6]).toBe(429);
+  });
+
+  it('requires a token: 401 without one, problem+json', async () => {
+    const res = await t.http().get('/v1/auth/me');
+    expect(res.status).toBe(401);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('refuses a forged token', async () => {
+    await t.http().get('/v1/auth/me').set('authorization', 'Bearer abc.def.ghi').expect(401);
+  });
+
+  it('answers 403 problem+json when the role is not allowed', async () => {
+    const staff = await staffToken(t);
+    const res = await t
+      .http()
+      .post('/v1/staff')
+      .set('authorization', `Bearer ${staff}`)
+      .send({ email: `${unique()}@x.org`, password: 'long-password-1', displayName: 'X' });
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('lets an admin create staff, who can log in; a duplicate email is 409', async () => {
+    const admin = await adminToken(t);
+    const email = `${unique('s')}@x.org`;
+    const body = { email, password: 'staff-password-1', displayName: 'Staff One' };
+    const created = await t
+      .http()
+      .post('/v1/staff')
+      .set('authorization', `Bearer ${admin}`)
+      .send(body)
+      .expect(201);
+    expect(created.body).toMatchObject({ email, role: 'staff' });
+    const token = await login(t, { email, password: 'staff-password-1' });
+    const me = await t.http().get('/v1/auth/me').set('authorization', `Bearer ${token}`).expect(200);
+    expect(me.body.role).toBe('staff');
+    await t.http().post('/v1/staff').set('authorization', `Bearer ${admin}`).send(body).expect(409);
+  });
+
+  it('answers malformed JSON with 400 problem+json', async () => {
+    const res = await t
+      .http()
+      .post('/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send('{"email": "a@b.c", "password": ');
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.detail).toMatch(/JSON/);
+  });
+
+  it('answers an unknown route with 404 problem+json', async () => {
+    const res = await t.http().get('/v1/no-such-thing');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('answers a wrong content type with 415 and an oversized body with 413', async () => {
+    const wrongType = await t.http().post('/v1/auth/login').set('content-type', 'text/csv').send('a,b');
+    expect(wrongType.status).toBe(415);
+    expect(wrongType.headers['content-type']).toContain('application/problem+json');
+    const big = await t
+      .http()
+      .post('/v1/auth/login')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(t.config.bodyLimitBytes + 10) }));
+    expect(big.status).toBe(413);
+  });
+
+  it('refuses unknown fields with the field named', async () => {
+    const res = await t.http().post('/v1/auth/login').send({ email: 'a@b.cd', password: 'x', admin: true });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'admin' })]));
+  });
+
+  it('echoes a sane x-request-id and invents one otherwise', async () => {
+    const res = await t.http().get('/health').set('x-request-id', 'abc-123');
+    expect(res.headers['x-request-id']).toBe('abc-123');
+    const other = await t.http().get('/health').set('x-request-id', 'bad id with spaces');
+    expect(other.headers['x-request-id']).not.toBe('bad id with spaces');
+  });
+
+  it('exposes Prometheus metrics with route latency and queue depths', async () => {
+    await t.http().get('/health');
+    const res = await t.http().get('/metrics').expect(200);
+    expect(res.text).toContain('http_request_duration_seconds_bucket');
+    expect(res.text).toMatch(/queue_jobs\{queue="mail",state="waiting"\}/);
+    expect(res.text).toContain('outbox_backlog');
+  });
+
+  it('protects the queue dashboard: 401 without a token, 200 for staff', async () => {
+    await t.http().get('/admin/queues').expect(401);
+    const staff = await staffToken(t);
+    const res = await t.http().get('/admin/queues').set('authorization', `Bearer ${staff}`);
+    expect(res.status).toBe(200);
+  });
+
+  it('delivers the outbox event of a staff creation through the queue', async () => {
+    const admin = await adminToken(t);
+    const email = `${unique('welcome')}@x.org`;
+    const created = await t
+      .http()
+      .post('/v1/staff')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ email, password: 'staff-password-1', displayName: 'W' })
+      .expect(201);
+    const ds = t.app.get(DataSource);
+    const deadline = Date.now() + 10_000;
+    let dispatched = false;
+    while (Date.now() < deadline && !dispatched) {
+      const rows = await ds.query(
+        `SELECT dispatched_at FROM outbox WHERE job_name = 'staff.welcome' AND payload->>'userId' = $1`,
+        [created.body.id],
+      );
+      dispatched = rows.length === 1 && rows[0].dispatched_at !== null;
+      if (!dispatched) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(dispatched).toBe(true);
+  });
+});

@@ -1,0 +1,82 @@
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { AppConfig, loadConfig } from 'src/config/config';
+import { createApp } from 'src/bootstrap';
+
+export const ADMIN_EMAIL = 'admin@test.jobfair.local';
+export const ADMIN_PASSWORD = 'admin-password-123';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  config: AppConfig;
+  url: string;
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+/** Boots the real application (Fastify, PostgreSQL, Redis, workers, outbox relay) for one spec file. */
+export async function bootTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    ADMIN_EMAIL,
+    ADMIN_PASSWORD,
+    OUTBOX_POLL_MS: '100',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
+    MAIL_DIR: 'var/test-mail',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const url = await app.getUrl();
+  return {
+    app,
+    config,
+    url,
+    http: () => request(url),
+    close: () => app.close(),
+  };
+}
+
+export async function login(t: TestApp, credentials: Record<string, string>): Promise<string> {
+  const res = await t.http().post('/v1/auth/login').send(credentials);
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken as string;
+}
+
+export function adminToken(t: TestApp): Promise<string> {
+  return login(t, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+}
+
+let counter = 0;
+/** Unique per process and call, for emails, phones and keys. */
+export function unique(prefix = ''): string {
+  counter += 1;
+  return `${prefix}${process.pid.toString(36)}${Date.now().toString(36)}${counter}`;
+}
+
+export async function staffToken(t: TestApp): Promise<string> {
+  const admin = await adminToken(t);
+  const email = `${unique('staff')}@test.jobfair.local`;
+  const res = await t
+    .http()
+    .post('/v1/staff')
+    .set('authorization', `Bearer ${admin}`)
+    .send({ email, password: 'staff-password-123', displayName: 'Test Staff' });
+  if (res.status !== 201) throw new Error(`staff create failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return login(t, { email, password: 'staff-password-123' });
+}
+
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  { timeoutMs = 10_000, stepMs = 50, what = 'condition' } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
