@@ -3,5 +3,17 @@
  * ts-jest, ts-node and compiled code. `npm run migration:generate` writes a file; add it here.
  */
 import { CreateFoundation1795300000000 } from './1795300000000-CreateFoundation';
+import { CreateMigrants1795320000000 } from './1795320000000-CreateMigrants';
+import { CreateNotifications1795330000000 } from './1795330000000-CreateNotifications';
+import { CreateEmployersVacanciesFairs1795310000000 } from './1795310000000-CreateEmployersVacanciesFairs';
+import { CreateApplications1795340000000 } from './1795340000000-CreateApplications';
+import { CreateSearchIndex1795360000000 } from './1795360000000-CreateSearchIndex';
 
-export const MIGRATIONS = [CreateFoundation1795300000000];
+export const MIGRATIONS = [
+  CreateFoundation1795300000000,
+  CreateEmployersVacanciesFairs1795310000000,
+  CreateMigrants1795320000000,
+  CreateNotifications1795330000000,
+  CreateApplications1795340000000,
+  CreateSearchIndex1795360000000,
+];

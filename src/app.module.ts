@@ -9,6 +9,15 @@ import { HealthModule } from 'src/modules/health/health.module';
 import { MailModule } from 'src/modules/mail/mail.module';
 import { MetricsModule } from 'src/modules/metrics/metrics.module';
 import { UsersModule } from 'src/modules/users/users.module';
+import { EmployersModule } from 'src/modules/employers/employers.module';
+import { VacanciesModule } from 'src/modules/vacancies/vacancies.module';
+import { FairsModule } from 'src/modules/fairs/fairs.module';
+import { ReferenceModule } from 'src/modules/reference/reference.module';
+import { MigrantsModule } from 'src/modules/migrants/migrants.module';
+import { EligibilityModule } from 'src/modules/eligibility/eligibility.module';
+import { NotificationsModule } from 'src/modules/notifications/notifications.module';
+import { SearchModule } from 'src/modules/search/search.module';
+import { MatchingModule } from 'src/modules/matching/matching.module';
 
 const FEATURES = [
   DatabaseModule,
@@ -19,6 +28,15 @@ const FEATURES = [
   HealthModule,
   MetricsModule,
   AuthModule,
+  ReferenceModule,
+  EmployersModule,
+  VacanciesModule,
+  FairsModule,
+  MigrantsModule,
+  EligibilityModule,
+  NotificationsModule,
+  SearchModule,
+  MatchingModule,
 ];
 
 @Module({})

@@ -22,6 +22,7 @@ import { QueueService } from 'src/queue/queue.service';
 import { WorkerService } from 'src/queue/worker.service';
 import { AuthService } from 'src/modules/auth/auth.service';
 import { MetricsService } from 'src/modules/metrics/metrics.service';
+import { registerWebFrontEnd } from 'src/modules/web/web-static';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -88,6 +89,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: Creat
   });
 
   await registerQueueDashboard(app, fastify);
+  await registerWebFrontEnd(fastify);
   setupOpenApi(app);
 
   await app.init();

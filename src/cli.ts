@@ -7,6 +7,7 @@ import { AppConfig, ConfigError, loadConfig } from 'src/config/config';
 import { prepareDatabase } from 'src/bootstrap';
 import { PinoNestLogger, createPino } from 'src/common/logging/logger';
 import { AuthService } from 'src/modules/auth/auth.service';
+import { SEARCH_KINDS, ReindexService, progressBar } from 'src/modules/search/reindex.service';
 
 type Command = {
   summary: string;
@@ -48,6 +49,21 @@ export const COMMANDS: Record<string, Command> = {
         role: values.role,
       });
       console.log(`created ${created.role} ${created.email} (${created.id})`);
+    },
+  },
+  reindex: {
+    summary: 'rebuild the search index from the database: [vacancies|migrants] (both when omitted)',
+    needsApp: true,
+    run: async (args, _config, app) => {
+      const kinds = args.length ? args : SEARCH_KINDS;
+      for (const kind of kinds) {
+        if (!SEARCH_KINDS.includes(kind as never)) throw new Error(`reindex: unknown index "${kind}"`);
+      }
+      for (const kind of kinds as typeof SEARCH_KINDS) {
+        const started = Date.now();
+        const count = await app!.get(ReindexService).reindex(kind, progressBar(kind));
+        console.log(`reindexed ${count} ${kind} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
     },
   },
 };

@@ -24,6 +24,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   outboxPollMs: number;
   notificationRatePerSecond: number;
+  /** Base delay of notification retries; unset means the default retry policy. */
+  notificationBackoffMs?: number;
   reminderOffsetsMinutes: number[];
   legalHelpPhone: string;
   demo: boolean;
@@ -176,6 +178,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     outboxPollMs: int(env, 'OUTBOX_POLL_MS', 500, 10, 60000),
     notificationRatePerSecond: int(env, 'NOTIFICATION_RATE_PER_SECOND', 500, 1, 100000),
+    notificationBackoffMs: env.NOTIFICATION_BACKOFF_MS
+      ? int(env, 'NOTIFICATION_BACKOFF_MS', 30_000, 1, 3_600_000)
+      : undefined,
     reminderOffsetsMinutes: offsets.map(Number),
     legalHelpPhone: str(env, 'LEGAL_HELP_PHONE', '+7 495 000-00-00'),
     demo: bool(env, 'DEMO', false),

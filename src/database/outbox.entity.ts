@@ -31,4 +31,8 @@ export class OutboxEntity {
 
   @Column('text', { nullable: true })
   lastError: string | null;
+
+  /** Job options beyond the defaults, e.g. `{ backoffMs }`. */
+  @Column('jsonb', { nullable: true })
+  options: { backoffMs?: number } | null;
 }

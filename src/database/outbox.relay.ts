@@ -13,6 +13,7 @@ interface OutboxRow {
   delay_ms: number;
   created_at: Date;
   attempts: number;
+  options: { backoffMs?: number } | null;
 }
 
 const BATCH = 500;
@@ -87,7 +88,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   private async dispatchBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, job_name, payload, job_id, delay_ms, created_at, attempts FROM outbox
+        `SELECT id, job_name, payload, job_id, delay_ms, created_at, attempts, options FROM outbox
           WHERE dispatched_at IS NULL AND available_at <= now()
           ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
@@ -99,6 +100,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
           await this.queues.enqueue(row.job_name as JobName, row.payload as never, {
             jobId: row.job_id ?? `ob-${row.id}`,
             delayMs: Math.max(0, remaining),
+            backoffMs: row.options?.backoffMs,
           });
           done.push(row.id);
         } catch (error) {

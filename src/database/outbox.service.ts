@@ -8,6 +8,8 @@ export interface OutboxEvent<N extends JobName = JobName> {
   /** Deterministic BullMQ job id; defaults to one derived from the outbox row. */
   jobId?: string;
   delayMs?: number;
+  /** Base delay of the job's exponential backoff; the default retry policy when absent. */
+  backoffMs?: number;
 }
 
 /**
@@ -20,12 +22,13 @@ export class OutboxService {
     if (!events.length) return;
     const values: unknown[] = [];
     const rows = events.map((event, i) => {
-      values.push(event.job, JSON.stringify(event.payload), event.jobId ?? null, event.delayMs ?? 0);
-      const o = i * 4;
-      return `($${o + 1}, $${o + 2}::jsonb, $${o + 3}, $${o + 4})`;
+      const options = event.backoffMs ? JSON.stringify({ backoffMs: event.backoffMs }) : null;
+      values.push(event.job, JSON.stringify(event.payload), event.jobId ?? null, event.delayMs ?? 0, options);
+      const o = i * 5;
+      return `($${o + 1}, $${o + 2}::jsonb, $${o + 3}, $${o + 4}, $${o + 5}::jsonb)`;
     });
     await manager.query(
-      `INSERT INTO outbox (job_name, payload, job_id, delay_ms) VALUES ${rows.join(', ')}`,
+      `INSERT INTO outbox (job_name, payload, job_id, delay_ms, options) VALUES ${rows.join(', ')}`,
       values,
     );
     await manager.query(`SELECT pg_notify('outbox', '')`);

@@ -46,10 +46,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.IdempotencyCleanup]: QueueName.Maintenance,
 };
 
-/** One retry policy: 8 attempts with exponential backoff from 15 s (about an hour in total). */
+/** One retry policy: 8 attempts, exponential backoff from 30 s: 30 s × (1+2+…+64) ≈ 63 minutes in total. */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 8,
-  backoff: { type: 'exponential', delay: 15_000 },
+  backoff: { type: 'exponential', delay: 30_000 },
   removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
   removeOnFail: { age: 30 * 24 * 3600 },
 } as const;

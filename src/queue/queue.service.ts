@@ -10,6 +10,8 @@ export interface EnqueueOptions {
   jobId?: string;
   delayMs?: number;
   attempts?: number;
+  /** Base delay of the exponential backoff, replacing the default policy's (tests use a tiny one). */
+  backoffMs?: number;
 }
 
 /** The one way to put work on a queue. */
@@ -50,6 +52,7 @@ export class QueueService implements OnModuleDestroy {
     if (options.jobId) opts.jobId = options.jobId;
     if (options.delayMs) opts.delay = Math.max(0, Math.round(options.delayMs));
     if (options.attempts) opts.attempts = options.attempts;
+    if (options.backoffMs) opts.backoff = { type: 'exponential', delay: options.backoffMs };
     await this.queue(JOB_QUEUE[name]).add(name, payload, opts);
   }
 

@@ -33,12 +33,13 @@ const HTTP_TITLES: Record<number, string> = {
 export function toProblem(error: unknown, requestId?: string): ProblemBody {
   if (error instanceof DomainError) {
     const mapped = PROBLEM_TYPES[error.code];
+    // Extra members first: they may never overwrite the problem's own members.
     return {
+      ...error.extra,
       type: problemTypeUri(error.code),
       title: mapped.title,
       status: mapped.status,
       detail: error.detail,
-      ...error.extra,
     };
   }
   if (error instanceof HttpException) {

@@ -4,8 +4,31 @@ import * as path from 'path';
 import { IsoDate, RuleSet } from 'src/modules/eligibility/eligibility.types';
 import { assertValidRuleSet, RuleSetValidationError } from 'src/modules/eligibility/rule-set.validator';
 
+/**
+ * The rule-set folder: beside this file under ts-jest and ts-node, otherwise
+ * `src/modules/eligibility/rule-sets` under the nearest folder with a package.json, since tsc does not copy
+ * the JSON files to `dist/src/`.
+ */
+export function resolveRuleSetDir(start: string = __dirname): string {
+  const beside = path.join(start, 'rule-sets');
+  if (fs.existsSync(beside)) return beside;
+  let dir = start;
+  for (;;) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) {
+      const candidate = path.join(dir, 'src', 'modules', 'eligibility', 'rule-sets');
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error(
+    `Rule-set folder not found from ${start}: ship src/modules/eligibility/rule-sets with the build`,
+  );
+}
+
 /** Only the JSON files directly in this folder are production rule sets; sub-folders (test fixtures) are not read. */
-export const RULE_SET_DIR = path.join(__dirname, 'rule-sets');
+export const RULE_SET_DIR = resolveRuleSetDir();
 
 export function loadRuleSetFile(file: string): RuleSet {
   const source = path.basename(file);

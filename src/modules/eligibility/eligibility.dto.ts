@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import {
+  DOCUMENT_TYPES,
+  EMPLOYER_KINDS,
+  LANGS,
+  MIGRATION_CARD_PURPOSES,
+  REGIMES,
+} from 'src/modules/eligibility/eligibility.types';
+
+// Request classes document the body only: the engine's own validator checks it and names each field.
+
+export class HeldDocumentDoc {
+  @ApiProperty({ enum: DOCUMENT_TYPES }) type: string;
+  @ApiPropertyOptional({ example: 'RU-MOW', description: 'ISO 3166-2, for region-bound documents' })
+  region?: string;
+  @ApiPropertyOptional({ example: '2025-01-10' }) validFrom?: string;
+  @ApiPropertyOptional({ example: '2026-01-09' }) validUntil?: string;
+  @ApiPropertyOptional({ enum: MIGRATION_CARD_PURPOSES, description: 'Migration cards only' })
+  purpose?: string;
+  @ApiPropertyOptional({ example: '2025-01-05' }) issuedAt?: string;
+}
+
+export class MoneyDoc {
+  @ApiProperty({ example: 90000 }) amount: number;
+  @ApiProperty({ example: 'RUB' }) currency: string;
+}
+
+export class EmployerDoc {
+  @ApiProperty({ enum: EMPLOYER_KINDS }) kind: string;
+  @ApiPropertyOptional({ description: 'The employer holds a quota place for a work permit' })
+  quotaAvailable?: boolean;
+}
+
+export class EligibilityRequestDto {
+  @ApiProperty({ example: 'RU', description: 'ISO 3166-1 alpha-2 country of the job' }) hostCountry: string;
+  @ApiProperty({ example: 'RU-MOW', description: 'ISO 3166-2 region of the job' }) workRegion: string;
+  @ApiProperty({ example: 'UZ' }) citizenship: string;
+  @ApiProperty({ example: '1995-04-12' }) birthDate: string;
+  @ApiProperty({ example: '2026-03-01' }) startDate: string;
+  @ApiPropertyOptional({ example: '7112', description: 'ISCO-08 unit group' }) occupationCode?: string;
+  @ApiPropertyOptional({ type: MoneyDoc }) monthlySalary?: MoneyDoc;
+  @ApiPropertyOptional({ type: EmployerDoc }) employer?: EmployerDoc;
+  @ApiPropertyOptional({ type: [HeldDocumentDoc] }) documents?: HeldDocumentDoc[];
+}
+
+export class LangQueryDto {
+  @ApiPropertyOptional({ enum: LANGS, description: 'Message language; else Accept-Language; else ru' })
+  @IsOptional()
+  @IsString()
+  lang?: string;
+}
+
+export class MigrantEligibilityQueryDto extends LangQueryDto {
+  @ApiProperty({ description: 'The vacancy to check against' })
+  @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'must be a UUID' })
+  vacancyId: string;
+}
+
+export class EligibilityCheckDto {
+  @ApiProperty({ example: 'PATENT_VALID' }) code: string;
+  @ApiProperty() passed: boolean;
+  @ApiProperty({ description: 'In the requested language' }) message: string;
+  @ApiProperty({ example: '115-FZ art. 13.3' }) legalBasis: string;
+}
+
+export class EligibilityStepDto {
+  @ApiProperty({ example: 'OBTAIN_PATENT' }) code: string;
+  @ApiProperty() message: string;
+}
+
+export class RuleSetRefDto {
+  @ApiProperty({ example: 'ru-2024-03-01' }) id: string;
+  @ApiProperty({ example: '2024-03-01' }) effectiveFrom: string;
+}
+
+export class EligibilityResultDto {
+  @ApiProperty({ enum: ['eligible', 'conditional', 'ineligible'] }) status: string;
+  @ApiProperty({ enum: REGIMES, nullable: true }) regime: string | null;
+  @ApiProperty({ type: [EligibilityCheckDto] }) checks: EligibilityCheckDto[];
+  @ApiProperty({ type: [EligibilityStepDto] }) steps: EligibilityStepDto[];
+  @ApiProperty({ type: RuleSetRefDto }) ruleSet: RuleSetRefDto;
+}
+
+export class RuleSetSummaryDto {
+  @ApiProperty({ example: 'ru-2024-03-01' }) id: string;
+  @ApiProperty({ example: 'RU' }) hostCountry: string;
+  @ApiProperty({ example: '2024-03-01' }) effectiveFrom: string;
+  @ApiProperty({ example: 'RUB' }) currency: string;
+  @ApiProperty({ example: 18 }) minimumAge: number;
+  @ApiProperty({ enum: REGIMES, isArray: true }) regimeOrder: string[];
+  @ApiProperty({ type: [String] }) sources: string[];
+}
+
+export class RuleSetListDto {
+  @ApiProperty({ type: [RuleSetSummaryDto] }) items: RuleSetSummaryDto[];
+}

@@ -1,0 +1,252 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Principal, isStaff } from 'src/common/auth/principal';
+import {
+  DomainError,
+  ErrorCode,
+  FieldError,
+  NotFoundError,
+  ValidationError,
+} from 'src/common/errors/domain-error';
+import { validateEligibilityRequest } from 'src/modules/eligibility/eligibility-request.validator';
+import { EligibilityNames, evaluateEligibility } from 'src/modules/eligibility/eligibility.engine';
+import {
+  EligibilityRequest,
+  EligibilityResult,
+  EmployerKind,
+  LANGS,
+  Lang,
+  Money,
+  RuleSet,
+} from 'src/modules/eligibility/eligibility.types';
+import { loadRuleSets, selectRuleSet } from 'src/modules/eligibility/rule-set.loader';
+import { MigrantsService } from 'src/modules/migrants/migrants.service';
+import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+
+export const DEFAULT_LANG: Lang = 'ru';
+
+/** What a vacancy contributes to an eligibility check. */
+export interface VacancyEligibilityInput {
+  hostCountry: string;
+  region: string;
+  /** `YYYY-MM-DD`. */
+  startDate: string;
+  occupationCode?: string;
+  monthlySalary?: Money;
+  employerKind: EmployerKind;
+  quotaAvailable: boolean;
+}
+
+interface VacancyRow {
+  region: string;
+  start_date: string;
+  occupation_code: string;
+  salary_min: string;
+  salary_currency: string;
+  salary_period: string;
+  quota_available: boolean;
+  employer_id: string;
+  status: string;
+  country: string;
+  kind: EmployerKind;
+}
+
+/**
+ * `?lang=` wins, then the first supported language of Accept-Language ("uz-Latn-UZ,ru;q=0.8" → uz), then Russian,
+ * the language every fair's staff read.
+ */
+export function resolveLang(query: unknown, acceptLanguage?: string): Lang {
+  if (query !== undefined && query !== '') {
+    if (typeof query === 'string' && (LANGS as readonly string[]).includes(query)) return query as Lang;
+    throw ValidationError.field('lang', `must be one of ${LANGS.join(', ')}`);
+  }
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, index) => {
+      const [tag, ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { lang: tag.trim().toLowerCase().split('-')[0], q: q ? Number(q) : 1, index };
+    })
+    .filter((entry) => (LANGS as readonly string[]).includes(entry.lang) && entry.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index);
+  return (ranked[0]?.lang as Lang | undefined) ?? DEFAULT_LANG;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+@Injectable()
+export class EligibilityService implements OnModuleInit {
+  private readonly logger = new Logger(EligibilityService.name);
+  private ruleSets: RuleSet[] = [];
+  private readonly catalog = ReferenceCatalog.load();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly migrants: MigrantsService,
+  ) {}
+
+  /** A broken rule-set file stops the application here, naming the file and field. */
+  onModuleInit(): void {
+    this.ruleSets = loadRuleSets();
+    this.logger.log(`rule sets loaded: ${this.ruleSets.map((s) => s.id).join(', ')}`);
+  }
+
+  listRuleSets() {
+    return [...this.ruleSets]
+      .sort(
+        (a, b) =>
+          a.hostCountry.localeCompare(b.hostCountry) || a.effectiveFrom.localeCompare(b.effectiveFrom),
+      )
+      .map((s) => ({
+        id: s.id,
+        hostCountry: s.hostCountry,
+        effectiveFrom: s.effectiveFrom,
+        currency: s.currency,
+        minimumAge: s.minimumAge,
+        regimeOrder: [...s.regimeOrder],
+        sources: [...(s.sources ?? [])],
+      }));
+  }
+
+  /** Validates the request (shape, dates and codes against reference data) and evaluates it. */
+  check(input: unknown, lang: Lang): EligibilityResult {
+    const errors = validateEligibilityRequest(input).map((e) => ({ ...e, field: e.field || 'body' }));
+    errors.push(...this.referenceErrors(input, errors));
+    if (errors.length)
+      throw new ValidationError(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    const request = input as EligibilityRequest;
+    const ruleSet = selectRuleSet(this.ruleSets, request.hostCountry, request.startDate);
+    if (!ruleSet) {
+      throw new DomainError(
+        ErrorCode.NoRuleSet,
+        `No legal rule set covers host country ${request.hostCountry} on ${request.startDate}`,
+        { hostCountry: request.hostCountry, startDate: request.startDate },
+      );
+    }
+    return evaluateEligibility(request, ruleSet, lang, this.names());
+  }
+
+  /**
+   * The check for a stored migrant and a vacancy, from the person's documents (no number is decrypted).
+   * Documents of another host country do not count. The start date is the vacancy's, or today once it has passed.
+   */
+  async checkMigrantForVacancy(
+    migrantId: string,
+    vacancy: VacancyEligibilityInput,
+    lang: Lang,
+    startDateOverride?: string,
+  ): Promise<EligibilityResult> {
+    const facts = await this.migrants.eligibilityFacts(migrantId);
+    const host = vacancy.hostCountry;
+    const documents = facts.documents
+      .filter((doc) => !doc.region || doc.region.startsWith(`${host}-`))
+      .filter((doc) => doc.type === 'passport' || !doc.issuingCountry || doc.issuingCountry === host)
+      .map(({ issuingCountry: _ignored, ...doc }) => doc);
+    const start = startDateOverride ?? (vacancy.startDate < today() ? today() : vacancy.startDate);
+    const request: EligibilityRequest = {
+      hostCountry: host,
+      workRegion: vacancy.region,
+      citizenship: facts.citizenship,
+      birthDate: facts.birthDate,
+      startDate: start,
+      employer: { kind: vacancy.employerKind, quotaAvailable: vacancy.quotaAvailable },
+      documents,
+    };
+    if (vacancy.occupationCode) request.occupationCode = vacancy.occupationCode;
+    if (vacancy.monthlySalary) request.monthlySalary = vacancy.monthlySalary;
+    return this.check(request, lang);
+  }
+
+  /** GET /v1/migrants/:id/eligibility: whoever may see the migrant, for a vacancy they may see. */
+  async checkMigrantForVacancyId(
+    principal: Principal | undefined,
+    migrantId: string,
+    vacancyId: string,
+    lang: Lang,
+  ): Promise<EligibilityResult> {
+    await this.migrants.assertCanView(principal, migrantId);
+    const rows: VacancyRow[] = await this.dataSource.query(
+      `SELECT v.region, v.start_date::text AS start_date, v.occupation_code, v.salary_min, v.salary_currency,
+              v.salary_period, v.quota_available, v.employer_id, v.status, e.country, e.kind
+         FROM vacancies v JOIN employers e ON e.id = v.employer_id
+        WHERE v.id = $1`,
+      [vacancyId],
+    );
+    const row = rows[0];
+    const own = principal?.kind === 'user' && principal.employerId === row?.employer_id;
+    if (!row || (row.status !== 'published' && !own && !isStaff(principal)))
+      throw new NotFoundError('Vacancy');
+    // Only a monthly salary compares with the HQS threshold; day or hour rates leave it unknown.
+    const monthlySalary =
+      row.salary_period === 'month'
+        ? { amount: Number(row.salary_min), currency: row.salary_currency.trim() }
+        : undefined;
+    return this.checkMigrantForVacancy(
+      migrantId,
+      {
+        hostCountry: row.country,
+        region: row.region,
+        startDate: row.start_date,
+        occupationCode: row.occupation_code.trim(),
+        monthlySalary,
+        employerKind: row.kind,
+        quotaAvailable: row.quota_available,
+      },
+      lang,
+    );
+  }
+
+  /** Codes the engine cannot know: countries, regions and occupations that do not exist. */
+  private referenceErrors(input: unknown, shapeErrors: FieldError[]): FieldError[] {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return [];
+    const body = input as Record<string, unknown>;
+    const out: FieldError[] = [];
+    const bad = (field: string) => shapeErrors.some((e) => e.field === field);
+    const host = body.hostCountry as string;
+    if (!bad('hostCountry') && !this.catalog.isCountry(host)) {
+      out.push({ field: 'hostCountry', message: 'is not a known country code' });
+    }
+    // Reference data lists regions only of the host countries served; elsewhere the 422 (no rule set) says more.
+    const regionsKnown = this.catalog.regions(host).length > 0;
+    if (!bad('workRegion') && regionsKnown && !this.catalog.isRegion(body.workRegion, host)) {
+      out.push({ field: 'workRegion', message: `is not a known region of ${host}` });
+    }
+    if (!bad('citizenship') && !this.catalog.isCountry(body.citizenship)) {
+      out.push({ field: 'citizenship', message: 'is not a known country code' });
+    }
+    if (
+      body.occupationCode !== undefined &&
+      !bad('occupationCode') &&
+      !this.catalog.isOccupation(body.occupationCode)
+    ) {
+      out.push({ field: 'occupationCode', message: 'is not an ISCO-08 unit group' });
+    }
+    if (Array.isArray(body.documents)) {
+      body.documents.forEach((doc: unknown, i) => {
+        const region = (doc as Record<string, unknown> | null)?.region;
+        const field = `documents[${i}].region`;
+        if (region !== undefined && !bad(field) && regionsKnown && !this.catalog.isRegion(region)) {
+          out.push({ field, message: 'is not a known region code' });
+        }
+      });
+    }
+    return out;
+  }
+
+  private names(): EligibilityNames {
+    const cyrillic = (lang: Lang) => lang === 'ru' || lang === 'tg' || lang === 'ky';
+    return {
+      region: (code, lang) => {
+        const r = this.catalog.region(code);
+        return r && (cyrillic(lang) ? r.nameRu : r.nameEn);
+      },
+      country: (code, lang) => {
+        const c = this.catalog.country(code);
+        return c && (cyrillic(lang) ? c.nameRu : c.nameEn);
+      },
+      occupation: (code, lang) => this.catalog.occupationLabel(code, lang),
+    };
+  }
+}

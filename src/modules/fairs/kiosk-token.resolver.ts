@@ -1,0 +1,15 @@
+import { Injectable } from '@nestjs/common';
+import { KioskTokenResolver } from 'src/common/auth/kiosk-token';
+import { KioskPrincipal } from 'src/common/auth/principal';
+import { FairRepository } from 'src/modules/fairs/fair.repository';
+
+/** A kiosk token works while not revoked, for a fair not cancelled, from a day before it opens to a day after. */
+@Injectable()
+export class FairKioskTokenResolver implements KioskTokenResolver {
+  constructor(private readonly fairs: FairRepository) {}
+
+  async resolve(tokenHash: string, now: Date): Promise<KioskPrincipal | undefined> {
+    const kiosk = await this.fairs.findActiveKiosk(tokenHash, now);
+    return kiosk ? { kind: 'kiosk', kioskId: kiosk.kioskId, fairId: kiosk.fairId } : undefined;
+  }
+}

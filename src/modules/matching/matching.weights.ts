@@ -1,0 +1,35 @@
+/**
+ * How a vacancy and a person are scored against each other: the one place these weights live.
+ * Each factor gives 0..1 and is multiplied by its weight; the weights sum to 1, so a perfect match
+ * scores 1. Occupation fit takes the best of three tiers: the same ISCO-08 unit group (4 digits), the
+ * same minor group (first 3 digits), or text similarity of the vacancy to the person's trades.
+ */
+export const MATCH_WEIGHTS = {
+  /** Same unit group; years in the trade do not change it (experience is its own factor). */
+  occupationUnit: 0.4,
+  /** Same minor group: a related trade. */
+  occupationMinor: 0.24,
+  /** Text similarity to the person's trades (0..1 from the index) times this. */
+  occupationText: 0.14,
+  /** The vacancy is in a region the person chose (a person who chose none is happy anywhere). */
+  region: 0.15,
+  /** Pay reaches the person's expectation; less in proportion when it falls short. */
+  pay: 0.15,
+  /** Housing provided to someone who needs it (or not needed). */
+  housing: 0.1,
+  /** The person's level in each required language meets the requirement. */
+  language: 0.08,
+  /** Years in the trade reach the experience asked for. */
+  experience: 0.07,
+  /** The job starts on or after the day the person is available. */
+  startDate: 0.05,
+} as const;
+
+/** Multipliers by eligibility: a conditional match needs steps first; ineligible only when asked for. */
+export const ELIGIBILITY_FACTOR = { eligible: 1, conditional: 0.9, ineligible: 0.4 } as const;
+
+/** How many retrieved candidates are scored, and how many of the best get an eligibility check. */
+export const MATCH_RETRIEVE = 300;
+export const MATCH_ELIGIBILITY_CHECKS = 100;
+export const CANDIDATE_RETRIEVE = 300;
+export const CANDIDATE_ELIGIBILITY_CHECKS = 60;

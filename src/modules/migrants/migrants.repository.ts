@@ -1,0 +1,257 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  MigrantConsentEntity,
+  MigrantDocumentEntity,
+  MigrantEntity,
+} from 'src/modules/migrants/migrant.entity';
+
+export interface DuplicateRow {
+  id: string;
+  reason: string;
+  score: string;
+  created_at: Date;
+  m_id: string;
+  m_full_name: string | null;
+  m_birth_date: string | null;
+  m_phone: string | null;
+  m_citizenship: string;
+  m_source: string;
+  m_created_at: Date;
+  c_id: string;
+  c_full_name: string | null;
+  c_birth_date: string | null;
+  c_phone: string | null;
+  c_citizenship: string;
+  c_source: string;
+  c_created_at: Date;
+}
+
+/** Every query on migrants, their documents, consents and duplicate pairs. */
+@Injectable()
+export class MigrantsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(MigrantEntity);
+  }
+
+  private d(manager?: EntityManager) {
+    return (manager ?? this.dataSource.manager).getRepository(MigrantDocumentEntity);
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<MigrantEntity | null> {
+    return this.m(manager).findOneBy({ id });
+  }
+
+  /** Locks the row for the rest of the transaction (merge, erase, profile change). */
+  findByIdForUpdate(manager: EntityManager, id: string): Promise<MigrantEntity | null> {
+    return manager
+      .getRepository(MigrantEntity)
+      .createQueryBuilder('m')
+      .setLock('pessimistic_write')
+      .where('m.id = :id', { id })
+      .getOne();
+  }
+
+  insert(manager: EntityManager, migrant: Partial<MigrantEntity>): Promise<MigrantEntity> {
+    const repo = manager.getRepository(MigrantEntity);
+    return repo.save(repo.create(migrant));
+  }
+
+  async update(manager: EntityManager, id: string, patch: Partial<MigrantEntity>): Promise<void> {
+    await manager.getRepository(MigrantEntity).update({ id }, patch);
+  }
+
+  /** The same person for certain: an active profile with this phone and birth date. */
+  findActiveByPhoneAndBirthDate(
+    manager: EntityManager,
+    phone: string,
+    birthDate: string,
+  ): Promise<MigrantEntity | null> {
+    return manager
+      .getRepository(MigrantEntity)
+      .findOne({ where: { phone, birthDate, status: 'active' }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Active profiles born the same day: few enough to compare names in code across scripts. */
+  findActiveByBirthDate(
+    manager: EntityManager,
+    birthDate: string,
+    excludeId: string,
+  ): Promise<Pick<MigrantEntity, 'id' | 'fullName' | 'fullNameLatin' | 'phone'>[]> {
+    return manager
+      .getRepository(MigrantEntity)
+      .createQueryBuilder('m')
+      .select(['m.id', 'm.fullName', 'm.fullNameLatin', 'm.phone'])
+      .where(`m.birth_date = :birthDate AND m.status = 'active' AND m.id <> :excludeId`, {
+        birthDate,
+        excludeId,
+      })
+      .limit(500)
+      .getMany();
+  }
+
+  async addDuplicate(
+    manager: EntityManager,
+    a: string,
+    b: string,
+    reason: 'phone_birth_date' | 'name_birth_date',
+    score: number,
+  ): Promise<void> {
+    const [low, high] = a < b ? [a, b] : [b, a];
+    await manager.query(
+      `INSERT INTO migrant_duplicates (migrant_id, candidate_id, reason, score)
+       VALUES ($1, $2, $3, $4) ON CONFLICT (migrant_id, candidate_id) DO NOTHING`,
+      [low, high, reason, score.toFixed(3)],
+    );
+  }
+
+  async listOpenDuplicates(offset: number, limit: number): Promise<{ rows: DuplicateRow[]; total: number }> {
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM migrant_duplicates WHERE status = 'open'`,
+    );
+    const rows: DuplicateRow[] = await this.dataSource.query(
+      `SELECT d.id, d.reason, d.score, d.created_at,
+              m.id AS m_id, m.full_name AS m_full_name, m.birth_date::text AS m_birth_date, m.phone AS m_phone,
+              m.citizenship AS m_citizenship, m.source AS m_source, m.created_at AS m_created_at,
+              c.id AS c_id, c.full_name AS c_full_name, c.birth_date::text AS c_birth_date, c.phone AS c_phone,
+              c.citizenship AS c_citizenship, c.source AS c_source, c.created_at AS c_created_at
+         FROM migrant_duplicates d
+         JOIN migrants m ON m.id = d.migrant_id
+         JOIN migrants c ON c.id = d.candidate_id
+        WHERE d.status = 'open'
+        ORDER BY d.created_at DESC, d.id
+        OFFSET $1 LIMIT $2`,
+      [offset, limit],
+    );
+    return { rows, total };
+  }
+
+  async resolveDuplicatesOf(manager: EntityManager, migrantId: string, status: 'merged' | 'dismissed') {
+    await manager.query(
+      `UPDATE migrant_duplicates SET status = $2, resolved_at = now()
+        WHERE status = 'open' AND (migrant_id = $1 OR candidate_id = $1)`,
+      [migrantId, status],
+    );
+  }
+
+  async insertConsent(manager: EntityManager, consent: Partial<MigrantConsentEntity>): Promise<void> {
+    const repo = manager.getRepository(MigrantConsentEntity);
+    await repo.save(repo.create(consent));
+  }
+
+  /**
+   * Whether an employer may see this candidate: the person consented to be visible, or applied to one of
+   * the employer's vacancies. Applications are checked only once their table exists.
+   */
+  async employerMayView(employerId: string, migrantId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT visible_to_employers AS visible FROM migrants WHERE id = $1 AND status = 'active'`,
+      [migrantId],
+    );
+    if (!row) return false;
+    if (row.visible) return true;
+    return this.employerHasApplication(employerId, migrantId);
+  }
+
+  /** True when the migrant applied to one of the employer's vacancies. */
+  async employerHasApplication(employerId: string, migrantId: string): Promise<boolean> {
+    const [{ exists }] = await this.dataSource.query(
+      `SELECT to_regclass('public.applications') IS NOT NULL AS exists`,
+    );
+    if (!exists) return false;
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM applications a JOIN vacancies v ON v.id = a.vacancy_id
+        WHERE a.migrant_id = $1 AND v.employer_id = $2 LIMIT 1`,
+      [migrantId, employerId],
+    );
+    return rows.length > 0;
+  }
+
+  // --- documents ---
+
+  listDocuments(migrantId: string, manager?: EntityManager): Promise<MigrantDocumentEntity[]> {
+    return this.d(manager).find({ where: { migrantId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  findDocument(migrantId: string, id: string): Promise<MigrantDocumentEntity | null> {
+    return this.d().findOneBy({ id, migrantId });
+  }
+
+  insertDocument(
+    manager: EntityManager,
+    doc: Partial<MigrantDocumentEntity>,
+  ): Promise<MigrantDocumentEntity> {
+    const repo = manager.getRepository(MigrantDocumentEntity);
+    return repo.save(repo.create(doc));
+  }
+
+  async updateDocument(
+    manager: EntityManager,
+    id: string,
+    patch: Partial<MigrantDocumentEntity>,
+  ): Promise<void> {
+    await manager.getRepository(MigrantDocumentEntity).update({ id }, patch);
+  }
+
+  async deleteDocument(manager: EntityManager, id: string): Promise<void> {
+    await manager.getRepository(MigrantDocumentEntity).delete({ id });
+  }
+
+  // --- merge and erasure ---
+
+  /** Moves everything that belongs to the person from `sourceId` to `targetId`. */
+  async moveOwnedRecords(manager: EntityManager, sourceId: string, targetId: string): Promise<void> {
+    await manager.query(`UPDATE migrant_documents SET migrant_id = $2 WHERE migrant_id = $1`, [
+      sourceId,
+      targetId,
+    ]);
+    await manager.query(`UPDATE migrant_consents SET migrant_id = $2 WHERE migrant_id = $1`, [
+      sourceId,
+      targetId,
+    ]);
+    const [{ exists }] = await manager.query(
+      `SELECT to_regclass('public.applications') IS NOT NULL AS exists`,
+    );
+    if (exists) {
+      await manager.query(`UPDATE applications SET migrant_id = $2 WHERE migrant_id = $1`, [
+        sourceId,
+        targetId,
+      ]);
+    }
+  }
+
+  async deleteDocumentsOf(manager: EntityManager, migrantId: string): Promise<void> {
+    await manager.query(`DELETE FROM migrant_documents WHERE migrant_id = $1`, [migrantId]);
+  }
+
+  async writeAudit(
+    manager: EntityManager,
+    entry: {
+      actorId: string | null;
+      actorRole: string;
+      action: string;
+      subjectType: string;
+      subjectId: string;
+      reason?: string;
+      details?: Record<string, unknown>;
+      requestId?: string;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_role, action, subject_type, subject_id, reason, details, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+      [
+        entry.actorId,
+        entry.actorRole,
+        entry.action,
+        entry.subjectType,
+        entry.subjectId,
+        entry.reason ?? null,
+        JSON.stringify(entry.details ?? {}),
+        entry.requestId ?? null,
+      ],
+    );
+  }
+}

@@ -1,0 +1,129 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Public } from 'src/common/auth/auth.decorators';
+import { ApiRoute } from 'src/common/http/api-docs.decorators';
+import { PageQuery, pageOf } from 'src/common/http/pagination';
+import { LABEL_LANGS, LabelLang, ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+
+export class OccupationQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: 'Words in any language or script (ru, uz, tg, ky, en; transliterated)',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: LABEL_LANGS, default: 'en' })
+  @IsOptional()
+  @IsIn(LABEL_LANGS)
+  lang?: LabelLang;
+
+  @ApiPropertyOptional({
+    enum: ['trades', 'all'],
+    default: 'trades',
+    description: 'Without q: the common trades or every unit group',
+  })
+  @IsOptional()
+  @IsIn(['trades', 'all'])
+  set?: 'trades' | 'all';
+}
+
+export class RegionQuery {
+  @ApiPropertyOptional({ example: 'RU' }) @IsOptional() @IsString() @Matches(/^[A-Z]{2}$/) country?: string;
+}
+
+export class OccupationItemDto {
+  @ApiProperty({ example: '5120' }) code: string;
+  @ApiProperty({ example: 'Cooks' }) label: string;
+  @ApiProperty() labelEn: string;
+  @ApiProperty({ description: 'One of the trades with labels in every language' }) trade: boolean;
+  @ApiPropertyOptional({ description: 'Search relevance (with q)' }) score?: number;
+}
+
+export class OccupationPageDto {
+  @ApiProperty({ type: [OccupationItemDto] }) items: OccupationItemDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class RegionDto {
+  @ApiProperty({ example: 'RU-MOW' }) code: string;
+  @ApiProperty() country: string;
+  @ApiProperty() nameRu: string;
+  @ApiProperty() nameEn: string;
+  @ApiPropertyOptional() portalCode?: string;
+  @ApiProperty() timezone: string;
+}
+
+export class CountryDto {
+  @ApiProperty({ example: 'UZ' }) code: string;
+  @ApiProperty() nameRu: string;
+  @ApiProperty() nameEn: string;
+}
+
+export class LanguageDto {
+  @ApiProperty({ example: 'uz' }) code: string;
+  @ApiProperty() nameRu: string;
+  @ApiProperty() nameEn: string;
+}
+
+// Search ranks the best matches only; deeper pages of fuzzy hits are noise.
+const SEARCH_LIMIT = 100;
+
+@ApiTags('reference')
+@Public()
+@Controller('v1/reference')
+export class ReferenceController {
+  private readonly catalog = ReferenceCatalog.load();
+
+  @Get('occupations')
+  @ApiRoute('Occupations (ISCO-08 unit groups): search in any language and script, or list', [400], {
+    auth: false,
+  })
+  @ApiOkResponse({ type: OccupationPageDto })
+  occupations(@Query() query: OccupationQuery): OccupationPageDto {
+    const lang = query.lang ?? 'en';
+    const offset = (query.page - 1) * query.pageSize;
+    const q = query.q?.trim();
+    if (q) {
+      const hits = this.catalog.searchOccupations(q, lang, SEARCH_LIMIT);
+      const items = hits.slice(offset, offset + query.pageSize).map((h) => {
+        const occ = this.catalog.occupation(h.code)!;
+        return { code: h.code, label: h.label, labelEn: occ.labelEn, trade: occ.trade, score: h.score };
+      });
+      return pageOf(items, hits.length, query);
+    }
+    const all = this.catalog.allOccupations().filter((o) => query.set === 'all' || o.trade);
+    const items = all.slice(offset, offset + query.pageSize).map((o) => ({
+      code: o.code,
+      label: o.labels[lang] ?? o.labelEn,
+      labelEn: o.labelEn,
+      trade: o.trade,
+    }));
+    return pageOf(items, all.length, query);
+  }
+
+  @Get('regions')
+  @ApiRoute('Regions (ISO 3166-2), optionally of one country', [400], { auth: false })
+  @ApiOkResponse({ type: [RegionDto] })
+  regions(@Query() query: RegionQuery): RegionDto[] {
+    return this.catalog.regions(query.country);
+  }
+
+  @Get('countries')
+  @ApiRoute('Countries (ISO 3166-1 alpha-2)', [], { auth: false })
+  @ApiOkResponse({ type: [CountryDto] })
+  countries(): CountryDto[] {
+    return this.catalog.countries();
+  }
+
+  @Get('languages')
+  @ApiRoute('Languages (ISO 639-1) and the levels a requirement may name', [], { auth: false })
+  @ApiOkResponse({ type: [LanguageDto] })
+  languages(): LanguageDto[] {
+    return this.catalog.languages();
+  }
+}

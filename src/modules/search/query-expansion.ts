@@ -1,0 +1,191 @@
+import { matchKey, normalizeForSearch, searchVariants } from 'src/common/text/transliterate';
+import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import type { MigrantDocument, VacancyDocument } from 'src/modules/search/search.types';
+
+/** Words that carry no meaning in a job search, in the scripts people type. */
+const STOP_WORDS = new Set([
+  'и',
+  'в',
+  'на',
+  'с',
+  'для',
+  'по',
+  'от',
+  'до',
+  'без',
+  'and',
+  'of',
+  'the',
+  'for',
+  'in',
+  'a',
+  'i',
+  'v',
+  'na',
+  's',
+  'dlya',
+  'dlia',
+  'po',
+]);
+
+const MAX_QUERY_WORDS = 8;
+const MAX_WORD_LENGTH = 40;
+
+/** An occupation the query names, with its weight in 0..1 (how well a label matched). */
+export interface OccupationHint {
+  code: string;
+  weight: number;
+}
+
+export interface ExpandedQuery {
+  /** Normalised forms of the query: as typed, transliterated both ways, the folded Latin key. */
+  variants: string[][];
+  /** Occupations whose labels in any language match the query (typos and scripts tolerated). */
+  occupations: OccupationHint[];
+}
+
+// An occupation must match well in absolute terms and be close to the best match to count.
+const OCCUPATION_MIN_SCORE = 0.6;
+const OCCUPATION_RELATIVE = 0.75;
+const WORD_OCCUPATION_MIN_SCORE = 0.7;
+const WORD_OCCUPATION_WEIGHT = 0.8;
+
+/**
+ * Expands a jobseeker's query for the index: every script and transliteration of the words, and the
+ * occupations named by any label or synonym in ru/uz/tg/ky/en ("oshpaz", "ошпаз", "povar" → 5120).
+ */
+export function expandQuery(q: string, catalog = ReferenceCatalog.load()): ExpandedQuery {
+  const variants = searchVariants(q.slice(0, 200))
+    .map((v) =>
+      v
+        .split(' ')
+        .filter((w) => w.length > 0 && w.length <= MAX_WORD_LENGTH && !STOP_WORDS.has(w))
+        .slice(0, MAX_QUERY_WORDS),
+    )
+    .filter((words) => words.length > 0);
+  const unique = new Map(variants.map((w) => [w.join(' '), w]));
+  const matches = catalog.searchOccupations(q, 'en', 8);
+  const top = matches[0]?.score ?? 0;
+  const occupations = matches
+    .filter((m) => m.score >= Math.max(OCCUPATION_MIN_SCORE, top * OCCUPATION_RELATIVE))
+    .map((m) => ({ code: m.code, weight: Math.min(1, m.score) }));
+  // In a longer query ("повар Казань", "сварка металлоконструкций") a single word may name the
+  // occupation while the rest is a place or a duty: such a word counts, with less weight.
+  const words = normalizeForSearch(q.slice(0, 200))
+    .split(' ')
+    .filter((w) => w.length >= 4 && !STOP_WORDS.has(w));
+  if (words.length > 1) {
+    for (const word of words.slice(0, MAX_QUERY_WORDS)) {
+      for (const m of catalog.searchOccupations(word, 'en', 3)) {
+        if (m.score < WORD_OCCUPATION_MIN_SCORE || occupations.some((o) => o.code === m.code)) continue;
+        occupations.push({ code: m.code, weight: Math.min(1, m.score) * WORD_OCCUPATION_WEIGHT });
+      }
+    }
+  }
+  return { variants: [...unique.values()], occupations };
+}
+
+/** Every word of every variant, for a typo lookup in the lexicon. */
+export function queryWords(expanded: ExpandedQuery): string[] {
+  return [...new Set(expanded.variants.flat())];
+}
+
+/**
+ * A `to_tsquery` text: the words of one variant are ANDed (each word may be replaced by a typo
+ * correction), the variants ORed. Words of three letters or more match as prefixes (partial words).
+ * Input words are letters and digits only (normalizeForSearch), so nothing needs escaping.
+ */
+export function buildTsQuery(variants: string[][], corrections: Map<string, string[]> = new Map()): string {
+  const term = (w: string) => (w.length >= 3 ? `${w}:*` : w);
+  const clauses = variants.map((words) => {
+    const parts = words.map((w) => {
+      const alternatives = [term(w), ...(corrections.get(w) ?? [])];
+      return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0];
+    });
+    return `(${parts.join(' & ')})`;
+  });
+  return clauses.join(' | ');
+}
+
+const termCache = new Map<string, string[]>();
+
+/**
+ * The words an occupation is known by, for the document side of the index: the labels and the
+ * hand-written synonyms of a trade in every language and script, or the first ESCO labels otherwise.
+ * The long tail of ESCO titles ("communard", "apprentice") would only add noise to documents.
+ */
+export function documentOccupationTerms(code: string, catalog = ReferenceCatalog.load()): string[] {
+  const cached = termCache.get(code);
+  if (cached) return cached;
+  const occ = catalog.occupation(code);
+  const terms = catalog.occupationTerms(code);
+  let picked: string[];
+  if (occ?.trade) {
+    const end = terms.indexOf(occ.labelEn);
+    picked = end >= 0 ? terms.slice(0, end + 1) : terms.slice(0, 30);
+  } else {
+    picked = terms.slice(0, 6);
+  }
+  if (occ) picked = [...new Set([...Object.values(occ.labels), ...picked])];
+  termCache.set(code, picked);
+  return picked;
+}
+
+/** Normalised text plus its folded Latin keys, so Cyrillic and Latin typing meet the same words. */
+function withKeys(parts: string[]): string {
+  const text = normalizeForSearch(parts.join(' '));
+  const keys = matchKey(parts.join(' '));
+  return `${text} ${keys}`.trim();
+}
+
+/** The weighted text fields of a vacancy document: A title and occupation, B skills, C places, D description. */
+export interface WeightedText {
+  a: string;
+  b: string;
+  c: string;
+  d: string;
+}
+
+export function vacancyText(doc: VacancyDocument, catalog = ReferenceCatalog.load()): WeightedText {
+  const region = catalog.region(doc.region);
+  return {
+    a: withKeys([doc.title, ...documentOccupationTerms(doc.occupationCode, catalog)]),
+    b: withKeys(doc.skills),
+    c: normalizeForSearch(
+      [doc.city ?? '', region?.nameRu ?? '', region?.nameEn ?? '', doc.employerName].join(' '),
+    ),
+    d: normalizeForSearch(doc.description),
+  };
+}
+
+export function migrantText(doc: MigrantDocument, catalog = ReferenceCatalog.load()): WeightedText {
+  return {
+    a: withKeys(doc.occupations.flatMap((o) => documentOccupationTerms(o.code, catalog))),
+    b: '',
+    c: normalizeForSearch(doc.desiredRegions.map((r) => catalog.region(r)?.nameRu ?? '').join(' ')),
+    d: '',
+  };
+}
+
+/** Distinct words of the A and B fields, for the typo-correction lexicon. */
+export function lexiconWords(text: WeightedText): string[] {
+  return [
+    ...new Set(`${text.a} ${text.b}`.split(' ').filter((w) => w.length >= 3 && w.length <= MAX_WORD_LENGTH)),
+  ];
+}
+
+/** The words of a migrant's trades, as a query against vacancies (labels in every language). */
+export function tradesQueryText(codes: string[], catalog = ReferenceCatalog.load()): string[][] {
+  const out: string[][] = [];
+  for (const code of codes) {
+    const occ = catalog.occupation(code);
+    if (!occ) continue;
+    for (const label of [occ.labels.ru, occ.labels.en]) {
+      const words = normalizeForSearch(label)
+        .split(' ')
+        .filter((w) => w.length > 2 && !STOP_WORDS.has(w));
+      if (words.length) out.push(words.slice(0, 4));
+    }
+  }
+  return out;
+}

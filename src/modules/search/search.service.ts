@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import type { SearchLang, VacancySearchItemDto, VacancySearchPageDto } from 'src/modules/search/search.dto';
+import {
+  SEARCH_INDEX,
+  type SearchIndex,
+  type VacancyDocument,
+  type VacancyFilters,
+} from 'src/modules/search/search.types';
+
+export interface VacancySearchParams extends VacancyFilters {
+  q?: string;
+  lang?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Public vacancy search over the index: relevance with `q`, newest first without. */
+@Injectable()
+export class SearchService {
+  private readonly catalog = ReferenceCatalog.load();
+
+  constructor(@Inject(SEARCH_INDEX) private readonly index: SearchIndex) {}
+
+  async searchVacancies(params: VacancySearchParams): Promise<VacancySearchPageDto> {
+    const lang = (params.lang ?? 'ru') as SearchLang;
+    const q = params.q?.trim() || undefined;
+    const result = await this.index.searchVacancies({
+      q,
+      region: params.region,
+      occupation: params.occupation,
+      salaryMin: params.salaryMin,
+      schedule: params.schedule,
+      housing: params.housing,
+      foreignersAccepted: params.foreignersAccepted,
+      fairId: params.fairId,
+      employerId: params.employerId,
+      offset: (params.page - 1) * params.pageSize,
+      limit: params.pageSize,
+    });
+    return {
+      items: result.hits.map((h) => this.toItem(h.doc, h.score, lang)),
+      total: result.total,
+      page: params.page,
+      pageSize: params.pageSize,
+      facets: result.facets,
+    };
+  }
+
+  toItem(doc: VacancyDocument, score: number, lang: SearchLang): VacancySearchItemDto {
+    return {
+      id: doc.id,
+      title: doc.title,
+      occupation: {
+        code: doc.occupationCode,
+        label: this.catalog.occupationLabel(doc.occupationCode, lang) ?? doc.occupationCode,
+      },
+      employer: { id: doc.employerId, name: doc.employerName },
+      region: doc.region,
+      city: doc.city,
+      salary: { min: doc.salaryMin, max: doc.salaryMax, currency: doc.currency, period: doc.salaryPeriod },
+      schedule: doc.schedule,
+      housing: doc.housing,
+      startDate: doc.startDate,
+      score,
+    };
+  }
+}

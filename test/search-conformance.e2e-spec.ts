@@ -1,0 +1,276 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { loadConfig } from 'src/config/config';
+import { createDataSource } from 'src/database/data-source';
+import { PostgresSearchIndex } from 'src/modules/search/postgres-search.index';
+import type { SearchIndex, VacancyDocument } from 'src/modules/search/search.types';
+import { migrantDoc, vacancyDoc } from 'test/fixtures/search/documents';
+
+/**
+ * One behaviour, two adapters: every case runs against PostgreSQL, and against Meilisearch when
+ * MEILI_URL is set. Each adapter gets its own tables / indexes, so the suite never touches the
+ * application's index and may rebuild freely.
+ */
+interface AdapterSetup {
+  name: string;
+  create: () => Promise<{ index: SearchIndex; cleanup: () => Promise<void> }>;
+}
+
+const adapters: AdapterSetup[] = [
+  {
+    name: 'postgres',
+    create: async () => {
+      const db = createDataSource(loadConfig(), 4);
+      await db.initialize();
+      const prefix = `conf_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+      await copyTables(db, prefix);
+      const index = new PostgresSearchIndex(db, { tablePrefix: prefix });
+      return {
+        index,
+        cleanup: async () => {
+          await dropTables(db, prefix);
+          await db.destroy();
+        },
+      };
+    },
+  },
+];
+
+if (process.env.MEILI_URL) {
+  adapters.push({
+    name: 'meilisearch',
+    create: async () => {
+      const { MeiliSearchIndex } = await import('src/modules/search/meili-search.index');
+      const index = new MeiliSearchIndex({
+        url: process.env.MEILI_URL!,
+        apiKey: process.env.MEILI_MASTER_KEY,
+        indexPrefix: `conf_${randomUUID().slice(0, 8)}`,
+      });
+      await index.init();
+      return { index, cleanup: () => index.dropAll() };
+    },
+  });
+} else {
+  console.log('search conformance: MEILI_URL is not set, the meilisearch adapter is skipped');
+}
+
+export async function copyTables(db: DataSource, prefix: string): Promise<void> {
+  for (const t of ['vacancies', 'migrants', 'tombstones']) {
+    await db.query(`CREATE TABLE ${prefix}_${t} (LIKE search_${t} INCLUDING ALL)`);
+  }
+}
+
+export async function dropTables(db: DataSource, prefix: string): Promise<void> {
+  for (const t of ['vacancies', 'migrants', 'tombstones']) await db.query(`DROP TABLE ${prefix}_${t}`);
+}
+
+const ids = (docs: { doc: { id: string } }[]) => docs.map((d) => d.doc.id);
+
+describe.each(adapters)('search index conformance: $name', (setup) => {
+  let index: SearchIndex;
+  let cleanup: () => Promise<void>;
+  const fair = randomUUID();
+  const cook = vacancyDoc({
+    title: 'Повар горячего цеха',
+    occupationCode: '5120',
+    description: 'Приготовление блюд русской и узбекской кухни в столовой.',
+    skills: ['работа с пароконвектоматом'],
+    region: 'RU-MOW',
+    housing: true,
+    salaryMonthly: 95000,
+    salaryMonthlyMax: 95000,
+    salaryMin: 95000,
+    fairIds: [fair],
+    publishedAt: '2030-01-03T10:00:00.000Z',
+  });
+  const kitchenHelper = vacancyDoc({
+    title: 'Помощник повара',
+    occupationCode: '9412',
+    description: 'Нарезка овощей, мойка посуды, помощь повару.',
+    region: 'RU-MOS',
+    salaryMonthly: 60000,
+    salaryMonthlyMax: 60000,
+    salaryMin: 60000,
+    schedule: 'shift',
+    fairIds: [fair],
+    publishedAt: '2030-01-02T10:00:00.000Z',
+  });
+  const welder = vacancyDoc({
+    title: 'Электросварщик ручной дуговой сварки',
+    occupationCode: '7212',
+    description: 'Сварка металлоконструкций на складе в Подольске.',
+    region: 'RU-MOS',
+    city: 'Подольск',
+    salaryMonthly: 120000,
+    salaryMonthlyMax: 120000,
+    salaryMin: 120000,
+    foreignersAccepted: false,
+    fairIds: [fair],
+    publishedAt: '2030-01-04T10:00:00.000Z',
+  });
+  const driver = vacancyDoc({
+    title: 'Водитель категории C',
+    occupationCode: '8332',
+    description: 'Перевозка стройматериалов по Москве и области.',
+    region: 'KZ-75',
+    country: 'KZ',
+    city: 'Алматы',
+    salaryMonthlyMax: 80000,
+    fairIds: [fair],
+    publishedAt: '2030-01-01T10:00:00.000Z',
+  });
+  const all = [cook, kitchenHelper, welder, driver];
+
+  const search = (
+    q: string | undefined,
+    extra: Partial<Parameters<SearchIndex['searchVacancies']>[0]> = {},
+  ) => index.searchVacancies({ q, fairId: fair, offset: 0, limit: 20, ...extra });
+
+  beforeAll(async () => {
+    ({ index, cleanup } = await setup.create());
+    await index.upsertVacancies(all);
+  });
+
+  afterAll(async () => {
+    await cleanup?.();
+  });
+
+  it.each([
+    ['Russian', 'повар'],
+    ['Russian in Latin letters', 'povar'],
+    ['Uzbek Latin', 'oshpaz'],
+    ['Uzbek Cyrillic', 'ошпаз'],
+    ['English', 'cook'],
+    ['Kyrgyz', 'ашпозчу'],
+    ['a swapped letter', 'пвоар'],
+    ['a missing letter', 'повр'],
+  ])('finds the cook vacancy first for a query in %s (%s)', async (_what, q) => {
+    const result = await search(q);
+    expect(ids(result.hits)[0]).toBe(cook.id);
+    expect(result.hits[0].score).toBeGreaterThan(0);
+    expect(result.hits[0].score).toBeLessThanOrEqual(1);
+    expect(ids(result.hits)).not.toContain(driver.id);
+  });
+
+  it('ranks the exact occupation above a related one and orders scores', async () => {
+    const result = await search('повар');
+    expect(ids(result.hits).slice(0, 2)).toEqual([cook.id, kitchenHelper.id]);
+    const scores = result.hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(result.total).toBe(result.hits.length);
+  });
+
+  it('matches partial words and words of the description and places', async () => {
+    expect(ids((await search('свар')).hits)[0]).toBe(welder.id);
+    expect(ids((await search('металлоконструкций')).hits)).toEqual([welder.id]);
+    expect(ids((await search('Подольск сварщик')).hits)).toEqual([welder.id]);
+    expect(ids((await search('svarshik')).hits)[0]).toBe(welder.id);
+  });
+
+  it('applies structured filters and reports facets of the matching set', async () => {
+    expect(ids((await search(undefined, { region: 'RU-MOS' })).hits).sort()).toEqual(
+      [kitchenHelper.id, welder.id].sort(),
+    );
+    expect(ids((await search(undefined, { salaryMin: 90000 })).hits).sort()).toEqual(
+      [cook.id, welder.id].sort(),
+    );
+    expect(ids((await search(undefined, { housing: true })).hits)).toEqual([cook.id]);
+    expect(ids((await search(undefined, { schedule: 'shift' })).hits)).toEqual([kitchenHelper.id]);
+    expect(ids((await search(undefined, { foreignersAccepted: false })).hits)).toEqual([welder.id]);
+    expect(ids((await search(undefined, { occupation: '8332' })).hits)).toEqual([driver.id]);
+    expect(ids((await search('повар', { region: 'RU-MOS' })).hits)).toEqual([kitchenHelper.id]);
+    const facets = (await search(undefined)).facets;
+    expect(facets.region).toEqual([
+      { value: 'RU-MOS', count: 2 },
+      { value: 'KZ-75', count: 1 },
+      { value: 'RU-MOW', count: 1 },
+    ]);
+    expect(facets.occupation).toHaveLength(4);
+    expect((await search(undefined, { fairId: randomUUID() })).total).toBe(0);
+  });
+
+  it('lists newest first without a query and pages', async () => {
+    const first = await search(undefined, { limit: 2 });
+    expect(first.total).toBe(4);
+    expect(ids(first.hits)).toEqual([welder.id, cook.id]);
+    const second = await search(undefined, { limit: 2, offset: 2 });
+    expect(ids(second.hits)).toEqual([kitchenHelper.id, driver.id]);
+    expect(first.hits[0].score).toBe(0);
+  });
+
+  it('never lets an older write replace a newer one, nor bring back a deleted document', async () => {
+    const doc = vacancyDoc({ title: 'Каменщик', occupationCode: '7112', fairIds: [fair], sourceVersion: 10 });
+    await index.upsertVacancies([doc]);
+    await index.upsertVacancies([{ ...doc, title: 'Каменщик старый', sourceVersion: 5 }]);
+    expect((await index.getVacancy(doc.id))?.title).toBe('Каменщик');
+    await index.deleteVacancy(doc.id, 9);
+    expect(await index.getVacancy(doc.id)).toBeDefined();
+    await index.deleteVacancy(doc.id, 20);
+    expect(await index.getVacancy(doc.id)).toBeUndefined();
+    await index.upsertVacancies([{ ...doc, sourceVersion: 15 }]);
+    expect(await index.getVacancy(doc.id)).toBeUndefined();
+    await index.upsertVacancies([{ ...doc, title: 'Каменщик снова', sourceVersion: 21 }]);
+    expect((await index.getVacancy(doc.id))?.title).toBe('Каменщик снова');
+    await index.deleteVacancy(doc.id, 22);
+    // Applying the same state twice is harmless.
+    await index.deleteVacancy(doc.id, 22);
+    expect(await index.getVacancy(doc.id)).toBeUndefined();
+  });
+
+  it('retrieves vacancies for a person: same unit group, then minor group, then text', async () => {
+    const f = randomUUID();
+    const same = vacancyDoc({ occupationCode: '7112', title: 'Каменщик', fairIds: [f] });
+    const minor = vacancyDoc({ occupationCode: '7113', title: 'Облицовщик камнем', fairIds: [f] });
+    const other = vacancyDoc({ occupationCode: '5223', title: 'Продавец', fairIds: [f] });
+    await index.upsertVacancies([other, minor, same]);
+    const found = await index.matchVacancies({
+      occupationCodes: ['7112'],
+      minorGroups: ['711'],
+      textWords: [['каменщик']],
+      desiredRegions: ['RU-MOW'],
+      fairId: f,
+      limit: 10,
+    });
+    expect(ids(found)).toEqual([same.id, minor.id]);
+    expect(found[0].textScore).toBeGreaterThan(found[1].textScore);
+  });
+
+  it('retrieves candidates who are visible or applied, best occupation fit first', async () => {
+    const unit = migrantDoc({ occupations: [{ code: '6123', years: 3 }] });
+    const minor = migrantDoc({ occupations: [{ code: '6121', years: 1 }] });
+    const hidden = migrantDoc({ occupations: [{ code: '6123', years: 9 }], visible: false });
+    const applied = migrantDoc({ occupations: [{ code: '9112', years: 1 }], visible: false });
+    await index.upsertMigrants([unit, minor, hidden, applied]);
+    const found = await index.matchMigrants({
+      occupationCode: '6123',
+      minorGroup: '612',
+      textWords: ['пчеловод'],
+      appliedIds: [applied.id],
+      limit: 500,
+    });
+    const got = ids(found);
+    expect(got).toContain(unit.id);
+    expect(got).toContain(minor.id);
+    expect(got).toContain(applied.id);
+    expect(got).not.toContain(hidden.id);
+    expect(got.indexOf(unit.id)).toBeLessThan(got.indexOf(minor.id));
+    expect(got.indexOf(minor.id)).toBeLessThan(got.indexOf(applied.id));
+    await index.deleteMigrant(unit.id, 2);
+    expect(await index.getMigrant(unit.id)).toBeUndefined();
+  });
+
+  it('rebuilds from a source while keeping what the source holds and dropping the rest', async () => {
+    const kept: VacancyDocument = { ...cook, sourceVersion: 2, title: 'Повар-кулинар' };
+    async function* source() {
+      yield [kept];
+      yield [kitchenHelper, welder];
+    }
+    let counted = 0;
+    await index.rebuild('vacancies', source(), (n) => (counted += n));
+    expect(counted).toBe(3);
+    expect((await index.getVacancy(cook.id))?.title).toBe('Повар-кулинар');
+    expect(await index.getVacancy(driver.id)).toBeUndefined();
+    expect(ids((await search('oshpaz')).hits)[0]).toBe(cook.id);
+  });
+});
