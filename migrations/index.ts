@@ -7,7 +7,9 @@ import { CreateMigrants1795320000000 } from './1795320000000-CreateMigrants';
 import { CreateNotifications1795330000000 } from './1795330000000-CreateNotifications';
 import { CreateEmployersVacanciesFairs1795310000000 } from './1795310000000-CreateEmployersVacanciesFairs';
 import { CreateApplications1795340000000 } from './1795340000000-CreateApplications';
+import { CreateInterviews1795350000000 } from './1795350000000-CreateInterviews';
 import { CreateSearchIndex1795360000000 } from './1795360000000-CreateSearchIndex';
+import { CreatePlacements1795370000000 } from './1795370000000-CreatePlacements';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -15,5 +17,7 @@ export const MIGRATIONS = [
   CreateMigrants1795320000000,
   CreateNotifications1795330000000,
   CreateApplications1795340000000,
+  CreateInterviews1795350000000,
   CreateSearchIndex1795360000000,
+  CreatePlacements1795370000000,
 ];

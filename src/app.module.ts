@@ -18,6 +18,13 @@ import { EligibilityModule } from 'src/modules/eligibility/eligibility.module';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 import { SearchModule } from 'src/modules/search/search.module';
 import { MatchingModule } from 'src/modules/matching/matching.module';
+import { ApplicationsModule } from 'src/modules/applications/applications.module';
+import { KioskModule } from 'src/modules/kiosk/kiosk.module';
+import { InterviewsModule } from 'src/modules/interviews/interviews.module';
+import { CalendarModule } from 'src/modules/calendar/calendar.module';
+import { PlacementsModule } from 'src/modules/placements/placements.module';
+import { ReportsModule } from 'src/modules/reports/reports.module';
+import { DemoModule } from 'src/modules/demo/demo.module';
 
 const FEATURES = [
   DatabaseModule,
@@ -37,6 +44,13 @@ const FEATURES = [
   NotificationsModule,
   SearchModule,
   MatchingModule,
+  ApplicationsModule,
+  KioskModule,
+  InterviewsModule,
+  CalendarModule,
+  PlacementsModule,
+  ReportsModule,
+  DemoModule,
 ];
 
 @Module({})

@@ -4,6 +4,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { AuthGuard } from 'src/common/auth/auth.guard';
 import { TokenService } from 'src/common/auth/token.service';
 import { PiiCipher } from 'src/common/crypto/pii-cipher';
+import { AccessCodeHasher } from 'src/common/crypto/access-code-hasher';
 import { IdempotencyInterceptor } from 'src/common/idempotency/idempotency.interceptor';
 
 @Global()
@@ -12,9 +13,10 @@ import { IdempotencyInterceptor } from 'src/common/idempotency/idempotency.inter
   providers: [
     TokenService,
     PiiCipher,
+    AccessCodeHasher,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [TokenService, PiiCipher],
+  exports: [TokenService, PiiCipher, AccessCodeHasher],
 })
 export class CommonModule {}

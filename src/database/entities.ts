@@ -16,6 +16,7 @@ import {
 } from 'src/modules/migrants/migrant.entity';
 
 import { ApplicationEntity, ApplicationTransitionEntity } from 'src/modules/applications/application.entity';
+import { InterviewEntity, InterviewSlotEntity } from 'src/modules/interviews/interview.entity';
 
 /** Every TypeORM entity; feature modules add theirs here. */
 export const ENTITIES = [
@@ -34,4 +35,6 @@ export const ENTITIES = [
   MigrantConsentEntity,
   ApplicationEntity,
   ApplicationTransitionEntity,
+  InterviewSlotEntity,
+  InterviewEntity,
 ];

@@ -3,7 +3,14 @@ import { ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from 'src/common/auth/auth.decorators';
 import type { Principal } from 'src/common/auth/principal';
 import { ApiRoute } from 'src/common/http/api-docs.decorators';
-import { CreateStaffDto, LoginDto, MeDto, StaffCreatedDto, TokenDto } from 'src/modules/auth/auth.dto';
+import {
+  ChangePasswordDto,
+  CreateStaffDto,
+  LoginDto,
+  MeDto,
+  StaffCreatedDto,
+  TokenDto,
+} from 'src/modules/auth/auth.dto';
 import { AuthService } from 'src/modules/auth/auth.service';
 
 @ApiTags('auth')
@@ -27,6 +34,19 @@ export class AuthController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
     return this.auth.me(principal);
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiRoute(
+    'Set or change one’s password (a kiosk visitor logged in with an access code sets a first one)',
+    [400, 401, 403],
+  )
+  async changePassword(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
+    await this.auth.changePassword(principal, dto);
   }
 
   @Post('staff')

@@ -59,3 +59,13 @@ export class StaffCreatedDto {
   @ApiProperty() email: string;
   @ApiProperty() role: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty({ minLength: 8, maxLength: 200 }) @IsString() @Length(8, 200) password: string;
+
+  @ApiPropertyOptional({ description: 'Required when the account has a password already' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  currentPassword?: string;
+}

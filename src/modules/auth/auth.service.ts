@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { TokenService } from 'src/common/auth/token.service';
 import { Principal, Role } from 'src/common/auth/principal';
+import { AccessCodeHasher } from 'src/common/crypto/access-code-hasher';
 import { dummyPasswordHash, hashPassword, verifyPassword } from 'src/common/crypto/password';
 import { DomainError, ErrorCode, ValidationError } from 'src/common/errors/domain-error';
 import { normalizePhone } from 'src/common/validation/phone';
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly outbox: OutboxService,
+    private readonly accessCodes: AccessCodeHasher,
   ) {}
 
   async login(dto: LoginDto) {
@@ -44,10 +46,10 @@ export class AuthService {
     const user = dto.email
       ? await this.users.findByEmail(dto.email)
       : await this.users.findByPhone(normalizePhone(dto.phone!) ?? dto.phone!);
-    const stored = (dto.password ? user?.passwordHash : user?.accessCodeHash) ?? (await dummyPasswordHash());
-    // Access codes are case-insensitive: they are read off a screen and typed on a phone.
-    const candidate = dto.password ?? secret.toUpperCase();
-    const ok = (await verifyPassword(candidate, stored)) && !!user && !user.disabled;
+    const verified = dto.password
+      ? await verifyPassword(dto.password, user?.passwordHash ?? (await dummyPasswordHash()))
+      : this.accessCodes.verify(secret, user?.accessCodeHash);
+    const ok = verified && !!user && !user.disabled;
     if (!ok || !user) {
       await this.throttle.fail(identifier);
       throw new DomainError(ErrorCode.Unauthenticated, 'Wrong credentials');
@@ -77,6 +79,23 @@ export class AuthService {
       employerId: user.employerId,
       migrantId: user.migrantId,
     };
+  }
+
+  /** A first password needs only the login (e.g. by access code); changing one needs the current one. */
+  async changePassword(principal: Principal, input: { password: string; currentPassword?: string }) {
+    if (principal.kind !== 'user') throw new DomainError(ErrorCode.Forbidden, 'A kiosk has no password');
+    const user = await this.users.findById(principal.userId);
+    if (!user || user.disabled) throw new DomainError(ErrorCode.Unauthenticated, 'The user no longer exists');
+    if (user.passwordHash) {
+      if (!input.currentPassword) {
+        throw ValidationError.field('currentPassword', 'is required to change an existing password');
+      }
+      if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+        throw new DomainError(ErrorCode.Forbidden, 'The current password is wrong');
+      }
+    }
+    const passwordHash = await hashPassword(input.password);
+    await inTransaction(this.dataSource, (manager) => this.users.update(manager, user.id, { passwordHash }));
   }
 
   async createStaff(input: {

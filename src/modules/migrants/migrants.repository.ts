@@ -141,29 +141,22 @@ export class MigrantsRepository {
     await repo.save(repo.create(consent));
   }
 
-  /**
-   * Whether an employer may see this candidate: the person consented to be visible, or applied to one of
-   * the employer's vacancies. Applications are checked only once their table exists.
-   */
+  /** Whether an employer may see this candidate: the person consented to be visible, or applied to it. */
   async employerMayView(employerId: string, migrantId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(
-      `SELECT visible_to_employers AS visible FROM migrants WHERE id = $1 AND status = 'active'`,
-      [migrantId],
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM migrants m
+        WHERE m.id = $1 AND m.status = 'active'
+          AND (m.visible_to_employers
+               OR EXISTS (SELECT 1 FROM applications a WHERE a.migrant_id = m.id AND a.employer_id = $2))`,
+      [migrantId, employerId],
     );
-    if (!row) return false;
-    if (row.visible) return true;
-    return this.employerHasApplication(employerId, migrantId);
+    return rows.length > 0;
   }
 
   /** True when the migrant applied to one of the employer's vacancies. */
   async employerHasApplication(employerId: string, migrantId: string): Promise<boolean> {
-    const [{ exists }] = await this.dataSource.query(
-      `SELECT to_regclass('public.applications') IS NOT NULL AS exists`,
-    );
-    if (!exists) return false;
     const rows = await this.dataSource.query(
-      `SELECT 1 FROM applications a JOIN vacancies v ON v.id = a.vacancy_id
-        WHERE a.migrant_id = $1 AND v.employer_id = $2 LIMIT 1`,
+      `SELECT 1 FROM applications WHERE migrant_id = $1 AND employer_id = $2 LIMIT 1`,
       [migrantId, employerId],
     );
     return rows.length > 0;
@@ -211,15 +204,35 @@ export class MigrantsRepository {
       sourceId,
       targetId,
     ]);
-    const [{ exists }] = await manager.query(
-      `SELECT to_regclass('public.applications') IS NOT NULL AS exists`,
+    // One application per person and vacancy: where both profiles applied, the older application stays.
+    const losers: { id: string }[] = await manager.query(
+      `SELECT CASE WHEN s.created_at <= t.created_at THEN t.id ELSE s.id END AS id
+         FROM applications s
+         JOIN applications t ON t.vacancy_id = s.vacancy_id AND t.migrant_id = $2
+        WHERE s.migrant_id = $1`,
+      [sourceId, targetId],
     );
-    if (exists) {
-      await manager.query(`UPDATE applications SET migrant_id = $2 WHERE migrant_id = $1`, [
-        sourceId,
-        targetId,
+    if (losers.length) {
+      const ids = losers.map((l) => l.id);
+      await manager.query(`DELETE FROM application_transitions WHERE application_id = ANY($1::uuid[])`, [
+        ids,
       ]);
+      await manager.query(`DELETE FROM applications WHERE id = ANY($1::uuid[])`, [ids]);
     }
+    await manager.query(`UPDATE applications SET migrant_id = $2 WHERE migrant_id = $1`, [
+      sourceId,
+      targetId,
+    ]);
+    // One attendance row per person and fair: visits add up, the first visit stays.
+    await manager.query(
+      `INSERT INTO fair_attendance (fair_id, migrant_id, kiosk_id, first_seen_at, visits)
+       SELECT fair_id, $2, kiosk_id, first_seen_at, visits FROM fair_attendance WHERE migrant_id = $1
+       ON CONFLICT (fair_id, migrant_id) DO UPDATE
+         SET visits = fair_attendance.visits + EXCLUDED.visits,
+             first_seen_at = LEAST(fair_attendance.first_seen_at, EXCLUDED.first_seen_at)`,
+      [sourceId, targetId],
+    );
+    await manager.query(`DELETE FROM fair_attendance WHERE migrant_id = $1`, [sourceId]);
   }
 
   async deleteDocumentsOf(manager: EntityManager, migrantId: string): Promise<void> {

@@ -7,6 +7,7 @@ import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -125,7 +126,7 @@ export class CreateVacancyDto {
   @ValidateNested()
   @Type(() => LocationDto)
   location?: LocationDto;
-  @ApiProperty({ type: SalaryDto }) @ValidateNested() @Type(() => SalaryDto) salary: SalaryDto;
+  @ApiProperty({ type: SalaryDto }) @IsObject() @ValidateNested() @Type(() => SalaryDto) salary: SalaryDto;
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(10000) positions: number;
   @ApiProperty({ enum: SCHEDULES }) @IsIn(SCHEDULES) schedule: (typeof SCHEDULES)[number];
   @ApiProperty({ example: '2027-03-01' })
@@ -137,9 +138,14 @@ export class CreateVacancyDto {
   @IsString()
   @Matches(DATE, { message: 'endDate must be YYYY-MM-DD' })
   endDate?: string;
-  @ApiProperty({ type: HousingDto }) @ValidateNested() @Type(() => HousingDto) housing: HousingDto;
+  @ApiProperty({ type: HousingDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => HousingDto)
+  housing: HousingDto;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() meals?: boolean;
   @ApiProperty({ type: RequirementsDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => RequirementsDto)
   requirements: RequirementsDto;

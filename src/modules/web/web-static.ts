@@ -21,7 +21,8 @@ const MISSING_PAGE =
 export function webDistDir(start = __dirname): string {
   let dir = start;
   for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'web'))) return join(dir, 'web', 'dist');
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'web')))
+      return join(dir, 'web', 'dist');
     const parent = dirname(dir);
     if (parent === dir) return resolve(process.cwd(), 'web', 'dist');
     dir = parent;

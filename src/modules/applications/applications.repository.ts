@@ -1,0 +1,284 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ApplicationStatus } from 'src/modules/applications/application-state';
+import type { EmployerKind } from 'src/modules/eligibility/eligibility.types';
+
+/** What applying to a vacancy needs to know about it and its employer. */
+export interface VacancyTarget {
+  id: string;
+  title: string;
+  status: string;
+  employerId: string;
+  employerName: string;
+  employerStatus: string;
+  employerCountry: string;
+  employerKind: EmployerKind;
+  termsSnapshotId: string | null;
+  region: string;
+  startDate: string;
+  occupationCode: string;
+  salaryMin: number;
+  salaryCurrency: string;
+  salaryPeriod: string;
+  quotaAvailable: boolean;
+}
+
+export interface NewApplication {
+  migrantId: string;
+  vacancyId: string;
+  employerId: string;
+  termsSnapshotId: string | null;
+  source: 'online' | 'kiosk';
+  fairId: string | null;
+  kioskId: string | null;
+  message: string | null;
+  eligibility: unknown;
+}
+
+export interface ApplicationRow {
+  id: string;
+  migrant_id: string;
+  vacancy_id: string;
+  vacancy_title: string;
+  employer_id: string;
+  employer_name: string;
+  status: ApplicationStatus;
+  source: 'online' | 'kiosk';
+  fair_id: string | null;
+  terms_snapshot_id: string | null;
+  message: string | null;
+  eligibility: Record<string, unknown> | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** Who is asking: a migrant sees their own, an employer those to its vacancies, staff everything. */
+export type ApplicationScope = { migrantId: string } | { employerId: string } | { all: true };
+
+export interface ApplicationFilter {
+  vacancyId?: string;
+  fairId?: string;
+  status?: ApplicationStatus;
+  from?: string;
+  to?: string;
+}
+
+export interface KioskVacancyRow {
+  id: string;
+  title: string;
+  description: string;
+  occupation_code: string;
+  region: string;
+  city: string;
+  address: string | null;
+  salary_min: string;
+  salary_max: string | null;
+  salary_currency: string;
+  salary_period: string;
+  salary_gross: boolean;
+  positions: number;
+  schedule: string;
+  start_date: string;
+  end_date: string | null;
+  housing_provided: boolean;
+  housing_cost: string | null;
+  meals: boolean;
+  requirements: Record<string, unknown>;
+  worker_costs: Array<{ item: string; amount: number; note?: string }>;
+  terms_snapshot_id: string | null;
+  employer_id: string;
+  employer_name: string;
+  booth: string | null;
+}
+
+const SELECT_APPLICATION = `
+  SELECT a.id, a.migrant_id, a.vacancy_id, v.title AS vacancy_title, a.employer_id, e.name AS employer_name,
+         a.status, a.source, a.fair_id, a.terms_snapshot_id, a.message, a.eligibility, a.created_at, a.updated_at
+    FROM applications a
+    JOIN vacancies v ON v.id = a.vacancy_id
+    JOIN employers e ON e.id = a.employer_id`;
+
+/** Every query on applications and fair attendance. */
+@Injectable()
+export class ApplicationsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findVacancyTargets(ids: string[], manager?: EntityManager): Promise<VacancyTarget[]> {
+    if (!ids.length) return [];
+    const rows = await (manager ?? this.dataSource.manager).query(
+      `SELECT v.id, v.title, v.status, v.employer_id, e.name AS employer_name, e.status AS employer_status,
+              e.country, e.kind, v.current_terms_snapshot_id, v.region, v.start_date::text AS start_date,
+              v.occupation_code, v.salary_min, v.salary_currency, v.salary_period, v.quota_available
+         FROM vacancies v JOIN employers e ON e.id = v.employer_id
+        WHERE v.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return rows.map((r: Record<string, unknown>): VacancyTarget => ({
+      id: r.id as string,
+      title: r.title as string,
+      status: r.status as string,
+      employerId: r.employer_id as string,
+      employerName: r.employer_name as string,
+      employerStatus: r.employer_status as string,
+      employerCountry: String(r.country).trim(),
+      employerKind: r.kind as EmployerKind,
+      termsSnapshotId: (r.current_terms_snapshot_id as string | null) ?? null,
+      region: r.region as string,
+      startDate: r.start_date as string,
+      occupationCode: String(r.occupation_code).trim(),
+      salaryMin: Number(r.salary_min),
+      salaryCurrency: String(r.salary_currency).trim(),
+      salaryPeriod: r.salary_period as string,
+      quotaAvailable: r.quota_available as boolean,
+    }));
+  }
+
+  /** The ids among `ids` that the fair shows. */
+  async fairVacancyIds(fairId: string, ids: string[]): Promise<Set<string>> {
+    const rows: { vacancy_id: string }[] = await this.dataSource.query(
+      `SELECT vacancy_id FROM fair_vacancies WHERE fair_id = $1 AND vacancy_id = ANY($2::uuid[])`,
+      [fairId, ids],
+    );
+    return new Set(rows.map((r) => r.vacancy_id));
+  }
+
+  /** Inserts unless the person applied to the vacancy already; returns the new row or null. */
+  async insertIfAbsent(
+    manager: EntityManager,
+    a: NewApplication,
+  ): Promise<{ id: string; createdAt: Date } | null> {
+    const rows: { id: string; created_at: Date }[] = await manager.query(
+      `INSERT INTO applications (migrant_id, vacancy_id, employer_id, terms_snapshot_id, status, source, fair_id,
+                                 kiosk_id, message, eligibility)
+       VALUES ($1, $2, $3, $4, 'submitted', $5, $6, $7, $8, $9::jsonb)
+       ON CONFLICT (migrant_id, vacancy_id) DO NOTHING
+       RETURNING id, created_at`,
+      [
+        a.migrantId,
+        a.vacancyId,
+        a.employerId,
+        a.termsSnapshotId,
+        a.source,
+        a.fairId,
+        a.kioskId,
+        a.message,
+        a.eligibility === null || a.eligibility === undefined ? null : JSON.stringify(a.eligibility),
+      ],
+    );
+    return rows[0] ? { id: rows[0].id, createdAt: rows[0].created_at } : null;
+  }
+
+  async findByMigrantAndVacancy(
+    manager: EntityManager,
+    migrantId: string,
+    vacancyId: string,
+  ): Promise<{ id: string; status: ApplicationStatus } | null> {
+    const [row] = await manager.query(
+      `SELECT id, status FROM applications WHERE migrant_id = $1 AND vacancy_id = $2`,
+      [migrantId, vacancyId],
+    );
+    return row ?? null;
+  }
+
+  /** Active users of these employers (who get `new_application`). */
+  async employerUserIds(manager: EntityManager, employerId: string): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM users WHERE employer_id = $1 AND NOT disabled ORDER BY created_at`,
+      [employerId],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async findById(
+    id: string,
+    scope: ApplicationScope,
+    manager?: EntityManager,
+  ): Promise<ApplicationRow | null> {
+    const params: unknown[] = [id];
+    const where = ['a.id = $1', this.scopeClause(scope, params)];
+    const [row] = await (manager ?? this.dataSource.manager).query(
+      `${SELECT_APPLICATION} WHERE ${where.join(' AND ')}`,
+      params,
+    );
+    return row ?? null;
+  }
+
+  async findPage(
+    scope: ApplicationScope,
+    filter: ApplicationFilter,
+    offset: number,
+    limit: number,
+  ): Promise<{ rows: ApplicationRow[]; total: number }> {
+    const params: unknown[] = [];
+    const where = [this.scopeClause(scope, params)];
+    const add = (clause: (n: number) => string, value: unknown) => {
+      params.push(value);
+      where.push(clause(params.length));
+    };
+    if (filter.vacancyId) add((n) => `a.vacancy_id = $${n}`, filter.vacancyId);
+    if (filter.fairId) add((n) => `a.fair_id = $${n}`, filter.fairId);
+    if (filter.status) add((n) => `a.status = $${n}`, filter.status);
+    if (filter.from) add((n) => `a.created_at >= $${n}::timestamptz`, filter.from);
+    if (filter.to) add((n) => `a.created_at < $${n}::timestamptz`, filter.to);
+    const clause = where.join(' AND ');
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM applications a WHERE ${clause}`,
+      params,
+    );
+    const rows = await this.dataSource.query(
+      `${SELECT_APPLICATION} WHERE ${clause} ORDER BY a.created_at DESC, a.id
+       OFFSET $${params.length + 1} LIMIT $${params.length + 2}`,
+      [...params, offset, limit],
+    );
+    return { rows, total };
+  }
+
+  private scopeClause(scope: ApplicationScope, params: unknown[]): string {
+    if ('migrantId' in scope) {
+      params.push(scope.migrantId);
+      return `a.migrant_id = $${params.length}`;
+    }
+    if ('employerId' in scope) {
+      params.push(scope.employerId);
+      return `a.employer_id = $${params.length}`;
+    }
+    return 'TRUE';
+  }
+
+  // --- fair attendance ---
+
+  /** One row per person per fair; a repeat visit counts up. Returns the visits so far. */
+  async recordAttendance(
+    manager: EntityManager,
+    fairId: string,
+    migrantId: string,
+    kioskId: string,
+  ): Promise<number> {
+    const [row] = await manager.query(
+      `INSERT INTO fair_attendance (fair_id, migrant_id, kiosk_id) VALUES ($1, $2, $3)
+       ON CONFLICT (fair_id, migrant_id) DO UPDATE SET visits = fair_attendance.visits + 1
+       RETURNING visits`,
+      [fairId, migrantId, kioskId],
+    );
+    return Number(row.visits);
+  }
+
+  /** The fair's open vacancies of verified employers, with booth, for the kiosk screen. */
+  findOpenFairVacancies(fairId: string): Promise<KioskVacancyRow[]> {
+    return this.dataSource.query(
+      `SELECT v.id, v.title, v.description, v.occupation_code, v.region, v.city, v.address, v.salary_min,
+              v.salary_max, v.salary_currency, v.salary_period, v.salary_gross, v.positions, v.schedule,
+              v.start_date::text AS start_date, v.end_date::text AS end_date, v.housing_provided,
+              v.housing_cost, v.meals, v.requirements, v.worker_costs,
+              v.current_terms_snapshot_id AS terms_snapshot_id, e.id AS employer_id, e.name AS employer_name,
+              p.booth
+         FROM fair_vacancies fv
+         JOIN vacancies v ON v.id = fv.vacancy_id
+         JOIN employers e ON e.id = v.employer_id
+         LEFT JOIN fair_participants p ON p.fair_id = fv.fair_id AND p.employer_id = fv.employer_id
+        WHERE fv.fair_id = $1 AND v.status = 'published' AND e.status = 'verified'
+        ORDER BY e.name, v.title, v.id`,
+      [fairId],
+    );
+  }
+}

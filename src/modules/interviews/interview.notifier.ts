@@ -1,0 +1,217 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, AppConfig } from 'src/config/config';
+import { normalizePhone } from 'src/common/validation/phone';
+import { OutboxEvent } from 'src/database/outbox.service';
+import { JobName } from 'src/queue/queue.constants';
+import { buildInterviewIcs } from 'src/modules/interviews/ics';
+import { InterviewContext } from 'src/modules/interviews/interview.repository';
+import { NewNotification, NotificationsService } from 'src/modules/notifications/notifications.service';
+import { TemplateName, normalizeLocale } from 'src/modules/notifications/templates/render';
+import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+
+export type InterviewChange = 'invitation' | 'rescheduled' | 'cancelled';
+
+const TEMPLATES: Record<InterviewChange, TemplateName> = {
+  invitation: 'interview_invitation',
+  rescheduled: 'interview_rescheduled',
+  cancelled: 'interview_cancelled',
+};
+
+const LOCALE_TAGS: Record<string, string> = {
+  ru: 'ru-RU',
+  uz: 'uz-Latn-UZ',
+  tg: 'tg-TJ',
+  ky: 'ky-KG',
+  en: 'en-GB',
+};
+
+const DEFAULT_TIMEZONE = 'Europe/Moscow';
+const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+$/;
+
+/** `interview-<id>@jobfair`: one calendar event per interview for its whole life. */
+export function interviewUid(interviewId: string): string {
+  return `interview-${interviewId}@jobfair`;
+}
+
+/** Deterministic, so a repeated relay never doubles a reminder and a reschedule can remove the old ones. */
+export function reminderJobId(interviewId: string, sequence: number, offsetMinutes: number): string {
+  return `reminder-${interviewId}-${sequence}-${offsetMinutes}`;
+}
+
+/** The instant in the recipient's language and the venue's zone, e.g. "15 марта 2027 г., 10:00 GMT+3". */
+export function formatWhen(date: Date, locale: string, timeZone: string): string {
+  const tag = LOCALE_TAGS[normalizeLocale(locale) ?? 'ru'] ?? 'ru-RU';
+  return new Intl.DateTimeFormat(tag, {
+    timeZone,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(date);
+}
+
+/**
+ * Writes the messages about an interview (to the candidate and the employer's users) and its reminder jobs
+ * into the caller's transaction, so a booking and its invitation commit or vanish together.
+ */
+@Injectable()
+export class InterviewNotifier {
+  private readonly catalog = ReferenceCatalog.load();
+  private readonly fallbackOrganizer: string;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifications: NotificationsService,
+  ) {
+    this.fallbackOrganizer = /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? 'no-reply@jobfair.local';
+  }
+
+  /** Fair time zone, else the employer's region's, else Moscow. */
+  timezoneOf(ctx: InterviewContext): string {
+    return ctx.fair?.timezone ?? this.catalog.region(ctx.employer.region)?.timezone ?? DEFAULT_TIMEZONE;
+  }
+
+  locationOf(ctx: InterviewContext): string {
+    const { interview, fair } = ctx;
+    const parts = [fair?.venue, interview.location ?? fair?.booth].filter((p): p is string => !!p);
+    return parts.length ? parts.join(', ') : interview.mode;
+  }
+
+  ics(ctx: InterviewContext, method: 'REQUEST' | 'CANCEL'): { method: string; content: string } {
+    const { interview, migrant, employer } = ctx;
+    const content = buildInterviewIcs({
+      uid: interviewUid(interview.id),
+      sequence: interview.sequence,
+      method,
+      startsAt: interview.startsAt,
+      endsAt: interview.endsAt,
+      timezone: this.timezoneOf(ctx),
+      summary: `${ctx.vacancyTitle} — ${employer.name}`,
+      description: `${ctx.vacancyTitle}\n${employer.name}\n${this.locationOf(ctx)}`,
+      location: this.locationOf(ctx),
+      organizer: {
+        name: employer.name,
+        email: EMAIL.test(employer.email) ? employer.email : this.fallbackOrganizer,
+      },
+      attendee:
+        migrant.email && EMAIL.test(migrant.email)
+          ? { name: migrant.fullName ?? migrant.email, email: migrant.email }
+          : undefined,
+    });
+    return { method, content };
+  }
+
+  /** Invitation, reschedule or cancellation to both sides, e-mails with the iCalendar event. */
+  async announce(manager: EntityManager, ctx: InterviewContext, change: InterviewChange): Promise<void> {
+    const icalEvent = this.ics(ctx, change === 'cancelled' ? 'CANCEL' : 'REQUEST');
+    const key = `interview:${ctx.interview.id}:${ctx.interview.sequence}:${change}`;
+    await this.send(manager, ctx, TEMPLATES[change], TEMPLATES[change], key, icalEvent);
+  }
+
+  /** One reminder to both sides; the key makes a retried job send nothing twice. */
+  async remind(manager: EntityManager, ctx: InterviewContext, offsetMinutes: number): Promise<void> {
+    const key = `interview-reminder:${ctx.interview.id}:${ctx.interview.startsAt.toISOString()}:${offsetMinutes}`;
+    await this.send(manager, ctx, 'interview_reminder_migrant', 'interview_reminder_employer', key);
+  }
+
+  /** Reminder jobs for the interview's current time and sequence; those already due are skipped. */
+  reminderEvents(
+    interviewId: string,
+    sequence: number,
+    startsAt: Date,
+    now = Date.now(),
+  ): OutboxEvent<JobName.InterviewReminder>[] {
+    const events: OutboxEvent<JobName.InterviewReminder>[] = [];
+    for (const offset of new Set(this.config.reminderOffsetsMinutes)) {
+      const delayMs = startsAt.getTime() - offset * 60_000 - now;
+      if (delayMs <= 0) continue;
+      events.push({
+        job: JobName.InterviewReminder,
+        payload: { interviewId, startsAt: startsAt.toISOString(), offsetMinutes: offset },
+        jobId: reminderJobId(interviewId, sequence, offset),
+        delayMs,
+      });
+    }
+    return events;
+  }
+
+  reminderJobIds(interviewId: string, sequence: number): string[] {
+    return [...new Set(this.config.reminderOffsetsMinutes)].map((o) =>
+      reminderJobId(interviewId, sequence, o),
+    );
+  }
+
+  private async send(
+    manager: EntityManager,
+    ctx: InterviewContext,
+    migrantTemplate: TemplateName,
+    employerTemplate: TemplateName,
+    key: string,
+    icalEvent?: { method: string; content: string },
+  ): Promise<void> {
+    const { interview, migrant } = ctx;
+    const timezone = this.timezoneOf(ctx);
+    const base = {
+      vacancyTitle: ctx.vacancyTitle,
+      employerName: ctx.employer.name,
+      location: this.locationOf(ctx),
+      interviewUrl: `/v1/interviews/${interview.id}`,
+    };
+    const candidateName = migrant.fullName ?? '';
+
+    const lang = migrant.preferredLanguage;
+    const migrantPayload = {
+      ...base,
+      recipientName: migrant.fullName ?? '',
+      startsAt: formatWhen(interview.startsAt, lang, timezone),
+    };
+    const items: NewNotification[] = [];
+    const common = { template: migrantTemplate, locale: lang, payload: migrantPayload };
+    if (migrant.email && EMAIL.test(migrant.email)) {
+      items.push({
+        ...common,
+        recipientUserId: migrant.userId,
+        channel: 'email',
+        address: migrant.email,
+        icalEvent,
+        dedupeKey: `${key}:migrant:email`,
+      });
+    }
+    if (migrant.phone && normalizePhone(migrant.phone)) {
+      items.push({
+        ...common,
+        recipientUserId: migrant.userId,
+        channel: 'sms',
+        address: migrant.phone,
+        dedupeKey: `${key}:migrant:sms`,
+      });
+    }
+    if (migrant.userId) {
+      items.push({
+        ...common,
+        recipientUserId: migrant.userId,
+        channel: 'in_app',
+        dedupeKey: `${key}:migrant:in_app`,
+      });
+    }
+    if (items.length) await this.notifications.enqueueMany(manager, items);
+
+    for (const user of ctx.employerUsers) {
+      await this.notifications.notifyUser(
+        manager,
+        user.id,
+        employerTemplate,
+        {
+          ...base,
+          candidateName,
+          startsAt: formatWhen(interview.startsAt, user.preferredLanguage, timezone),
+        },
+        undefined,
+        { dedupeKey: `${key}:user:${user.id}`, icalEvent },
+      );
+    }
+  }
+}

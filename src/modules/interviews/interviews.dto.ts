@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  ValidateNested,
+} from 'class-validator';
+import { IsText } from 'src/common/validation/text';
+import {
+  INTERVIEW_RESULTS,
+  InterviewResult,
+  InterviewStatus,
+  SLOT_MODES,
+  SlotMode,
+} from 'src/modules/interviews/interview.entity';
+
+export class NewSlotDto {
+  @ApiProperty({ example: '2027-03-15T10:00:00+03:00' }) @IsISO8601({ strict: true }) startsAt: string;
+  @ApiProperty({ example: '2027-03-15T10:20:00+03:00' }) @IsISO8601({ strict: true }) endsAt: string;
+  @ApiProperty({ enum: SLOT_MODES }) @IsIn(SLOT_MODES) mode: SlotMode;
+  @ApiPropertyOptional({
+    description: 'Booth, room or call link; part of what makes two slots the same place',
+  })
+  @IsOptional()
+  @IsText(1, 300)
+  location?: string;
+  @ApiPropertyOptional({ description: 'The fair where the interview takes place' })
+  @IsOptional()
+  @IsUUID()
+  fairId?: string;
+}
+
+export class CreateSlotsDto {
+  @ApiProperty({ type: [NewSlotDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => NewSlotDto)
+  slots: NewSlotDto[];
+}
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
+
+export class SlotListQuery {
+  @ApiPropertyOptional({ description: 'Only slots not booked and not started' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  available?: boolean;
+}
+
+export class SlotDto {
+  @ApiProperty() id: string;
+  @ApiProperty() vacancyId: string;
+  @ApiProperty() employerId: string;
+  @ApiProperty({ nullable: true }) fairId: string | null;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ enum: SLOT_MODES }) mode: SlotMode;
+  @ApiProperty({ nullable: true }) location: string | null;
+  @ApiProperty({ description: 'Not booked and not started' }) available: boolean;
+}
+
+export class SlotListDto {
+  @ApiProperty({ type: [SlotDto] }) items: SlotDto[];
+}
+
+export class BookInterviewDto {
+  @ApiProperty() @IsUUID() slotId: string;
+}
+
+export class RescheduleInterviewDto {
+  @ApiProperty() @IsUUID() slotId: string;
+}
+
+export class CancelInterviewDto {
+  @ApiProperty({ example: 'The candidate asked for another day' }) @IsText(1, 1000) reason: string;
+}
+
+export class InterviewOutcomeDto {
+  @ApiProperty({ description: 'false records a no-show' }) @IsBoolean() attended: boolean;
+  @ApiPropertyOptional({ enum: INTERVIEW_RESULTS, description: 'Required when attended' })
+  @IsOptional()
+  @IsIn(INTERVIEW_RESULTS)
+  result?: InterviewResult;
+  @ApiPropertyOptional() @IsOptional() @IsText(1, 4000) notes?: string;
+}
+
+export class InterviewDto {
+  @ApiProperty() id: string;
+  @ApiProperty() applicationId: string;
+  @ApiProperty() slotId: string;
+  @ApiProperty() vacancyId: string;
+  @ApiProperty() startsAt: string;
+  @ApiProperty() endsAt: string;
+  @ApiProperty({ enum: ['scheduled', 'cancelled', 'completed', 'no_show'] }) status: InterviewStatus;
+  @ApiProperty({ description: 'iCalendar SEQUENCE of the last invitation' }) sequence: number;
+  @ApiProperty({ enum: SLOT_MODES }) mode: SlotMode;
+  @ApiProperty({ nullable: true }) location: string | null;
+  @ApiProperty({ nullable: true }) fairId: string | null;
+  @ApiProperty({ nullable: true }) attended: boolean | null;
+  @ApiProperty({ enum: INTERVIEW_RESULTS, nullable: true }) result: InterviewResult | null;
+  @ApiPropertyOptional({ nullable: true, description: "The employer's notes; not shown to the candidate" })
+  notes?: string | null;
+  @ApiProperty({ nullable: true }) cancelReason: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+}
+
+export class InterviewListDto {
+  @ApiProperty({ type: [InterviewDto] }) items: InterviewDto[];
+}

@@ -1,0 +1,166 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
+import { IsText } from 'src/common/validation/text';
+import { IsCalendarDate, IsPhoneNumber, RegisterMigrantDto } from 'src/modules/migrants/migrants.dto';
+
+/** As online (`ConsentDto`), with a version that cannot carry control characters. */
+export class KioskConsentDto {
+  @ApiProperty({ description: 'Consent to process personal data (152-FZ); required', example: true })
+  @Equals(true, { message: 'must be true: a profile cannot be kept without consent to data processing' })
+  dataProcessing: boolean;
+
+  @ApiProperty({ description: 'Employers may see the profile in candidate searches' })
+  @IsBoolean()
+  visibleToEmployers: boolean;
+
+  @ApiProperty({ example: '2025-01', description: 'Version of the consent text the person accepted' })
+  @IsText(1, 40)
+  version: string;
+}
+
+/** The online registration profile without a password (the kiosk gives an access code instead). */
+export class KioskMigrantDto extends OmitType(RegisterMigrantDto, ['password', 'consent'] as const) {
+  // The same fields as online, and free text must not carry control characters (PostgreSQL refuses NUL).
+  @ApiProperty({ example: 'Алишер Усмонов' }) @IsText(2, 200) override fullName: string;
+
+  @ApiPropertyOptional({ example: 'Alisher Usmonov' })
+  @IsOptional()
+  @IsText(2, 200)
+  override fullNameLatin?: string;
+
+  @ApiProperty({ type: KioskConsentDto })
+  @IsDefined({ message: 'is required: a profile needs consent to data processing' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => KioskConsentDto)
+  consent: KioskConsentDto;
+}
+
+export class KioskSubmissionDto {
+  @ApiProperty({ type: KioskMigrantDto })
+  @IsDefined()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => KioskMigrantDto)
+  migrant: KioskMigrantDto;
+
+  @ApiProperty({ type: [String], minItems: 1, maxItems: 10, description: 'Vacancies of this fair' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  vacancyIds: string[];
+}
+
+export class KioskApplicationResultDto {
+  @ApiProperty() id: string;
+  @ApiProperty() vacancyId: string;
+  @ApiProperty({
+    description: '`submitted` when new; the existing status when the person had applied before',
+  })
+  status: string;
+}
+
+export class KioskSubmissionResultDto {
+  @ApiProperty() migrantId: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'K7M2QX4P',
+    description:
+      'Log in later with phone + this code. null only when the phone belongs to another account (staff can help).',
+  })
+  accessCode: string | null;
+
+  @ApiProperty({ type: [KioskApplicationResultDto] }) applications: KioskApplicationResultDto[];
+}
+
+/** A returning visitor: phone with birth date, or phone with the access code from an earlier visit. */
+export class KioskCheckInDto {
+  @ApiProperty({ example: '+998901234567' }) @IsString() @IsPhoneNumber() phone: string;
+
+  @ApiPropertyOptional({ example: '1995-04-12' }) @IsOptional() @IsCalendarDate() birthDate?: string;
+
+  @ApiPropertyOptional({ example: 'K7M2QX4P' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{4,12}$/)
+  accessCode?: string;
+}
+
+export class KioskCheckInResultDto {
+  @ApiProperty() migrantId: string;
+  @ApiProperty({ description: 'Visits to this fair so far, this one included' }) visits: number;
+}
+
+class KioskOccupationDto {
+  @ApiProperty({ example: '5120' }) code: string;
+  @ApiProperty({ example: 'Oshpaz' }) label: string;
+}
+
+class KioskEmployerDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) booth: string | null;
+}
+
+class KioskRegionDto {
+  @ApiProperty({ example: 'RU-MOW' }) code: string;
+  @ApiProperty({ example: 'Moscow' }) name: string;
+}
+
+class KioskSalaryDto {
+  @ApiProperty() min: number;
+  @ApiPropertyOptional() max?: number;
+  @ApiProperty({ example: 'RUB' }) currency: string;
+  @ApiProperty({ enum: ['month', 'day', 'hour'] }) period: string;
+  @ApiProperty({ description: 'Before income tax' }) gross: boolean;
+}
+
+class KioskHousingDto {
+  @ApiProperty() provided: boolean;
+  @ApiPropertyOptional() costPerMonth?: number;
+}
+
+export class KioskVacancyDto {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: KioskOccupationDto }) occupation: KioskOccupationDto;
+  @ApiProperty({ type: KioskEmployerDto }) employer: KioskEmployerDto;
+  @ApiProperty({ type: KioskRegionDto }) region: KioskRegionDto;
+  @ApiProperty() city: string;
+  @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ type: KioskSalaryDto }) salary: KioskSalaryDto;
+  @ApiProperty() schedule: string;
+  @ApiProperty() positions: number;
+  @ApiProperty() startDate: string;
+  @ApiProperty({ nullable: true, type: String }) endDate: string | null;
+  @ApiProperty({ type: KioskHousingDto }) housing: KioskHousingDto;
+  @ApiProperty() meals: boolean;
+  @ApiProperty({ type: Object }) requirements: Record<string, unknown>;
+  @ApiProperty({ type: Object, isArray: true, description: 'What the worker pays (must all be 0)' })
+  workerCosts: Array<{ item: string; amount: number; note?: string }>;
+  @ApiProperty({ nullable: true, type: String }) termsSnapshotId: string | null;
+}
+
+export class KioskVacancyListDto {
+  @ApiProperty() fairId: string;
+  @ApiProperty({ enum: ['ru', 'uz', 'tg', 'ky', 'en'] }) lang: string;
+  @ApiProperty({ type: [KioskVacancyDto] }) items: KioskVacancyDto[];
+}

@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { KioskPrincipal } from 'src/common/auth/principal';
+import { AccessCodeHasher } from 'src/common/crypto/access-code-hasher';
+import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
+import { normalizePhone } from 'src/common/validation/phone';
+import { inTransaction } from 'src/database/transaction';
+import { ApplicationsRepository, KioskVacancyRow } from 'src/modules/applications/applications.repository';
+import { ApplicationsService, toLang } from 'src/modules/applications/applications.service';
+import { EligibilityResult, Lang } from 'src/modules/eligibility/eligibility.types';
+import { generateAccessCode } from 'src/modules/kiosk/access-code';
+import {
+  KioskCheckInDto,
+  KioskCheckInResultDto,
+  KioskSubmissionDto,
+  KioskSubmissionResultDto,
+  KioskVacancyDto,
+  KioskVacancyListDto,
+} from 'src/modules/kiosk/kiosk.dto';
+import { MigrantsRepository } from 'src/modules/migrants/migrants.repository';
+import { MigrantsService } from 'src/modules/migrants/migrants.service';
+import { NotificationsService } from 'src/modules/notifications/notifications.service';
+import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import { UserRepository } from 'src/modules/users/user.repository';
+
+const LOGIN_PATH = '/login';
+
+/** A fair kiosk acts only for its own fair: its vacancies, its visitors. */
+@Injectable()
+export class KioskService {
+  private readonly catalog = ReferenceCatalog.load();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly applications: ApplicationsService,
+    private readonly repository: ApplicationsRepository,
+    private readonly migrants: MigrantsService,
+    private readonly migrantsRepo: MigrantsRepository,
+    private readonly users: UserRepository,
+    private readonly notifications: NotificationsService,
+    private readonly accessCodes: AccessCodeHasher,
+  ) {}
+
+  async vacancies(kiosk: KioskPrincipal, lang: Lang): Promise<KioskVacancyListDto> {
+    const rows = await this.repository.findOpenFairVacancies(kiosk.fairId);
+    return { fairId: kiosk.fairId, lang, items: rows.map((r) => this.vacancyView(r, lang)) };
+  }
+
+  /**
+   * Registers (or recognises) the visitor, counts the visit and applies to each vacancy, in one transaction.
+   * A vacancy the person applied to before is reported with its current status instead of failing the rest.
+   */
+  async submit(kiosk: KioskPrincipal, dto: KioskSubmissionDto): Promise<KioskSubmissionResultDto> {
+    const ids = [...new Set(dto.vacancyIds.map((id) => id.toLowerCase()))];
+    const atFair = await this.repository.fairVacancyIds(kiosk.fairId, ids);
+    const missing = ids.filter((id) => !atFair.has(id));
+    if (missing.length) {
+      throw new DomainError(ErrorCode.VacancyNotAtFair, 'Some vacancies are not shown at this fair', {
+        vacancyIds: missing,
+      });
+    }
+    const found = new Map((await this.repository.findVacancyTargets(ids)).map((t) => [t.id, t]));
+    const targets = ids.map((id) => found.get(id)!);
+    this.applications.assertOpen(targets);
+
+    const profile = dto.migrant;
+    const phone = normalizePhone(profile.phone);
+    if (!phone) throw ValidationError.field('migrant.phone', 'must be a valid phone number');
+    const lang = toLang(profile.preferredLanguage);
+
+    // Everything slow happens before the transaction: eligibility and the scrypt hash of the access code.
+    const known = await this.migrantsRepo.findActiveByPhoneAndBirthDate(
+      this.dataSource.manager,
+      phone,
+      profile.birthDate,
+    );
+    const eligibility = new Map<string, EligibilityResult | null>();
+    for (const target of targets) {
+      eligibility.set(
+        target.id,
+        known
+          ? await this.applications.checkStored(known.id, target, lang)
+          : await this.applications.checkFacts(
+              {
+                birthDate: profile.birthDate,
+                citizenship: profile.citizenship,
+                occupationCodes: [],
+                documents: [],
+              },
+              target,
+              lang,
+            ),
+      );
+    }
+    const code = generateAccessCode();
+    const codeHash = this.accessCodes.hash(code);
+
+    return inTransaction(this.dataSource, async (manager) => {
+      const { migrantId } = await this.migrants.registerOrReuse(
+        manager,
+        { ...profile, phone },
+        'kiosk',
+        kiosk.fairId,
+      );
+      await this.repository.recordAttendance(manager, kiosk.fairId, migrantId, kiosk.kioskId);
+      const userId = await this.grantAccessCode(manager, migrantId, phone, profile.fullName, lang, codeHash);
+      const submitted = await this.applications.submit(manager, {
+        migrantId,
+        candidateName: profile.fullName.trim(),
+        migrantUserId: userId,
+        phone,
+        locale: lang,
+        targets,
+        eligibility,
+        source: 'kiosk',
+        fairId: kiosk.fairId,
+        kioskId: kiosk.kioskId,
+        message: null,
+        principal: kiosk,
+      });
+      if (userId) {
+        // The code goes where only the person reads it; never to the in-app inbox it unlocks.
+        await this.notifications.notifyUser(manager, userId, 'access_code', { code, loginUrl: LOGIN_PATH }, [
+          'sms',
+          'email',
+        ]);
+      }
+      return {
+        migrantId,
+        accessCode: userId ? code : null,
+        applications: submitted.map((a) => ({ id: a.id, vacancyId: a.vacancyId, status: a.status })),
+      };
+    });
+  }
+
+  /** A returning visitor: phone + birth date, or phone + access code. Counts one more visit. */
+  async checkIn(kiosk: KioskPrincipal, dto: KioskCheckInDto): Promise<KioskCheckInResultDto> {
+    if (!!dto.birthDate === !!dto.accessCode) {
+      throw ValidationError.field('birthDate', 'send either birthDate or accessCode with the phone');
+    }
+    const phone = normalizePhone(dto.phone);
+    if (!phone) throw ValidationError.field('phone', 'must be a valid phone number');
+    const migrantId = dto.birthDate
+      ? (await this.migrantsRepo.findActiveByPhoneAndBirthDate(this.dataSource.manager, phone, dto.birthDate))
+          ?.id
+      : await this.migrantByAccessCode(phone, dto.accessCode!);
+    if (!migrantId) throw new NotFoundError('Visitor');
+    const visits = await inTransaction(this.dataSource, (manager) =>
+      this.repository.recordAttendance(manager, kiosk.fairId, migrantId, kiosk.kioskId),
+    );
+    return { migrantId, visits };
+  }
+
+  private async migrantByAccessCode(phone: string, code: string): Promise<string | undefined> {
+    const user = await this.users.findByPhone(phone);
+    const ok = this.accessCodes.verify(code, user?.accessCodeHash);
+    if (!ok || !user || user.disabled || !user.migrantId) return undefined;
+    const [active] = await this.dataSource.query(
+      `SELECT 1 FROM migrants WHERE id = $1 AND status = 'active'`,
+      [user.migrantId],
+    );
+    return active ? user.migrantId : undefined;
+  }
+
+  /**
+   * The person's login gets the new access code (an existing password keeps working). Returns the user id,
+   * or null when the phone already belongs to someone else's account: then no code can be given here.
+   */
+  private async grantAccessCode(
+    manager: EntityManager,
+    migrantId: string,
+    phone: string,
+    name: string,
+    lang: Lang,
+    codeHash: string,
+  ): Promise<string | null> {
+    const [own] = await manager.query(`SELECT id FROM users WHERE migrant_id = $1 FOR UPDATE`, [migrantId]);
+    if (own) {
+      await manager.query(`UPDATE users SET access_code_hash = $2, updated_at = now() WHERE id = $1`, [
+        own.id,
+        codeHash,
+      ]);
+      return own.id as string;
+    }
+    const taken = await manager.query(`SELECT 1 FROM users WHERE phone = $1`, [phone]);
+    if (taken.length) return null;
+    const [created] = await manager.query(
+      `INSERT INTO users (role, phone, display_name, access_code_hash, migrant_id, preferred_language)
+       VALUES ('migrant', $1, $2, $3, $4, $5) RETURNING id`,
+      [phone, name.trim(), codeHash, migrantId, lang],
+    );
+    return created.id as string;
+  }
+
+  private vacancyView(r: KioskVacancyRow, lang: Lang): KioskVacancyDto {
+    const region = this.catalog.region(r.region);
+    const cyrillic = lang === 'ru' || lang === 'tg' || lang === 'ky';
+    const code = r.occupation_code.trim();
+    return {
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      occupation: { code, label: this.catalog.occupationLabel(code, lang) ?? code },
+      employer: { id: r.employer_id, name: r.employer_name, booth: r.booth },
+      region: { code: r.region, name: region ? (cyrillic ? region.nameRu : region.nameEn) : r.region },
+      city: r.city,
+      address: r.address,
+      salary: {
+        min: Number(r.salary_min),
+        ...(r.salary_max !== null ? { max: Number(r.salary_max) } : {}),
+        currency: r.salary_currency.trim(),
+        period: r.salary_period,
+        gross: r.salary_gross,
+      },
+      schedule: r.schedule,
+      positions: r.positions,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      housing: {
+        provided: r.housing_provided,
+        ...(r.housing_cost !== null ? { costPerMonth: Number(r.housing_cost) } : {}),
+      },
+      meals: r.meals,
+      requirements: r.requirements,
+      workerCosts: r.worker_costs,
+      termsSnapshotId: r.terms_snapshot_id,
+    };
+  }
+}

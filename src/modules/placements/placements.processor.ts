@@ -1,0 +1,48 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from 'src/config/config';
+import { JobRegistry } from 'src/queue/job-registry';
+import { JOB_QUEUE, JobName } from 'src/queue/queue.constants';
+import { QueueService } from 'src/queue/queue.service';
+import { ObligationsService, moscowToday } from 'src/modules/placements/obligations.service';
+
+/** Daily runs, Moscow time: duty reminders in the morning before office hours, patent warnings after. */
+export const DAILY_SCHEDULES = [
+  { id: 'obligations-daily', job: JobName.ObligationsSweep, pattern: '0 7 * * *' },
+  { id: 'patent-expiry-daily', job: JobName.PatentExpirySweep, pattern: '30 7 * * *' },
+] as const;
+
+@Injectable()
+export class PlacementsProcessor implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(PlacementsProcessor.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: JobRegistry,
+    private readonly queues: QueueService,
+    private readonly obligations: ObligationsService,
+  ) {}
+
+  onModuleInit(): void {
+    // The date is taken when the job runs, so a late or retried run covers the right day.
+    this.registry.register(JobName.ObligationsSweep, async () => {
+      await this.obligations.sweep(moscowToday());
+    });
+    this.registry.register(JobName.PatentExpirySweep, async () => {
+      await this.obligations.sweepPatents(moscowToday());
+    });
+  }
+
+  /** Job schedulers live in Redis: upserting them at every start is idempotent. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.workers) return;
+    for (const s of DAILY_SCHEDULES) {
+      try {
+        await this.queues
+          .queue(JOB_QUEUE[s.job])
+          .upsertJobScheduler(s.id, { pattern: s.pattern, tz: 'Europe/Moscow' }, { name: s.job, data: {} });
+      } catch (error) {
+        this.logger.warn(`could not schedule ${s.job}: ${(error as Error).message}`);
+      }
+    }
+  }
+}

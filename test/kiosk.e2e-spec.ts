@@ -1,0 +1,309 @@
+import { DataSource } from 'typeorm';
+import { TestApp, bootTestApp, login, staffToken, unique } from 'test/harness/app';
+import { kioskSubmission } from 'test/harness/applications.factory';
+import {
+  FairScenario,
+  addFairVacancies,
+  createFairScenario,
+  createPublishedVacancy,
+} from 'test/harness/supply.factory';
+
+describe('fair kiosk', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let staff: string;
+  let a: FairScenario;
+  let b: FairScenario;
+  let secondVacancyId: string;
+
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  const submit = (token: string, body: unknown, key: string | null = unique('kiosk-key-')) => {
+    const req = t.http().post('/v1/kiosk/applications').set(auth(token));
+    if (key) req.set('idempotency-key', key);
+    return req.send(body as object);
+  };
+  const countByPhone = async (phone: string) => {
+    const [row] = await ds.query(
+      `SELECT (SELECT count(*)::int FROM migrants WHERE phone = $1) AS migrants,
+              (SELECT count(*)::int FROM applications a JOIN migrants m ON m.id = a.migrant_id WHERE m.phone = $1)
+                AS applications`,
+      [phone],
+    );
+    return row as { migrants: number; applications: number };
+  };
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    ds = t.app.get(DataSource);
+    staff = await staffToken(t);
+    [a, b] = await Promise.all([createFairScenario(t, { staff }), createFairScenario(t, { staff })]);
+    const second = await createPublishedVacancy(t, a.employer.token, {
+      title: 'Кухонный работник',
+      occupationCode: '9412',
+    });
+    await addFairVacancies(t, a.employer.token, a.fair.id, [second.id]);
+    secondVacancyId = second.id;
+  });
+
+  afterAll(() => t.close());
+
+  describe('GET /v1/kiosk/vacancies', () => {
+    it('lists the fair’s vacancies with what a visitor needs, in their language', async () => {
+      const res = await t.http().get('/v1/kiosk/vacancies').query({ lang: 'uz' }).set(auth(a.kiosk.token));
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ fairId: a.fair.id, lang: 'uz' });
+      const ids = res.body.items.map((v: { id: string }) => v.id);
+      expect(ids.sort()).toEqual([a.vacancy.id, secondVacancyId].sort());
+      const cook = res.body.items.find((v: { id: string }) => v.id === a.vacancy.id);
+      expect(cook).toMatchObject({
+        occupation: { code: '5120', label: expect.any(String) },
+        employer: { id: a.employer.id, name: expect.any(String), booth: 'A-1' },
+        region: { code: 'RU-MOW', name: expect.any(String) },
+        city: 'Москва',
+        salary: { min: 80000, max: 100000, currency: 'RUB', period: 'month', gross: true },
+        schedule: 'full_time',
+        housing: { provided: true, costPerMonth: 0 },
+        termsSnapshotId: a.vacancy.termsSnapshotId,
+      });
+      const ru = await t.http().get('/v1/kiosk/vacancies').query({ lang: 'ru' }).set(auth(a.kiosk.token));
+      const cookRu = ru.body.items.find((v: { id: string }) => v.id === a.vacancy.id);
+      expect(cookRu.occupation.label).not.toBe(cook.occupation.label);
+    });
+
+    it('refuses an unknown language (400) and a user token (403)', async () => {
+      expect(
+        (await t.http().get('/v1/kiosk/vacancies').query({ lang: 'xx' }).set(auth(a.kiosk.token))).status,
+      ).toBe(400);
+      expect((await t.http().get('/v1/kiosk/vacancies').set(auth(staff))).status).toBe(403);
+      expect((await t.http().get('/v1/kiosk/vacancies')).status).toBe(401);
+    });
+  });
+
+  describe('POST /v1/kiosk/applications', () => {
+    it('registers the visitor, counts the visit, applies and gives an access code', async () => {
+      const body = kioskSubmission([a.vacancy.id, secondVacancyId]);
+      const res = await submit(a.kiosk.token, body);
+      expect(res.status).toBe(201);
+      expect(res.body).toEqual({
+        migrantId: expect.any(String),
+        accessCode: expect.stringMatching(/^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{8}$/),
+        applications: [
+          { id: expect.any(String), vacancyId: a.vacancy.id, status: 'submitted' },
+          { id: expect.any(String), vacancyId: secondVacancyId, status: 'submitted' },
+        ],
+      });
+      const { migrantId, accessCode } = res.body;
+      const [attendance] = await ds.query(`SELECT * FROM fair_attendance WHERE migrant_id = $1`, [migrantId]);
+      expect(attendance).toMatchObject({ fair_id: a.fair.id, kiosk_id: a.kiosk.id, visits: 1 });
+      const apps = await ds.query(
+        `SELECT source, fair_id, kiosk_id, eligibility FROM applications WHERE migrant_id = $1`,
+        [migrantId],
+      );
+      expect(apps).toHaveLength(2);
+      for (const app of apps) {
+        expect(app).toMatchObject({ source: 'kiosk', fair_id: a.fair.id, kiosk_id: a.kiosk.id });
+        expect(app.eligibility).toMatchObject({ status: expect.any(String) });
+      }
+      const history = await ds.query(
+        `SELECT actor_role FROM application_transitions WHERE application_id = $1`,
+        [res.body.applications[0].id],
+      );
+      expect(history).toEqual([{ actor_role: 'kiosk' }]);
+      const notes = await ds.query(
+        `SELECT n.template, n.channel, n.locale FROM notifications n JOIN users u ON u.id = n.recipient_user_id
+          WHERE u.migrant_id = $1 ORDER BY n.template, n.channel`,
+        [migrantId],
+      );
+      expect(notes).toEqual(
+        expect.arrayContaining([
+          { template: 'access_code', channel: 'sms', locale: 'tg' },
+          { template: 'application_received', channel: 'sms', locale: 'tg' },
+        ]),
+      );
+      expect(
+        notes.some(
+          (n: { template: string; channel: string }) =>
+            n.template === 'access_code' && n.channel === 'in_app',
+        ),
+      ).toBe(false);
+
+      // The code logs in (case-insensitively) and lets the person set a password.
+      const phone = body.migrant.phone as string;
+      const token = await login(t, { phone, accessCode: accessCode.toLowerCase() });
+      const me = await t.http().get('/v1/auth/me').set(auth(token));
+      expect(me.body).toMatchObject({ role: 'migrant', migrantId });
+      const mine = await t.http().get('/v1/applications').set(auth(token));
+      expect(mine.body.total).toBe(2);
+      const set = await t
+        .http()
+        .post('/v1/me/password')
+        .set(auth(token))
+        .send({ password: 'new-password-1' });
+      expect(set.status).toBe(204);
+      await login(t, { phone, password: 'new-password-1' });
+      const change = await t
+        .http()
+        .post('/v1/me/password')
+        .set(auth(token))
+        .send({ password: 'newer-password-2' });
+      expect(change.status).toBe(400);
+      const wrong = await t
+        .http()
+        .post('/v1/me/password')
+        .set(auth(token))
+        .send({ password: 'newer-password-2', currentPassword: 'wrong-password' });
+      expect(wrong.status).toBe(403);
+      expect(
+        (await t.http().post('/v1/me/password').set(auth(a.kiosk.token)).send({ password: 'xxxxxxxxxx' }))
+          .status,
+      ).toBe(403);
+    });
+
+    it('recognises a returning person, reports an earlier application as it stands and applies to the rest', async () => {
+      const body = kioskSubmission([a.vacancy.id]);
+      const first = await submit(a.kiosk.token, body);
+      expect(first.status).toBe(201);
+      const again = await submit(a.kiosk.token, { ...body, vacancyIds: [a.vacancy.id, secondVacancyId] });
+      expect(again.status).toBe(201);
+      expect(again.body.migrantId).toBe(first.body.migrantId);
+      expect(again.body.accessCode).not.toBe(first.body.accessCode);
+      expect(again.body.applications).toEqual([
+        { id: first.body.applications[0].id, vacancyId: a.vacancy.id, status: 'submitted' },
+        { id: expect.any(String), vacancyId: secondVacancyId, status: 'submitted' },
+      ]);
+      const [attendance] = await ds.query(`SELECT visits FROM fair_attendance WHERE migrant_id = $1`, [
+        first.body.migrantId,
+      ]);
+      expect(attendance.visits).toBe(2);
+      // Only the newest code works.
+      const phone = body.migrant.phone as string;
+      await login(t, { phone, accessCode: again.body.accessCode });
+      const old = await t.http().post('/v1/auth/login').send({ phone, accessCode: first.body.accessCode });
+      expect(old.status).toBe(401);
+    });
+
+    it('replays the same body for the same key and refuses another body with it (422)', async () => {
+      const body = kioskSubmission([a.vacancy.id]);
+      const key = unique('kiosk-replay-');
+      const first = await submit(a.kiosk.token, body, key);
+      const replay = await submit(a.kiosk.token, body, key);
+      expect(first.status).toBe(201);
+      expect(replay.status).toBe(201);
+      expect(replay.body).toEqual(first.body);
+      const other = await submit(a.kiosk.token, kioskSubmission([a.vacancy.id]), key);
+      expect(other.status).toBe(422);
+      expect(other.body.type).toBe('/problems/idempotency-key-reused');
+      expect(await countByPhone(body.migrant.phone as string)).toEqual({ migrants: 1, applications: 1 });
+    });
+
+    it('creates one person and one set of applications from two simultaneous submissions with one key', async () => {
+      const body = kioskSubmission([a.vacancy.id, secondVacancyId]);
+      const key = unique('kiosk-race-');
+      const [x, y] = await Promise.all([submit(a.kiosk.token, body, key), submit(a.kiosk.token, body, key)]);
+      expect([x.status, y.status]).toEqual([201, 201]);
+      expect(y.body).toEqual(x.body);
+      expect(await countByPhone(body.migrant.phone as string)).toEqual({ migrants: 1, applications: 2 });
+    });
+
+    it('refuses a vacancy of another fair with 422 and writes nothing', async () => {
+      const body = kioskSubmission([a.vacancy.id, b.vacancy.id]);
+      const res = await submit(a.kiosk.token, body);
+      expect(res.status).toBe(422);
+      expect(res.body.type).toBe('/problems/vacancy-not-at-fair');
+      expect(res.body.vacancyIds).toEqual([b.vacancy.id]);
+      expect(await countByPhone(body.migrant.phone as string)).toEqual({ migrants: 0, applications: 0 });
+    });
+
+    it('refuses a closed vacancy of the fair (409) and writes nothing', async () => {
+      const v = await createPublishedVacancy(t, a.employer.token);
+      await addFairVacancies(t, a.employer.token, a.fair.id, [v.id]);
+      await t.http().post(`/v1/vacancies/${v.id}/pause`).set(auth(a.employer.token));
+      const body = kioskSubmission([v.id]);
+      const res = await submit(a.kiosk.token, body);
+      expect(res.status).toBe(409);
+      expect(res.body.type).toBe('/problems/vacancy-not-open');
+      expect(await countByPhone(body.migrant.phone as string)).toEqual({ migrants: 0, applications: 0 });
+    });
+
+    it('validates the whole body and requires an Idempotency-Key', async () => {
+      const valid = kioskSubmission([a.vacancy.id]);
+      expect((await submit(a.kiosk.token, valid, null)).status).toBe(400);
+      const bad: unknown[] = [
+        {},
+        { ...valid, vacancyIds: [] },
+        { ...valid, vacancyIds: Array.from({ length: 11 }, () => a.vacancy.id) },
+        { ...valid, vacancyIds: ['x'] },
+        { ...valid, migrant: { ...valid.migrant, password: 'secret-password' } },
+        {
+          ...valid,
+          migrant: {
+            ...valid.migrant,
+            consent: { ...(valid.migrant.consent as object), dataProcessing: false },
+          },
+        },
+        { ...valid, migrant: { ...valid.migrant, phone: '12' } },
+        { ...valid, migrant: { ...valid.migrant, fullName: 'A\u0000B' } },
+        { ...valid, migrant: { ...valid.migrant, birthDate: '2099-01-01' } },
+        { ...valid, migrant: { ...valid.migrant, citizenship: 'XX' } },
+        { ...valid, migrant: [valid.migrant] },
+        { ...valid, migrant: 'someone' },
+      ];
+      for (const body of bad) {
+        const res = await submit(a.kiosk.token, body);
+        expect({ body, status: res.status }).toEqual({ body, status: 400 });
+      }
+    });
+
+    it('is for kiosks only (403 with a user token)', async () => {
+      const res = await t
+        .http()
+        .post('/v1/kiosk/applications')
+        .set(auth(staff))
+        .set('idempotency-key', unique('k-'))
+        .send(kioskSubmission([a.vacancy.id]));
+      expect(res.status).toBe(403);
+    });
+  });
+
+  describe('POST /v1/kiosk/check-ins', () => {
+    let phone: string;
+    let birthDate: string;
+    let code: string;
+    let migrantId: string;
+
+    beforeAll(async () => {
+      const body = kioskSubmission([a.vacancy.id]);
+      const res = await submit(a.kiosk.token, body);
+      ({ migrantId, accessCode: code } = res.body);
+      phone = body.migrant.phone as string;
+      birthDate = body.migrant.birthDate as string;
+    });
+
+    const checkIn = (token: string, body: unknown) =>
+      t
+        .http()
+        .post('/v1/kiosk/check-ins')
+        .set(auth(token))
+        .send(body as object);
+
+    it('counts a returning visitor by phone and birth date, or phone and access code', async () => {
+      const byBirth = await checkIn(a.kiosk.token, { phone, birthDate });
+      expect(byBirth.status).toBe(200);
+      expect(byBirth.body).toEqual({ migrantId, visits: 2 });
+      const byCode = await checkIn(a.kiosk.token, { phone, accessCode: code.toLowerCase() });
+      expect(byCode.body).toEqual({ migrantId, visits: 3 });
+      // At another fair it is the first visit.
+      const elsewhere = await checkIn(b.kiosk.token, { phone, birthDate });
+      expect(elsewhere.body).toEqual({ migrantId, visits: 1 });
+    });
+
+    it('answers 404 for an unknown visitor or a wrong code, 400 for an ambiguous body', async () => {
+      expect((await checkIn(a.kiosk.token, { phone, birthDate: '1900-01-02' })).status).toBe(404);
+      expect((await checkIn(a.kiosk.token, { phone, accessCode: 'ZZZZZZZZ' })).status).toBe(404);
+      expect((await checkIn(a.kiosk.token, { phone })).status).toBe(400);
+      expect((await checkIn(a.kiosk.token, { phone, birthDate, accessCode: code })).status).toBe(400);
+      expect((await checkIn(a.kiosk.token, { accessCode: code })).status).toBe(400);
+      expect((await checkIn(staff, { phone, birthDate })).status).toBe(403);
+    });
+  });
+});

@@ -1,0 +1,197 @@
+import { Browser, Page } from 'playwright-core';
+import { Client } from 'pg';
+import { TestApp, bootTestApp } from 'test/harness/app';
+import { uniqueMigrantPhone, uniquePersonName } from 'test/harness/migrants.factory';
+import {
+  FairScenario,
+  addFairVacancies,
+  createFairScenario,
+  createPublishedVacancy,
+} from 'test/harness/supply.factory';
+import { launchBrowser, newPage, screenshot } from 'test/web/browser';
+
+jest.setTimeout(120_000);
+
+describe('fair kiosk in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let db: Client;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    browser = await launchBrowser();
+    db = new Client({ connectionString: t.config.databaseUrl });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A fair with two published vacancies from one employer, and a kiosk. */
+  async function twoVacancyFair(): Promise<FairScenario & { second: { id: string } }> {
+    const scenario = await createFairScenario(t, {
+      vacancy: { title: `Повар ${Date.now()}`, occupationCode: '5120' },
+    });
+    const second = await createPublishedVacancy(t, scenario.employer.token, {
+      title: `Кухонный работник ${Date.now()}`,
+      occupationCode: '9412',
+      housing: { provided: false },
+    });
+    await addFairVacancies(t, scenario.employer.token, scenario.fair.id, [second.id]);
+    return { ...scenario, second };
+  }
+
+  async function countApplications(vacancyIds: string[]): Promise<number> {
+    const res = await db.query(
+      'SELECT count(*)::int AS n FROM applications WHERE vacancy_id = ANY($1::uuid[])',
+      [vacancyIds],
+    );
+    return res.rows[0].n as number;
+  }
+
+  /** Pairs the kiosk, picks Uzbek and fills in the person; stops on the review screen. */
+  async function applyInUzbek(
+    page: Page,
+    scenario: FairScenario & { second: { id: string } },
+    shots: boolean,
+  ) {
+    await page.goto(`${t.url}/kiosk#token=${encodeURIComponent(scenario.kiosk.token)}`);
+    await page.locator('main[data-screen="language"]').waitFor();
+    if (shots) await screenshot(page, 'kiosk-1-language');
+    await page.locator('main .choices button', { hasText: 'Oʻzbekcha' }).click();
+
+    await page.locator('main[data-screen="consent"]').waitFor();
+    await page.getByRole('heading', { name: 'Maʼlumotlaringiz' }).waitFor();
+    await page.locator('[data-choice="visible-no"]').click();
+    if (shots) await screenshot(page, 'kiosk-2-consent');
+    await page.locator('[data-action="agree"]').click();
+
+    await page.locator('main[data-screen="about"]').waitFor();
+    await page.locator('[data-country="UZ"]').click();
+    await page.locator('[data-gender="male"]').click();
+    await page.selectOption('#birth-day', '12');
+    await page.selectOption('#birth-month', '4');
+    await page.selectOption('#birth-year', '1995');
+    await page.fill('#full-name', uniquePersonName());
+    if (shots) await screenshot(page, 'kiosk-3-about');
+    await page.locator('[data-action="next"]').click();
+
+    await page.locator('main[data-screen="phone"]').waitFor();
+    await page.fill('#phone', uniqueMigrantPhone());
+    await page.locator('[data-action="next"]').click();
+
+    await page.locator('main[data-screen="trade"]').waitFor();
+    await page.locator('[data-trade="5120"]').click();
+    if (shots) await screenshot(page, 'kiosk-4-trade');
+    await page.locator('[data-action="next"]').click();
+
+    await page.locator('main[data-screen="vacancies"]').waitFor();
+    // Ranked by the server for the chosen trade: the cook vacancy comes first.
+    expect(await page.locator('article[data-vacancy]').first().getAttribute('data-vacancy')).toBe(
+      scenario.vacancy.id,
+    );
+    await page.locator(`article[data-vacancy="${scenario.vacancy.id}"] button`).click();
+    await page.locator(`article[data-vacancy="${scenario.second.id}"] button`).click();
+    await page.getByText('Tanlandi: 2').waitFor();
+    if (shots) await screenshot(page, 'kiosk-5-vacancies');
+    await page.locator('[data-action="next"]').click();
+
+    await page.locator('main[data-screen="review"]').waitFor();
+    // An Uzbek citizen needs a patent for Moscow: the summary says so with steps, in Uzbek.
+    await page.locator(`[data-eligibility="${scenario.vacancy.id}"] [data-status]`).waitFor();
+    if (shots) await screenshot(page, 'kiosk-6-eligibility');
+  }
+
+  it('lets a migrant apply in Uzbek to two vacancies and shows an access code with a QR', async () => {
+    const scenario = await twoVacancyFair();
+    const { context, page } = await newPage(browser, { viewport: { width: 1080, height: 1400 } });
+    try {
+      await applyInUzbek(page, scenario, true);
+      await page.locator('[data-action="next"]').click();
+      await waitForDone(page);
+      const code = (await page.locator('[data-testid="access-code"]').textContent())?.trim() ?? '';
+      expect(code).toMatch(/^[A-Za-z0-9]{4,12}$/);
+      expect(await page.locator('main canvas').count()).toBe(1);
+      await page.getByText('Arizalar yuborildi').waitFor();
+      await screenshot(page, 'kiosk-7-done');
+      expect(await countApplications([scenario.vacancy.id, scenario.second.id])).toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps a submission on the kiosk while the network is down and sends it exactly once', async () => {
+    const scenario = await twoVacancyFair();
+    const { context, page } = await newPage(browser, { viewport: { width: 1080, height: 1400 } });
+    try {
+      await applyInUzbek(page, scenario, false);
+      const keys: string[] = [];
+      let cut = true;
+      await page.route('**/v1/kiosk/applications', async (route) => {
+        keys.push(route.request().headers()['idempotency-key']);
+        if (cut) await route.abort('internetdisconnected');
+        else await route.continue();
+      });
+      await page.locator('[data-action="next"]').click();
+      await page.locator('[data-testid="saved-offline"]').waitFor();
+      await page.getByText('Ushbu kioskda saqlandi, yuborilmoqda').waitFor();
+      await screenshot(page, 'kiosk-8-saved-offline');
+      const stored = await page.evaluate<string | null>("localStorage.getItem('jobfair.kiosk.outbox')");
+      expect(JSON.parse(stored ?? '[]')).toHaveLength(1);
+      expect(await countApplications([scenario.vacancy.id, scenario.second.id])).toBe(0);
+
+      // Wait for a retry with the same key, then restore the network.
+      await waitUntil(() => keys.length >= 2);
+      cut = false;
+      await waitForDone(page, 30_000);
+      expect(new Set(keys).size).toBe(1);
+      expect(keys[0]).toMatch(/.{8,}/);
+      expect(await page.evaluate<string | null>("localStorage.getItem('jobfair.kiosk.outbox')")).toBe('[]');
+      expect(await countApplications([scenario.vacancy.id, scenario.second.id])).toBe(2);
+
+      // A replay with the same key (a retry whose answer was lost) changes nothing.
+      const replay = await t
+        .http()
+        .post('/v1/kiosk/applications')
+        .set('authorization', `Bearer ${scenario.kiosk.token}`)
+        .set('idempotency-key', keys[0])
+        .send(JSON.parse(JSON.stringify(JSON.parse(stored ?? '[]')[0].body)));
+      expect(replay.status).toBeLessThan(300);
+      expect(await countApplications([scenario.vacancy.id, scenario.second.id])).toBe(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('wipes the screen after the idle timeout', async () => {
+    const scenario = await twoVacancyFair();
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${t.url}/kiosk#token=${encodeURIComponent(scenario.kiosk.token)}`);
+      await page.evaluate("localStorage.setItem('jobfair.kiosk.idleMs', '2500')");
+      await page.locator('main .choices button', { hasText: 'English' }).click();
+      await page.locator('main[data-screen="consent"]').waitFor();
+      await page.locator('main[data-screen="language"]').waitFor({ timeout: 10_000 });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** Waits for the confirmation screen; a refusal shown on screen fails the test with its text. */
+async function waitForDone(page: Page, timeout = 15_000): Promise<void> {
+  await page.locator('main[data-screen="done"], main .error').first().waitFor({ timeout });
+  const error = page.locator('main .error');
+  if (await error.count()) throw new Error(`kiosk refused: ${await error.first().textContent()}`);
+}
+
+async function waitUntil(probe: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

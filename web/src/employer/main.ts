@@ -1,0 +1,2 @@
+import '../lib/style.css';
+document.getElementById('app')!.textContent = 'employer';

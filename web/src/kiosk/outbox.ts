@@ -1,0 +1,115 @@
+/**
+ * Submissions that the server has not confirmed yet, kept in localStorage so that bad Wi-Fi, a reload
+ * or a crash loses nothing. Each keeps the Idempotency-Key it was created with: a retry of a request
+ * that did reach the server replays the first answer instead of applying twice.
+ */
+import { ApiError, NetworkError, api } from '../lib/api';
+
+export interface PendingSubmission {
+  key: string;
+  body: unknown;
+  createdAt: string;
+  attempts: number;
+}
+
+export type SubmitOutcome =
+  | { kind: 'sent'; key: string; result: unknown }
+  | { kind: 'refused'; key: string; error: ApiError }
+  | { kind: 'waiting'; key: string };
+
+const STORE = 'jobfair.kiosk.outbox';
+
+function load(): PendingSubmission[] {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(STORE) ?? '[]') as unknown;
+    return Array.isArray(parsed) ? (parsed as PendingSubmission[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function save(items: PendingSubmission[]): void {
+  localStorage.setItem(STORE, JSON.stringify(items));
+}
+
+/** Server answers worth retrying with the same key; anything else is final. */
+function retryable(error: unknown): boolean {
+  if (error instanceof NetworkError) return true;
+  if (error instanceof ApiError) {
+    if (error.status >= 500 || error.status === 408 || error.status === 429) return true;
+    // The first attempt with this key is still being processed on the server.
+    if (error.status === 409 && /idempotency/i.test(String(error.problem.type ?? ''))) return true;
+  }
+  return false;
+}
+
+export class KioskOutbox {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing = false;
+
+  constructor(
+    private readonly path: string,
+    private readonly token: () => string | null,
+    private readonly onOutcome: (outcome: SubmitOutcome) => void,
+  ) {
+    window.addEventListener('online', () => void this.flush());
+  }
+
+  pending(): PendingSubmission[] {
+    return load();
+  }
+
+  /** Stores the submission first, then tries to send it. */
+  async submit(key: string, body: unknown): Promise<void> {
+    const items = load().filter((i) => i.key !== key);
+    items.push({ key, body, createdAt: new Date().toISOString(), attempts: 0 });
+    save(items);
+    await this.flush();
+  }
+
+  /** Tries every stored submission once, oldest first; schedules the next round if any remain. */
+  async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    clearTimeout(this.timer);
+    try {
+      for (const item of load()) {
+        const outcome = await this.sendOne(item);
+        this.onOutcome(outcome);
+      }
+    } finally {
+      this.flushing = false;
+    }
+    const left = load();
+    if (left.length) {
+      const attempts = Math.max(...left.map((i) => i.attempts));
+      const delay = Math.min(15_000, 1_000 * 2 ** Math.min(attempts, 4));
+      this.timer = setTimeout(() => void this.flush(), delay);
+    }
+  }
+
+  private async sendOne(item: PendingSubmission): Promise<SubmitOutcome> {
+    try {
+      const result = await api(this.path, {
+        method: 'POST',
+        body: item.body,
+        token: this.token(),
+        headers: { 'idempotency-key': item.key },
+        timeoutMs: 15_000,
+      });
+      this.remove(item.key);
+      return { kind: 'sent', key: item.key, result };
+    } catch (error) {
+      if (retryable(error)) {
+        save(load().map((i) => (i.key === item.key ? { ...i, attempts: i.attempts + 1 } : i)));
+        return { kind: 'waiting', key: item.key };
+      }
+      this.remove(item.key);
+      return { kind: 'refused', key: item.key, error: error as ApiError };
+    }
+  }
+
+  private remove(key: string): void {
+    save(load().filter((i) => i.key !== key));
+  }
+}
