@@ -8,7 +8,8 @@
  *   - GET /v1/reports/applications/export?format=csv over the year, streamed and counted, while the process RSS
  *     is sampled every 100 ms.
  *
- *   npm run bench:reports     (BENCH_SCALE=0.1 for a tenth of the volume; BENCH_ITERATIONS, BENCH_DATABASE_URL)
+ *   npm run bench:reports     (BENCH_SCALE=0.1 for a tenth of the volume; BENCH_ITERATIONS, BENCH_DATABASE_URL;
+ *                              BENCH_KEEP_DATABASE=1 keeps the database for EXPLAIN, drop it yourself)
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -317,9 +318,9 @@ async function main(): Promise<void> {
     const loadBefore = loadavg()[0];
 
     // A fixed pseudo-random order of fairs, so reruns hit the same ones.
-    const fairIds = (
-      await app.get(DataSource).query(`SELECT id FROM fairs ORDER BY md5(id::text)`)
-    ).map((r: { id: string }) => r.id) as string[];
+    const fairIds = (await app.get(DataSource).query(`SELECT id FROM fairs ORDER BY md5(id::text)`)).map(
+      (r: { id: string }) => r.id,
+    ) as string[];
     const from = moscowDate(-365);
     const to = moscowDate(0);
     const fair = await measure('GET /v1/reports/fairs/:id', ITERATIONS, (i) =>
@@ -336,9 +337,13 @@ async function main(): Promise<void> {
     // The export, streamed and counted while the process RSS is sampled.
     global.gc?.();
     const baselineRss = process.memoryUsage().rss;
+    const baselineHeap = process.memoryUsage().heapUsed;
     let peakRss = baselineRss;
+    let peakHeap = baselineHeap;
     const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      const usage = process.memoryUsage();
+      peakRss = Math.max(peakRss, usage.rss);
+      peakHeap = Math.max(peakHeap, usage.heapUsed);
     }, 100);
     let bytes = 0;
     let newlines = 0;
@@ -370,16 +375,23 @@ async function main(): Promise<void> {
         rowsPerSecond: Math.round((newlines - 1) / (exported.ms / 1000)),
         baselineRssMiB: Math.round(baselineRss / 2 ** 20),
         peakRssMiB: Math.round(peakRss / 2 ** 20),
+        baselineHeapUsedMiB: Math.round(baselineHeap / 2 ** 20),
+        peakHeapUsedMiB: Math.round(peakHeap / 2 ** 20),
       },
     };
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await seedClient.end().catch(() => undefined);
     if (app) await app.close();
-    const admin = new Client({ connectionString: base.toString() });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    if (process.env.BENCH_KEEP_DATABASE === '1') {
+      log(`kept ${dbName}`);
+    } else {
+      const admin = new Client({ connectionString: base.toString() });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await admin.end();
+      log(`dropped ${dbName}`);
+    }
     const redis = new IORedis(config.redisUrl, { maxRetriesPerRequest: 1 });
     let cursor = '0';
     do {
@@ -388,7 +400,6 @@ async function main(): Promise<void> {
       cursor = next;
     } while (cursor !== '0');
     redis.disconnect();
-    log(`dropped ${dbName}`);
   }
 }
 

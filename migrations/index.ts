@@ -10,6 +10,7 @@ import { CreateApplications1795340000000 } from './1795340000000-CreateApplicati
 import { CreateInterviews1795350000000 } from './1795350000000-CreateInterviews';
 import { CreateSearchIndex1795360000000 } from './1795360000000-CreateSearchIndex';
 import { CreatePlacements1795370000000 } from './1795370000000-CreatePlacements';
+import { TuneSearchIndexes1795390000000 } from './1795390000000-TuneSearchIndexes';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   CreateInterviews1795350000000,
   CreateSearchIndex1795360000000,
   CreatePlacements1795370000000,
+  TuneSearchIndexes1795390000000,
 ];

@@ -8,6 +8,7 @@ import { prepareDatabase } from 'src/bootstrap';
 import { PinoNestLogger, createPino } from 'src/common/logging/logger';
 import { AuthService } from 'src/modules/auth/auth.service';
 import { SEARCH_KINDS, ReindexService, progressBar } from 'src/modules/search/reindex.service';
+import { DemoRefusedError, DemoSeedService, formatDemoLogins } from 'src/modules/demo/demo-seed.service';
 
 type Command = {
   summary: string;
@@ -63,6 +64,20 @@ export const COMMANDS: Record<string, Command> = {
         const started = Date.now();
         const count = await app!.get(ReindexService).reindex(kind, progressBar(kind));
         console.log(`reindexed ${count} ${kind} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      }
+    },
+  },
+  'seed-demo': {
+    summary: 'fill an EMPTY database with a demo fair (employers, vacancies, migrants, applications, hires)',
+    needsApp: true,
+    run: async (_args, config, app) => {
+      try {
+        const result = await app!.get(DemoSeedService).seed();
+        console.log(formatDemoLogins(result, `http://localhost:${config.port}`));
+      } catch (error) {
+        if (!(error instanceof DemoRefusedError)) throw error;
+        console.log(error.message);
+        process.exitCode = 1;
       }
     },
   },

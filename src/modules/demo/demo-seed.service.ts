@@ -200,7 +200,11 @@ export class DemoSeedService {
   }
 
   /** 12 organisations registered and verified by staff, each with five published vacancies. */
-  private async employers(staff: UserPrincipal, random: () => number, now: number): Promise<SeededEmployer[]> {
+  private async employers(
+    staff: UserPrincipal,
+    random: () => number,
+    now: number,
+  ): Promise<SeededEmployer[]> {
     const employersService = this.svc(EmployersService);
     const vacanciesService = this.svc(VacanciesService);
     const users = this.svc(UserRepository);
@@ -279,12 +283,13 @@ export class DemoSeedService {
   }
 
   /**
-   * The fair of next month with every employer, and the vacancy day at the job centre running today, whose kiosk
+   * The fair in two to three weeks with every employer, and the vacancy day at the job centre running today, whose kiosk
    * works now (a kiosk token works from a day before its fair to a day after).
    */
   private async fairs(staff: UserPrincipal, employers: SeededEmployer[], now: number) {
     const fairs = this.svc(FairsService);
-    const mainDay = nextThursday(moscowDay(30, now));
+    // Two to three weeks ahead: outbox.delay_ms is an integer, so reminders cannot yet be queued beyond ~24.8 days.
+    const mainDay = nextThursday(moscowDay(14, now));
     const main = await fairs.create(staff, {
       name: 'Ярмарка вакансий для иностранных граждан',
       region: 'RU-MOW',
@@ -308,11 +313,23 @@ export class DemoSeedService {
       languages: ['ru', 'uz', 'tg', 'ky'],
     });
     for (const [i, e] of employers.entries()) {
-      await fairs.addParticipant(main.id, e.id, `${String.fromCharCode(65 + Math.floor(i / 6))}-${(i % 6) + 1}`);
-      await fairs.addVacancies(e.principal, main.id, e.vacancies.map((v) => v.id));
+      await fairs.addParticipant(
+        main.id,
+        e.id,
+        `${String.fromCharCode(65 + Math.floor(i / 6))}-${(i % 6) + 1}`,
+      );
+      await fairs.addVacancies(
+        e.principal,
+        main.id,
+        e.vacancies.map((v) => v.id),
+      );
       if (i % 2 === 0) {
         await fairs.addParticipant(day.id, e.id, `${i / 2 + 1}`);
-        await fairs.addVacancies(e.principal, day.id, e.vacancies.map((v) => v.id));
+        await fairs.addVacancies(
+          e.principal,
+          day.id,
+          e.vacancies.map((v) => v.id),
+        );
       }
     }
     const label = 'Киоск у входа';
@@ -397,12 +414,26 @@ export class DemoSeedService {
         consent: { dataProcessing: true, visibleToEmployers: random() < 0.8, version: CONSENT_VERSION },
       };
       const papers = this.papers(citizenship, random);
-      const migrant: SeededMigrant = { id: '', name: fullName, phone, birthDate, citizenship, trades: tradeList, papers };
+      const migrant: SeededMigrant = {
+        id: '',
+        name: fullName,
+        phone,
+        birthDate,
+        citizenship,
+        trades: tradeList,
+        papers,
+      };
 
       if (n < MIGRANTS_ONLINE) {
         migrant.id = await inTransaction(this.dataSource, async (manager) => {
           const { migrantId } = await migrantsService.registerOrReuse(manager, profile, 'online');
-          await users.insert(manager, { phone, passwordHash, role: 'migrant', displayName: fullName, migrantId });
+          await users.insert(manager, {
+            phone,
+            passwordHash,
+            role: 'migrant',
+            displayName: fullName,
+            migrantId,
+          });
           return migrantId;
         });
         const user = (await users.findByMigrantId(migrant.id))!;
@@ -484,7 +515,12 @@ export class DemoSeedService {
       validFrom: moscowDay(-900, now),
       validUntil: moscowDay(2_400, now),
     });
-    await add({ type: 'registration', region: 'RU-MOW', validFrom: entered, validUntil: moscowDay(150, now) });
+    await add({
+      type: 'registration',
+      region: 'RU-MOW',
+      validFrom: entered,
+      validUntil: moscowDay(150, now),
+    });
     if (m.papers === 'eaeu') return;
     await add({
       type: 'migration_card',
@@ -588,7 +624,11 @@ export class DemoSeedService {
     const usedMigrants = new Set<string>();
     for (const row of rows) {
       if (chosen.size >= HIRES + 2) break;
-      if (!online.has(row.migrant_id) || usedEmployers.has(row.employer_id) || usedMigrants.has(row.migrant_id))
+      if (
+        !online.has(row.migrant_id) ||
+        usedEmployers.has(row.employer_id) ||
+        usedMigrants.has(row.migrant_id)
+      )
         continue;
       const employer = employers.find((e) => e.id === row.employer_id)!;
       const vacancy = employer.vacancies.find((v) => v.id === row.vacancy_id)!;
@@ -605,13 +645,21 @@ export class DemoSeedService {
    * the past), a passed result, an offer, and the hire, which re-checks eligibility for the contract start date
    * and opens the employer's 3-working-day duty to notify the Interior Ministry.
    */
-  private async hires(employers: SeededEmployer[], migrants: SeededMigrant[], now: number): Promise<string[]> {
+  private async hires(
+    employers: SeededEmployer[],
+    migrants: SeededMigrant[],
+    now: number,
+  ): Promise<string[]> {
     const candidates = this.hireCandidateIds ?? (await this.hireCandidates(employers, migrants));
     const interviews = this.svc(InterviewsService);
     const placements = this.svc(PlacementsService);
     const startsAt = Math.ceil((Math.max(now, Date.now()) + 6_000) / 1000) * 1000;
-    const booked: { applicationId: string; interviewId: string; employer: SeededEmployer; startDate: string }[] =
-      [];
+    const booked: {
+      applicationId: string;
+      interviewId: string;
+      employer: SeededEmployer;
+      startDate: string;
+    }[] = [];
     for (const [applicationId, c] of candidates) {
       const [slot] = await interviews.createSlots(c.employer.principal, c.vacancyId, {
         slots: [
@@ -690,7 +738,9 @@ export function formatDemoLogins(result: DemoSeedResult, baseUrl: string): strin
     '',
     'Log in:',
     `  staff      ${logins.staff.email} / ${logins.staff.password}   → ${baseUrl}/staff`,
-    ...logins.employers.map((e) => `  employer   ${e.email} / ${e.password}   (${e.name})   → ${baseUrl}/employer`),
+    ...logins.employers.map(
+      (e) => `  employer   ${e.email} / ${e.password}   (${e.name})   → ${baseUrl}/employer`,
+    ),
     ...logins.migrants.map((m) => `  migrant    ${m.phone} / ${m.password}   (${m.name}: ${m.note})`),
     `  kiosk      ${baseUrl}/kiosk with token ${logins.kiosk.token}`,
     `             (${logins.kiosk.label}, ${logins.kiosk.fairName}; works until a day after today's fair ends)`,

@@ -175,7 +175,8 @@ export const DEMO_EMPLOYERS: DemoEmployer[] = [
 export const DEMO_TRADES: Record<string, { title: string; description: string; salary: [number, number] }> = {
   '9313': {
     title: 'Подсобный рабочий на стройку',
-    description: 'Подготовка площадки, подача материалов, уборка строительного мусора. Спецодежда и СИЗ выдаются.',
+    description:
+      'Подготовка площадки, подача материалов, уборка строительного мусора. Спецодежда и СИЗ выдаются.',
     salary: [70_000, 90_000],
   },
   '7112': {
@@ -240,7 +241,8 @@ export const DEMO_TRADES: Record<string, { title: string; description: string; s
   },
   '8322': {
     title: 'Водитель-экспедитор (категория B)',
-    description: 'Доставка товаров по маршруту на автомобиле компании. Российское водительское удостоверение.',
+    description:
+      'Доставка товаров по маршруту на автомобиле компании. Российское водительское удостоверение.',
     salary: [80_000, 110_000],
   },
   '5120': {
@@ -296,7 +298,19 @@ export const DEMO_TRADES: Record<string, { title: string; description: string; s
 };
 
 /** Trades people name when they register, by gender (kept to the ones vacancies ask for). */
-export const MALE_TRADES = ['9313', '7112', '7123', '7131', '7212', '7411', '7126', '8322', '8332', '9333', '5120'];
+export const MALE_TRADES = [
+  '9313',
+  '7112',
+  '7123',
+  '7131',
+  '7212',
+  '7411',
+  '7126',
+  '8322',
+  '8332',
+  '9333',
+  '5120',
+];
 export const FEMALE_TRADES = ['5120', '9412', '9112', '7533', '8153', '5246', '9111', '5223', '7512'];
 
 export type DemoCitizenship = 'TJ' | 'UZ' | 'KG' | 'KZ';

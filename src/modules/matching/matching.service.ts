@@ -1,8 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
 import { isStaff, type Principal } from 'src/common/auth/principal';
 import { NotFoundError } from 'src/common/errors/domain-error';
 import { EligibilityService } from 'src/modules/eligibility/eligibility.service';
 import type { EligibilityRequest, EligibilityResult } from 'src/modules/eligibility/eligibility.types';
+import { MigrantDocumentEntity, MigrantEntity } from 'src/modules/migrants/migrant.entity';
 import { MigrantsService, type MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { reason, type ReasonLang } from 'src/modules/matching/matching.reasons';
@@ -51,6 +53,7 @@ export class MatchingService {
     private readonly search: SearchService,
     private readonly eligibility: EligibilityService,
     private readonly migrants: MigrantsService,
+    private readonly db: DataSource,
   ) {}
 
   async matchesForMigrant(
@@ -128,10 +131,10 @@ export class MatchingService {
       .sort((a, b) => b.score - a.score)
       .slice(0, Math.max(query.limit, CANDIDATE_ELIGIBILITY_CHECKS));
 
+    const facts = await this.factsOf(scored.map((s) => s.migrant.id));
     const items: CandidateDto[] = [];
     for (const s of scored) {
-      const facts = await this.facts(s.migrant.id);
-      const e = this.evaluate(facts, vacancy, lang);
+      const e = this.evaluate(facts.get(s.migrant.id), vacancy, lang);
       items.push({
         migrant: this.toCandidate(s.migrant, appliedSet.has(s.migrant.id), lang),
         score: round(s.score * ELIGIBILITY_FACTOR[e.status]),
@@ -154,6 +157,41 @@ export class MatchingService {
       // No birth date yet or not active: eligibility cannot be told, the match is conditional.
       return undefined;
     }
+  }
+
+  /**
+   * `MigrantsService.eligibilityFacts` for many people in two queries; a person without a birth date
+   * or no longer active has none (the match is conditional).
+   */
+  private async factsOf(ids: string[]): Promise<Map<string, MigrantEligibilityFacts>> {
+    const out = new Map<string, MigrantEligibilityFacts>();
+    if (!ids.length) return out;
+    const people = await this.db.getRepository(MigrantEntity).findBy({ id: In(ids) });
+    const ready = people.filter((m) => m.status === 'active' && !!m.birthDate);
+    if (!ready.length) return out;
+    const docs = await this.db.getRepository(MigrantDocumentEntity).find({
+      where: { migrantId: In(ready.map((m) => m.id)) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    for (const m of ready) {
+      out.set(m.id, {
+        birthDate: m.birthDate as string,
+        citizenship: m.citizenship,
+        occupationCodes: m.occupations.map((o) => o.code),
+        documents: [],
+      });
+    }
+    for (const d of docs) {
+      const held: MigrantEligibilityFacts['documents'][number] = { type: d.type };
+      if (d.region) held.region = d.region;
+      if (d.validFrom) held.validFrom = d.validFrom;
+      if (d.validUntil) held.validUntil = d.validUntil;
+      if (d.purpose) held.purpose = d.purpose;
+      if (d.issuedAt) held.issuedAt = d.issuedAt;
+      if (d.issuingCountry) held.issuingCountry = d.issuingCountry;
+      out.get(d.migrantId)?.documents.push(held);
+    }
+    return out;
   }
 
   /** The pure engine with the person's documents of the vacancy's host country (no number involved). */

@@ -34,6 +34,10 @@ const CORRECTION_MIN_SIMILARITY = 0.45;
 const CORRECTIONS_PER_WORD = 3;
 const FACET_LIMIT = 30;
 
+/** The query of `buildTsQuery` text in parameter `p`, inline so that the planner sees a constant. */
+const TSQUERY = (p: string) =>
+  `(to_tsquery('russian', search_unaccent(${p})) || to_tsquery('simple', search_unaccent(${p})))`;
+
 interface Row {
   [key: string]: unknown;
 }
@@ -269,7 +273,6 @@ export class PostgresSearchIndex implements SearchIndex {
     const expanded = query.q ? expandQuery(query.q, this.catalog) : undefined;
     const useText = !!expanded && expanded.variants.length > 0;
     let scoreSql = '0::float8';
-    let from = `${this.vacancies} v`;
     const where: string[] = [];
     if (useText) {
       const corrections = await this.corrections(queryWords(expanded));
@@ -278,11 +281,9 @@ export class PostgresSearchIndex implements SearchIndex {
         expanded.occupations.map((o) => o.code),
         expanded.occupations.map((o) => o.weight),
       );
-      from = `${this.vacancies} v,
-        (SELECT to_tsquery('russian', search_unaccent($1)) || to_tsquery('simple', search_unaccent($1)) AS q) tq`;
-      where.push(`(v.occupation_code = ANY($2::text[]) OR v.tsv @@ tq.q)`);
+      where.push(`(v.occupation_code = ANY($2::text[]) OR v.tsv @@ ${TSQUERY('$1')})`);
       scoreSql = `(${SEARCH_RANKING.occupation} * coalesce(($3::float8[])[array_position($2::text[], v.occupation_code::text)], 0)
-                 + ${SEARCH_RANKING.text} * ts_rank(v.tsv, tq.q, 32))`;
+                 + ${SEARCH_RANKING.text} * ts_rank(v.tsv, ${TSQUERY('$1')}, 32))`;
     }
     where.push(...this.filterSql(query, params));
     params.push(query.limit, query.offset);
@@ -290,10 +291,9 @@ export class PostgresSearchIndex implements SearchIndex {
     const offset = `$${params.length}`;
     const order = useText ? 'score DESC, published_at DESC, id' : 'published_at DESC, id';
     const pageOrder = useText ? 'p.score DESC, p.published_at DESC, p.id' : 'p.published_at DESC, p.id';
-    const rows: Row[] = await this.db.query(
-      `WITH c AS MATERIALIZED (
+    const sql = `WITH c AS MATERIALIZED (
          SELECT v.id, v.region, v.occupation_code, v.published_at, ${scoreSql} AS score
-         FROM ${from}
+         FROM ${this.vacancies} v
          ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        ), page AS (
          SELECT id, score, published_at FROM c ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
@@ -308,9 +308,15 @@ export class PostgresSearchIndex implements SearchIndex {
             ORDER BY count DESC, value LIMIT ${FACET_LIMIT}) f) AS regions,
          (SELECT coalesce(json_agg(f), '[]') FROM (
             SELECT occupation_code::text AS value, count(*)::int AS count FROM c GROUP BY occupation_code
-            ORDER BY count DESC, value LIMIT ${FACET_LIMIT}) f) AS occupations`,
-      params,
-    );
+            ORDER BY count DESC, value LIMIT ${FACET_LIMIT}) f) AS occupations`;
+    // The planner does not count reading every row's (TOASTed) tsvector in a scan and misjudges how
+    // many rows prefix words match, so with words it is kept to the GIN index (region + text).
+    const rows: Row[] = useText
+      ? await this.db.transaction(async (m) => {
+          await m.query(`SET LOCAL enable_seqscan = off`);
+          return m.query(sql, params) as Promise<Row[]>;
+        })
+      : await this.db.query(sql, params);
     const r = rows[0];
     return {
       hits: (r.hits as Array<{ score: number; doc: VacancyDocument }>).map((h) => ({
@@ -322,60 +328,177 @@ export class PostgresSearchIndex implements SearchIndex {
     };
   }
 
+  /**
+   * Candidates are picked in tiers with index-friendly queries over cheap columns (same unit group,
+   * then same minor group, then text), each tier only when the ones above leave room in `limit`;
+   * the `doc` column is read only for the rows kept. Order: fit plus 0.3 in a desired region, newest.
+   */
   async matchVacancies(query: VacancyMatchQuery): Promise<Retrieved<VacancyDocument>[]> {
     const ts = query.textWords.length ? buildTsQuery(query.textWords) : '';
-    const byRegionOnly = query.occupationCodes.length === 0 && !ts;
-    const rows: Row[] = await this.db.query(
-      `WITH tq AS (SELECT CASE WHEN $1 = '' THEN NULL
-                               ELSE to_tsquery('russian', search_unaccent($1)) || to_tsquery('simple', search_unaccent($1)) END AS q)
-       SELECT doc, fit FROM (
-         SELECT v.doc, v.published_at, v.region, v.fair_ids,
-           CASE WHEN v.occupation_code = ANY($2::text[]) THEN 1.0
-                WHEN v.occupation_minor = ANY($3::text[]) THEN 0.6
-                WHEN tq.q IS NOT NULL THEN 0.5 * ts_rank(v.tsv, tq.q, 32)
-                ELSE 0 END AS fit
-         FROM ${this.vacancies} v, tq
-         WHERE v.occupation_code = ANY($2::text[]) OR v.occupation_minor = ANY($3::text[])
-            OR (tq.q IS NOT NULL AND v.tsv @@ tq.q)
-            OR ($5 AND v.region = ANY($4::text[]))
-       ) x
-       WHERE $7::uuid IS NULL OR fair_ids @> ARRAY[$7::uuid]
-       ORDER BY fit + CASE WHEN region = ANY($4::text[]) THEN 0.3 ELSE 0 END DESC, published_at DESC
-       LIMIT $6`,
-      [
-        ts,
-        query.occupationCodes,
-        query.minorGroups,
-        query.desiredRegions,
-        byRegionOnly,
-        query.limit,
-        query.fairId ?? null,
-      ],
+    const codes = query.occupationCodes;
+    const minors = query.minorGroups;
+    const regions = query.desiredRegions;
+    const fair = query.fairId ?? null;
+    const found = new Map<string, { fit: number; order: number; ts: number }>();
+    const take = (rows: Row[]) => {
+      for (const r of rows) {
+        const fit = Number(r.fit);
+        const order = fit + (regions.includes(r.region as string) ? 0.3 : 0);
+        const seen = found.get(r.id as string);
+        if (!seen || seen.order < order) found.set(r.id as string, { fit, order, ts: Number(r.ts) });
+      }
+    };
+    // One branch per trade (and region) with its values as parameters, so that the planner knows how
+    // common each is and walks the (…, published_at DESC) index instead of sorting every row.
+    const tier = async (fit: number, branches: Array<Array<[string, unknown]>>, exclude?: string[]) => {
+      const params: unknown[] = [fair, query.limit];
+      if (exclude) params.push(exclude);
+      const extra = exclude ? 'AND v.occupation_code <> ALL($3::text[])' : '';
+      const sql = branches.map((conds) => {
+        const where = conds.map(([column, value]) => {
+          params.push(value);
+          return `v.${column} = $${params.length}`;
+        });
+        return `(SELECT v.id, v.region, extract(epoch FROM v.published_at)::float8 AS ts, ${fit}::float8 AS fit
+                 FROM ${this.vacancies} v
+                 WHERE ${where.join(' AND ')} ${extra} AND ($1::uuid IS NULL OR v.fair_ids @> ARRAY[$1::uuid])
+                 ORDER BY v.published_at DESC LIMIT $2)`;
+      });
+      if (!sql.length) return;
+      take(await this.db.query(sql.join(' UNION ALL '), params));
+    };
+    const pairs = (column: string, values: string[]) => [
+      ...values.flatMap((x) =>
+        regions.map((r): Array<[string, unknown]> => [
+          [column, x],
+          ['region', r],
+        ]),
+      ),
+      ...values.map((x): Array<[string, unknown]> => [[column, x]]),
+    ];
+    const above = (min: number) => [...found.values()].filter((f) => f.order >= min).length;
+
+    await tier(1, pairs('occupation_code', codes));
+    // Every row of the same unit group is in hand when fewer than `limit` came back.
+    if (found.size < query.limit) {
+      await tier(0.6, pairs('occupation_minor', minors), codes);
+    }
+    // Text fit stays below 0.8 (0.5 * normalised rank + 0.3 for the region), under the rows above 0.9.
+    if (ts && above(0.9) < query.limit) {
+      take(
+        await this.db.query(
+          `SELECT v.id, v.region, extract(epoch FROM v.published_at)::float8 AS ts,
+             0.5 * ts_rank(v.tsv, ${TSQUERY('$3')}, 32) AS fit
+           FROM ${this.vacancies} v
+           WHERE v.tsv @@ ${TSQUERY('$3')}
+             AND v.occupation_code <> ALL($4::text[]) AND v.occupation_minor <> ALL($5::text[])
+             AND ($1::uuid IS NULL OR v.fair_ids @> ARRAY[$1::uuid])
+           ORDER BY 0.5 * ts_rank(v.tsv, ${TSQUERY('$3')}, 32)
+                    + CASE WHEN v.region = ANY($6::text[]) THEN 0.3 ELSE 0 END DESC,
+                    v.published_at DESC
+           LIMIT $2`,
+          [fair, query.limit, ts, codes, minors, regions],
+        ),
+      );
+    }
+    if (!codes.length && !ts)
+      await tier(
+        0,
+        regions.map((r): Array<[string, unknown]> => [['region', r]]),
+      );
+    const kept = [...found.entries()]
+      .sort(([ia, a], [ib, b]) => b.order - a.order || b.ts - a.ts || (ia < ib ? -1 : 1))
+      .slice(0, query.limit);
+    const docs = await this.docs(
+      this.vacancies,
+      kept.map(([id]) => id),
     );
-    return rows.map((r) => ({ doc: r.doc as VacancyDocument, textScore: Number(r.fit) }));
+    return kept
+      .filter(([id]) => docs.has(id))
+      .map(([id, f]) => ({ doc: docs.get(id) as VacancyDocument, textScore: f.fit }));
   }
 
+  /** Same tiers for people: same unit group, same minor group, text; those who applied always. */
   async matchMigrants(query: MigrantMatchQuery): Promise<Retrieved<MigrantDocument>[]> {
-    const ts = query.textWords.length ? query.textWords.map((w) => `${w}:*`).join(' | ') : '';
-    const rows: Row[] = await this.db.query(
-      `WITH tq AS (SELECT CASE WHEN $1 = '' THEN NULL
-                               ELSE to_tsquery('russian', search_unaccent($1)) || to_tsquery('simple', search_unaccent($1)) END AS q)
-       SELECT doc, fit FROM (
-         SELECT m.doc, m.id,
-           CASE WHEN m.occupation_codes @> ARRAY[$2::text] THEN 1.0
-                WHEN m.occupation_minors @> ARRAY[$3::text] THEN 0.6
-                WHEN tq.q IS NOT NULL AND m.tsv @@ tq.q THEN 0.5 * ts_rank(m.tsv, tq.q, 32)
-                ELSE 0 END AS fit
-         FROM ${this.migrants} m, tq
-         WHERE (m.visible OR m.id = ANY($4::uuid[]))
-           AND (m.occupation_codes @> ARRAY[$2::text] OR m.occupation_minors @> ARRAY[$3::text]
-                OR m.id = ANY($4::uuid[]) OR (tq.q IS NOT NULL AND m.tsv @@ tq.q))
-       ) x
-       ORDER BY fit DESC, id
-       LIMIT $5`,
-      [ts, query.occupationCode, query.minorGroup, query.appliedIds, query.limit],
+    const words = [...new Set(query.textWords)];
+    const ts = words.length ? words.map((w) => `${w}:*`).join(' | ') : '';
+    const found = new Map<string, number>();
+    const take = (rows: Row[]) => {
+      for (const r of rows) {
+        const fit = Number(r.fit);
+        const seen = found.get(r.id as string);
+        if (seen === undefined || seen < fit) found.set(r.id as string, fit);
+      }
+    };
+    const code = query.occupationCode;
+    const minor = query.minorGroup;
+    if (query.appliedIds.length) {
+      take(
+        await this.db.query(
+          `SELECT m.id,
+             CASE WHEN m.occupation_codes @> ARRAY[$2::text] THEN 1.0
+                  WHEN m.occupation_minors @> ARRAY[$3::text] THEN 0.6
+                  WHEN $1 <> '' AND m.tsv @@ ${TSQUERY('$1')} THEN 0.5 * ts_rank(m.tsv, ${TSQUERY('$1')}, 32)
+                  ELSE 0 END AS fit
+           FROM ${this.migrants} m WHERE m.id = ANY($4::uuid[])`,
+          [ts, code, minor, query.appliedIds],
+        ),
+      );
+    }
+    const tier = async (where: string, fit: string, order: string, params: unknown[]) =>
+      take(
+        await this.db.query(
+          `SELECT m.id, ${fit} AS fit FROM ${this.migrants} m
+           WHERE m.visible AND ${where} ORDER BY ${order} LIMIT $1`,
+          [query.limit, ...params],
+        ),
+      );
+    // Prefix words make the planner expect most rows to match and scan them all; the GIN index
+    // finds the few thousand that do far sooner.
+    const textTier = async (where: string, fit: string, params: unknown[]) =>
+      this.db.transaction(async (m) => {
+        await m.query(`SET LOCAL enable_seqscan = off`);
+        take(
+          await m.query(
+            `SELECT m.id, ${fit} AS fit FROM ${this.migrants} m
+             WHERE m.visible AND ${where} ORDER BY fit DESC, m.id LIMIT $1`,
+            [query.limit, ...params],
+          ),
+        );
+      });
+    const count = (min: number) => [...found.values()].filter((f) => f >= min).length;
+    await tier('m.occupation_codes @> ARRAY[$2::text]', '1.0::float8', 'm.id', [code]);
+    if (count(1) < query.limit) {
+      await tier(
+        'm.occupation_minors @> ARRAY[$2::text] AND NOT m.occupation_codes @> ARRAY[$3::text]',
+        '0.6::float8',
+        'm.id',
+        [minor, code],
+      );
+    }
+    if (ts && count(0.6) < query.limit) {
+      await textTier(
+        `m.tsv @@ ${TSQUERY('$2')} AND NOT m.occupation_minors @> ARRAY[$3::text]`,
+        `0.5 * ts_rank(m.tsv, ${TSQUERY('$2')}, 32)`,
+        [ts, minor],
+      );
+    }
+    const kept = [...found.entries()]
+      .sort(([ia, a], [ib, b]) => b - a || (ia < ib ? -1 : 1))
+      .slice(0, query.limit);
+    const docs = await this.docs(
+      this.migrants,
+      kept.map(([id]) => id),
     );
-    return rows.map((r) => ({ doc: r.doc as MigrantDocument, textScore: Number(r.fit) }));
+    return kept
+      .filter(([id]) => docs.has(id))
+      .map(([id, fit]) => ({ doc: docs.get(id) as MigrantDocument, textScore: fit }));
+  }
+
+  private async docs<T>(table: string, ids: string[]): Promise<Map<string, T>> {
+    if (!ids.length) return new Map();
+    const rows: Row[] = await this.db.query(`SELECT id, doc FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id as string, r.doc as T]));
   }
 
   // --- rebuild ---
