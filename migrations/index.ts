@@ -11,6 +11,7 @@ import { CreateInterviews1795350000000 } from './1795350000000-CreateInterviews'
 import { CreateSearchIndex1795360000000 } from './1795360000000-CreateSearchIndex';
 import { CreatePlacements1795370000000 } from './1795370000000-CreatePlacements';
 import { TuneSearchIndexes1795390000000 } from './1795390000000-TuneSearchIndexes';
+import { WidenOutboxDelay1795400000000 } from './1795400000000-WidenOutboxDelay';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   CreateSearchIndex1795360000000,
   CreatePlacements1795370000000,
   TuneSearchIndexes1795390000000,
+  WidenOutboxDelay1795400000000,
 ];

@@ -1,5 +1,8 @@
 import { DataSource } from 'typeorm';
-import { TestApp, adminToken, bootTestApp, login, staffToken, unique } from 'test/harness/app';
+import { OutboxService } from 'src/database/outbox.service';
+import { QueueService } from 'src/queue/queue.service';
+import { JobName, QueueName } from 'src/queue/queue.constants';
+import { TestApp, adminToken, bootTestApp, login, staffToken, unique, waitFor } from 'test/harness/app';
 
 describe('service foundation (e2e)', () => {
   let t: TestApp;
@@ -168,5 +171,25 @@ describe('service foundation (e2e)', () => {
       if (!dispatched) await new Promise((r) => setTimeout(r, 50));
     }
     expect(dispatched).toBe(true);
+  });
+
+  it('keeps a job delayed by weeks (longer than 2^31 ms) as a delayed job with its due time', async () => {
+    const ds = t.app.get(DataSource);
+    const thirtyDays = 30 * 24 * 3600 * 1000;
+    const jobId = unique('far-reminder');
+    const before = Date.now();
+    await ds.transaction((manager) =>
+      t.app.get(OutboxService).add(manager, {
+        job: JobName.StaffWelcome,
+        payload: { userId: '00000000-0000-4000-8000-000000000000' },
+        jobId,
+        delayMs: thirtyDays,
+      }),
+    );
+    const queue = t.app.get(QueueService).queue(QueueName.Mail);
+    const job = await waitFor(async () => queue.getJob(jobId), { what: 'delayed job' });
+    expect(await job.getState()).toBe('delayed');
+    expect(job.timestamp + job.delay).toBeGreaterThanOrEqual(before + thirtyDays - 5000);
+    await job.remove();
   });
 });

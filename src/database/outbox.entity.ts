@@ -14,8 +14,8 @@ export class OutboxEntity {
   @Column('text', { nullable: true })
   jobId: string | null;
 
-  @Column('integer', { default: 0 })
-  delayMs: number;
+  @Column('bigint', { default: 0 })
+  delayMs: string;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

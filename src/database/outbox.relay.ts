@@ -88,7 +88,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   private async dispatchBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT id, job_name, payload, job_id, delay_ms, created_at, attempts, options FROM outbox
+        `SELECT id, job_name, payload, job_id, delay_ms::float8 AS delay_ms, created_at, attempts, options FROM outbox
           WHERE dispatched_at IS NULL AND available_at <= now()
           ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
       );
