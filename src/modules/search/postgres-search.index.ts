@@ -273,7 +273,8 @@ export class PostgresSearchIndex implements SearchIndex {
     const expanded = query.q ? expandQuery(query.q, this.catalog) : undefined;
     const useText = !!expanded && expanded.variants.length > 0;
     let scoreSql = '0::float8';
-    const where: string[] = [];
+    // With words: rows of the named occupations, and rows the text matches, as two index scans.
+    const arms: string[] = [];
     if (useText) {
       const corrections = await this.corrections(queryWords(expanded));
       params.push(
@@ -281,20 +282,27 @@ export class PostgresSearchIndex implements SearchIndex {
         expanded.occupations.map((o) => o.code),
         expanded.occupations.map((o) => o.weight),
       );
-      where.push(`(v.occupation_code = ANY($2::text[]) OR v.tsv @@ ${TSQUERY('$1')})`);
+      arms.push(
+        `v.occupation_code = ANY($2::text[])`,
+        `v.tsv @@ ${TSQUERY('$1')} AND v.occupation_code <> ALL($2::text[])`,
+      );
       scoreSql = `(${SEARCH_RANKING.occupation} * coalesce(($3::float8[])[array_position($2::text[], v.occupation_code::text)], 0)
                  + ${SEARCH_RANKING.text} * ts_rank(v.tsv, ${TSQUERY('$1')}, 32))`;
     }
-    where.push(...this.filterSql(query, params));
+    const where = this.filterSql(query, params);
+    const select = (cond?: string) => {
+      const all = cond ? [cond, ...where] : where;
+      return `SELECT v.id, v.region, v.occupation_code, v.published_at, ${scoreSql} AS score
+         FROM ${this.vacancies} v
+         ${all.length ? `WHERE ${all.join(' AND ')}` : ''}`;
+    };
     params.push(query.limit, query.offset);
     const limit = `$${params.length - 1}`;
     const offset = `$${params.length}`;
     const order = useText ? 'score DESC, published_at DESC, id' : 'published_at DESC, id';
     const pageOrder = useText ? 'p.score DESC, p.published_at DESC, p.id' : 'p.published_at DESC, p.id';
     const sql = `WITH c AS MATERIALIZED (
-         SELECT v.id, v.region, v.occupation_code, v.published_at, ${scoreSql} AS score
-         FROM ${this.vacancies} v
-         ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ${arms.length ? arms.map(select).join(' UNION ALL ') : select()}
        ), page AS (
          SELECT id, score, published_at FROM c ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
        )
@@ -383,8 +391,8 @@ export class PostgresSearchIndex implements SearchIndex {
     if (found.size < query.limit) {
       await tier(0.6, pairs('occupation_minor', minors), codes);
     }
-    // Text fit stays below 0.8 (0.5 * normalised rank + 0.3 for the region), under the rows above 0.9.
-    if (ts && above(0.9) < query.limit) {
+    // Text fit stays below 0.8 (0.5 * normalised rank + 0.3 for the region), under the rows at 0.9 and up.
+    if (ts && above(0.85) < query.limit) {
       take(
         await this.db.query(
           `SELECT v.id, v.region, extract(epoch FROM v.published_at)::float8 AS ts,
