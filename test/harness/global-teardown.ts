@@ -15,7 +15,8 @@ export default async function globalTeardown(): Promise<void> {
     const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      // The run's own prefix, and the per-app prefixes derived from it (`<prefix>-app…`).
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}[-:]*`, 'COUNT', 1000);
       if (keys.length) await redis.del(...keys);
       cursor = next;
     } while (cursor !== '0');
