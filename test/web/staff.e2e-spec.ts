@@ -1,5 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { TestApp, adminToken, bootTestApp, login, unique } from 'test/harness/app';
+import { createApplication } from 'test/harness/applications.factory';
 import { migrantRegistration } from 'test/harness/migrants.factory';
 import { createFairScenario, registerEmployer } from 'test/harness/supply.factory';
 import { launchBrowser, newPage, screenshot } from 'test/web/browser';
@@ -93,6 +94,48 @@ describe('staff console in the browser', () => {
       expect(Number(await applied.textContent())).toBe(2);
       await page.locator('[data-breakdown="byCitizenship"] svg').waitFor();
       await screenshot(page, 'staff-3-fair-report');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('follows an application with its history and lists overdue duties', async () => {
+    const applied = await createApplication(t, { staff });
+    const { context, page } = await newPage(browser);
+    try {
+      await signIn(page);
+      await page.getByRole('button', { name: 'Заявки', exact: true }).click();
+      await page.getByLabel('Статус').selectOption('submitted');
+      const row = page.locator(`tr[data-application="${applied.applicationId}"]`);
+      // The filtered list has come back once its option is the selected one; newest first, so ours is on top.
+      await page
+        .locator('#applications-status option[value="submitted"][selected]')
+        .waitFor({ state: 'attached' });
+      await row.waitFor();
+      expect(await row.textContent()).toContain(String(applied.vacancy.title));
+      expect(await row.textContent()).toContain('Онлайн');
+      await row.getByRole('button', { name: /История/ }).click();
+      const history = page.locator(`table[data-history="${applied.applicationId}"]`);
+      await history.waitFor();
+      const first = history.locator('tr[data-transition="submitted"]');
+      expect(await first.count()).toBe(1);
+      expect(await first.textContent()).toContain('соискатель');
+      await screenshot(page, 'staff-4-application-history');
+
+      await page.getByRole('button', { name: 'Просроченные обязанности' }).click();
+      await page.locator('main[data-tab="obligations"] h2').waitFor();
+      const overdue = await t
+        .http()
+        .get('/v1/obligations?status=overdue')
+        .set('authorization', `Bearer ${staff}`);
+      if (overdue.body.total === 0) {
+        await page.getByText('Просроченных обязанностей нет.').waitFor();
+      } else {
+        await page.locator(`tr[data-obligation="${overdue.body.items[0].id}"]`).waitFor();
+      }
+      await page.getByRole('button', { name: 'Все открытые' }).click();
+      await page.locator('[data-obligations="open"][aria-pressed="true"]').waitFor();
+      await screenshot(page, 'staff-5-obligations');
     } finally {
       await context.close();
     }

@@ -1,6 +1,7 @@
 /**
  * Staff console: verify employers, create fairs and pair kiosks (token as a QR code), read fair
- * reports with a funnel chart and CSV/XLSX downloads, review dead notifications and duplicates.
+ * reports with a funnel chart and CSV/XLSX downloads, follow applications and their history, watch
+ * employers' overdue duties, review dead notifications and merge duplicate profiles.
  */
 import QRCode from 'qrcode';
 import '../lib/style.css';
@@ -10,11 +11,14 @@ import { Child, field, formValues, h, mount, svg } from '../lib/dom';
 const session = new Session('jobfair.staff.token');
 const root = document.getElementById('app')!;
 
-type Tab = 'employers' | 'fairs' | 'reports' | 'notifications' | 'duplicates';
+type Tab =
+  'employers' | 'fairs' | 'reports' | 'applications' | 'obligations' | 'notifications' | 'duplicates';
 const TABS: Array<[Tab, string]> = [
   ['employers', 'Работодатели'],
   ['fairs', 'Ярмарки и киоски'],
   ['reports', 'Отчёты'],
+  ['applications', 'Заявки'],
+  ['obligations', 'Просроченные обязанности'],
   ['notifications', 'Недоставленные уведомления'],
   ['duplicates', 'Дубликаты'],
 ];
@@ -549,6 +553,335 @@ async function downloadFile(path: string, file: string): Promise<void> {
   a.remove();
 }
 
+// ------------------------------------------------------------------ applications
+
+interface Application {
+  id: string;
+  migrantId: string;
+  vacancyId: string;
+  vacancyTitle?: string;
+  employerName?: string;
+  status: string;
+  source: 'online' | 'kiosk';
+  fairId: string | null;
+  createdAt: string;
+}
+interface Transition {
+  id: string;
+  from: string | null;
+  to: string;
+  actorId: string | null;
+  actorRole: string;
+  reason: string | null;
+  at: string;
+}
+
+const APPLICATION_STATUSES: Array<[string, string]> = [
+  ['submitted', 'Подана'],
+  ['shortlisted', 'Отобрана'],
+  ['interview_scheduled', 'Назначено собеседование'],
+  ['interviewed', 'Собеседование пройдено'],
+  ['offered', 'Предложение'],
+  ['hired', 'Принят на работу'],
+  ['rejected', 'Отказ'],
+  ['withdrawn', 'Отозвана'],
+];
+const statusLabel = (s: string | null) =>
+  s === null ? '—' : (APPLICATION_STATUSES.find(([k]) => k === s)?.[1] ?? s);
+
+const ROLES: Record<string, string> = {
+  migrant: 'соискатель',
+  employer: 'работодатель',
+  staff: 'сотрудник',
+  admin: 'администратор',
+  kiosk: 'киоск',
+  system: 'система',
+};
+
+const APPLICATIONS_PAGE_SIZE = 20;
+let applicationsQuery = { status: '', page: 1 };
+
+async function applicationsView(): Promise<Node> {
+  const [page, fairs] = await Promise.all([
+    call<Page<Application>>(
+      `/v1/applications${qs({ status: applicationsQuery.status, page: applicationsQuery.page, pageSize: APPLICATIONS_PAGE_SIZE })}`,
+    ),
+    call<Page<Fair>>(`/v1/fairs${qs({ pageSize: 100 })}`).catch(() => null),
+  ]);
+  const fairName = new Map((fairs?.items ?? []).map((f) => [f.id, f.name]));
+  const pages = Math.max(1, Math.ceil(page.total / APPLICATIONS_PAGE_SIZE));
+  const go = (next: Partial<typeof applicationsQuery>) => {
+    applicationsQuery = { ...applicationsQuery, ...next };
+    void open('applications');
+  };
+  return h(
+    'section',
+    null,
+    h('h2', null, `Заявки (${page.total})`),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'applications-status' }, 'Статус'),
+      h(
+        'select',
+        {
+          id: 'applications-status',
+          onchange: (e: Event) => go({ status: (e.target as HTMLSelectElement).value, page: 1 }),
+        },
+        h('option', { value: '', selected: applicationsQuery.status === '' }, 'Все'),
+        APPLICATION_STATUSES.map(([value, label]) =>
+          h('option', { value, selected: applicationsQuery.status === value }, label),
+        ),
+      ),
+    ),
+    page.items.length === 0
+      ? h('p', { class: 'muted' }, 'Заявок нет.')
+      : h(
+          'table',
+          { 'aria-label': 'Заявки' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ['Создана', 'Статус', 'Вакансия', 'Источник', 'Ярмарка', ''].map((c) =>
+                h('th', { scope: 'col' }, c),
+              ),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            page.items.map((a) =>
+              h(
+                'tr',
+                { 'data-application': a.id },
+                h('td', null, fmt(a.createdAt)),
+                h('td', null, h('span', { class: `badge st-${a.status}` }, statusLabel(a.status))),
+                h(
+                  'td',
+                  null,
+                  a.vacancyTitle ?? a.vacancyId,
+                  a.employerName ? h('div', { class: 'muted' }, a.employerName) : null,
+                ),
+                h('td', null, a.source === 'kiosk' ? 'Киоск' : 'Онлайн'),
+                h('td', null, a.fairId ? (fairName.get(a.fairId) ?? a.fairId) : '—'),
+                h(
+                  'td',
+                  null,
+                  h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'secondary',
+                      'data-action': 'history',
+                      'aria-label': `История заявки: ${a.vacancyTitle ?? a.vacancyId}`,
+                      onclick: () => void showHistory(a),
+                    },
+                    'История',
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+    h(
+      'nav',
+      { class: 'row', 'aria-label': 'Страницы заявок' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          disabled: applicationsQuery.page <= 1,
+          onclick: () => go({ page: applicationsQuery.page - 1 }),
+        },
+        'Предыдущая',
+      ),
+      h('span', { 'aria-live': 'polite' }, `Страница ${applicationsQuery.page} из ${pages}`),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'secondary',
+          disabled: applicationsQuery.page >= pages,
+          onclick: () => go({ page: applicationsQuery.page + 1 }),
+        },
+        'Следующая',
+      ),
+    ),
+    h('section', { 'data-testid': 'application-history', 'aria-live': 'polite' }),
+  );
+}
+
+async function showHistory(a: Application): Promise<void> {
+  try {
+    const history = await call<{ status: string; items: Transition[] }>(`/v1/applications/${a.id}/history`);
+    const heading = h(
+      'h3',
+      { tabindex: -1 },
+      `История заявки: ${a.vacancyTitle ?? a.vacancyId} (${statusLabel(history.status)})`,
+    );
+    document.querySelector('[data-testid="application-history"]')?.replaceChildren(
+      heading,
+      h(
+        'table',
+        { 'aria-label': 'История заявки', 'data-history': a.id },
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            ['Когда', 'Из', 'В', 'Кто', 'Причина'].map((c) => h('th', { scope: 'col' }, c)),
+          ),
+        ),
+        h(
+          'tbody',
+          null,
+          history.items.map((t) =>
+            h(
+              'tr',
+              { 'data-transition': t.to },
+              h('td', null, fmt(t.at)),
+              h('td', null, statusLabel(t.from)),
+              h('td', null, statusLabel(t.to)),
+              h('td', null, ROLES[t.actorRole] ?? t.actorRole),
+              h('td', null, t.reason ?? ''),
+            ),
+          ),
+        ),
+      ),
+    );
+    heading.focus();
+  } catch (err) {
+    fail(err);
+  }
+}
+
+// ------------------------------------------------------------------ employers' duties
+
+interface Obligation {
+  id: string;
+  employerId: string;
+  kind: string;
+  eventDate: string;
+  dueDate: string;
+  status: string;
+  overdue: boolean;
+  legalBasis: string;
+  workerName: string | null;
+}
+
+const OBLIGATION_KINDS: Record<string, { ru: string; en: string }> = {
+  hire_notification: {
+    ru: 'Уведомление МВД о заключении договора',
+    en: 'Notice to the Interior Ministry of a concluded contract',
+  },
+  termination_notification: {
+    ru: 'Уведомление МВД о расторжении договора',
+    en: 'Notice to the Interior Ministry of a terminated contract',
+  },
+};
+
+let obligationsStatus: 'overdue' | 'open' = 'overdue';
+
+async function obligationsView(): Promise<Node> {
+  const page = await call<Page<Obligation>>(
+    `/v1/obligations${qs({ status: obligationsStatus, pageSize: 100 })}`,
+  );
+  const ids = [...new Set(page.items.map((o) => o.employerId))];
+  const employers = new Map(
+    await Promise.all(
+      ids.map(async (id) => {
+        const name = await call<Employer>(`/v1/employers/${id}`).then(
+          (e) => e.name,
+          () => id,
+        );
+        return [id, name] as const;
+      }),
+    ),
+  );
+  const toggle = (value: typeof obligationsStatus, label: string) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        'aria-pressed': obligationsStatus === value ? 'true' : 'false',
+        'data-obligations': value,
+        onclick: () => {
+          obligationsStatus = value;
+          void open('obligations');
+        },
+      },
+      label,
+    );
+  return h(
+    'section',
+    null,
+    h(
+      'h2',
+      null,
+      `${obligationsStatus === 'overdue' ? 'Просроченные' : 'Открытые'} обязанности работодателей (${page.total})`,
+    ),
+    h(
+      'div',
+      { class: 'row', role: 'group', 'aria-label': 'Какие обязанности показать' },
+      toggle('overdue', 'Просроченные'),
+      toggle('open', 'Все открытые'),
+    ),
+    page.items.length === 0
+      ? h(
+          'p',
+          { class: 'muted', 'data-testid': 'obligations-empty' },
+          obligationsStatus === 'overdue' ? 'Просроченных обязанностей нет.' : 'Открытых обязанностей нет.',
+        )
+      : h(
+          'table',
+          { 'aria-label': 'Обязанности работодателей' },
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ['Работодатель', 'Обязанность', 'Работник', 'Срок', 'Основание'].map((c) =>
+                h('th', { scope: 'col' }, c),
+              ),
+            ),
+          ),
+          h(
+            'tbody',
+            null,
+            page.items.map((o) => {
+              const kind = OBLIGATION_KINDS[o.kind];
+              return h(
+                'tr',
+                { 'data-obligation': o.id },
+                h('td', null, employers.get(o.employerId) ?? o.employerId),
+                h(
+                  'td',
+                  null,
+                  kind ? kind.ru : o.kind,
+                  kind ? h('div', { class: 'muted', lang: 'en' }, kind.en) : null,
+                ),
+                h('td', null, o.workerName ?? '—'),
+                h(
+                  'td',
+                  null,
+                  o.dueDate,
+                  o.overdue ? [' ', h('span', { class: 'badge st-failed' }, 'просрочено')] : null,
+                ),
+                h('td', null, o.legalBasis),
+              );
+            }),
+          ),
+        ),
+  );
+}
+
 // ------------------------------------------------------------------ notifications and duplicates
 
 async function notificationsView(): Promise<Node> {
@@ -609,27 +942,141 @@ async function notificationsView(): Promise<Node> {
   );
 }
 
+interface DuplicateSide {
+  id: string;
+  fullName: string | null;
+  birthDate: string | null;
+  phone: string | null;
+  citizenship: string;
+  source: string;
+  createdAt: string;
+}
+interface Duplicate {
+  id: string;
+  reason: string;
+  score: number;
+  migrant: DuplicateSide;
+  candidate: DuplicateSide;
+  createdAt: string;
+}
+
+const DUPLICATE_REASONS: Record<string, string> = {
+  phone_birth_date: 'совпадают телефон и дата рождения',
+  name_birth_date: 'похожи ФИО, совпадает дата рождения',
+};
+
+/** Shows the country code and the last two digits only: +998 *** ** 67. */
+function maskPhone(phone: string | null): string {
+  if (!phone) return '—';
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 6) return '***';
+  const code = phone.startsWith('+7') ? '+7' : `+${digits.slice(0, 3)}`;
+  return `${code} *** ** ${digits.slice(-2)}`;
+}
+
 async function duplicatesView(): Promise<Node> {
-  const res = await call<{ items?: unknown[] } | unknown[]>('/v1/migrants/duplicates');
-  const items = (Array.isArray(res) ? res : (res.items ?? [])) as Array<Record<string, unknown>>;
+  const page = await call<Page<Duplicate>>(`/v1/migrants/duplicates${qs({ pageSize: 50 })}`);
+  const rows: Array<[string, (p: DuplicateSide) => string]> = [
+    ['ФИО', (p) => p.fullName ?? '—'],
+    ['Дата рождения', (p) => p.birthDate ?? '—'],
+    ['Телефон', (p) => maskPhone(p.phone)],
+    ['Гражданство', (p) => p.citizenship],
+    ['Откуда', (p) => (p.source === 'kiosk' ? 'киоск' : p.source === 'online' ? 'онлайн' : p.source)],
+    ['Создан', (p) => fmt(p.createdAt)],
+  ];
   return h(
     'section',
     null,
-    h('h2', null, `Возможные дубликаты (${items.length})`),
-    items.length === 0
+    h('h2', null, `Возможные дубликаты (${page.total})`),
+    page.items.length === 0
       ? h('p', { class: 'muted' }, 'Дубликатов не найдено.')
-      : h(
-          'ul',
-          null,
-          items.map((d) => h('li', null, h('code', null, JSON.stringify(d)))),
-        ),
+      : page.items.map((d) => {
+          const captionId = `dup-${d.id}`;
+          return h(
+            'article',
+            { class: 'card', 'data-duplicate': d.id, 'aria-labelledby': captionId },
+            h(
+              'table',
+              null,
+              h(
+                'caption',
+                { id: captionId },
+                `Сходство ${Math.round(d.score * 100)}%: ${DUPLICATE_REASONS[d.reason] ?? d.reason}`,
+              ),
+              h(
+                'thead',
+                null,
+                h(
+                  'tr',
+                  null,
+                  h('td', null),
+                  h('th', { scope: 'col' }, 'Профиль 1'),
+                  h('th', { scope: 'col' }, 'Профиль 2'),
+                ),
+              ),
+              h(
+                'tbody',
+                null,
+                rows.map(([label, value]) =>
+                  h(
+                    'tr',
+                    null,
+                    h('th', { scope: 'row' }, label),
+                    h('td', null, value(d.migrant)),
+                    h('td', null, value(d.candidate)),
+                  ),
+                ),
+                h(
+                  'tr',
+                  null,
+                  h('td', null),
+                  [
+                    [d.candidate, d.migrant],
+                    [d.migrant, d.candidate],
+                  ].map(([from, into], i) =>
+                    h(
+                      'td',
+                      null,
+                      h(
+                        'button',
+                        {
+                          type: 'button',
+                          class: 'secondary',
+                          'data-merge-into': into.id,
+                          'aria-label': `Объединить в профиль ${i + 1}: ${into.fullName ?? into.id}`,
+                          onclick: () => void merge(from, into),
+                        },
+                        'Объединить в этот профиль',
+                      ),
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          );
+        }),
   );
+}
+
+async function merge(from: DuplicateSide, into: DuplicateSide): Promise<void> {
+  const name = (p: DuplicateSide) => p.fullName ?? p.id;
+  if (!confirm(`Объединить профиль «${name(from)}» с профилем «${name(into)}»? Это нельзя отменить.`)) return;
+  try {
+    await call(`/v1/migrants/${from.id}/merge`, { method: 'POST', body: { intoId: into.id } });
+    await open('duplicates');
+    message = { kind: 'notice', text: `Профиль «${name(from)}» объединён с «${name(into)}»` };
+    render();
+  } catch (err) {
+    fail(err);
+  }
 }
 
 const views: Record<Tab, () => Promise<Node>> = {
   employers: employersView,
   fairs: fairsView,
   reports: reportsView,
+  applications: applicationsView,
+  obligations: obligationsView,
   notifications: notificationsView,
   duplicates: duplicatesView,
 };
