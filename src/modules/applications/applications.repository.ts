@@ -180,6 +180,69 @@ export class ApplicationsRepository {
     return row ?? null;
   }
 
+  /**
+   * Inserts each unless the person applied to that vacancy already, in one statement; returns the new rows by
+   * vacancy id.
+   */
+  async insertManyIfAbsent(
+    manager: EntityManager,
+    list: NewApplication[],
+  ): Promise<Map<string, { id: string; createdAt: Date }>> {
+    if (!list.length) return new Map();
+    const values: unknown[] = [];
+    const tuples = list.map((a, i) => {
+      values.push(
+        a.migrantId,
+        a.vacancyId,
+        a.employerId,
+        a.termsSnapshotId,
+        a.source,
+        a.fairId,
+        a.kioskId,
+        a.message,
+        a.eligibility === null || a.eligibility === undefined ? null : JSON.stringify(a.eligibility),
+      );
+      const o = i * 9;
+      return `($${o + 1}::uuid, $${o + 2}::uuid, $${o + 3}::uuid, $${o + 4}::uuid, 'submitted', $${o + 5},
+        $${o + 6}::uuid, $${o + 7}::uuid, $${o + 8}, $${o + 9}::jsonb)`;
+    });
+    const rows: { id: string; vacancy_id: string; created_at: Date }[] = await manager.query(
+      `INSERT INTO applications (migrant_id, vacancy_id, employer_id, terms_snapshot_id, status, source, fair_id,
+                                 kiosk_id, message, eligibility)
+       VALUES ${tuples.join(', ')}
+       ON CONFLICT (migrant_id, vacancy_id) DO NOTHING
+       RETURNING id, vacancy_id, created_at`,
+      values,
+    );
+    return new Map(rows.map((r) => [r.vacancy_id, { id: r.id, createdAt: r.created_at }]));
+  }
+
+  /** The person's existing applications to these vacancies, by vacancy id. */
+  async findByMigrantAndVacancies(
+    manager: EntityManager,
+    migrantId: string,
+    vacancyIds: string[],
+  ): Promise<Map<string, { id: string; status: ApplicationStatus }>> {
+    if (!vacancyIds.length) return new Map();
+    const rows: { id: string; vacancy_id: string; status: ApplicationStatus }[] = await manager.query(
+      `SELECT id, vacancy_id, status FROM applications WHERE migrant_id = $1 AND vacancy_id = ANY($2::uuid[])`,
+      [migrantId, vacancyIds],
+    );
+    return new Map(rows.map((r) => [r.vacancy_id, { id: r.id, status: r.status }]));
+  }
+
+  /** Active users of each of these employers (who get `new_application`), oldest first, by employer id. */
+  async employerUserIdsMany(manager: EntityManager, employerIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>(employerIds.map((id) => [id, []]));
+    if (!employerIds.length) return out;
+    const rows: { id: string; employer_id: string }[] = await manager.query(
+      `SELECT id, employer_id FROM users WHERE employer_id = ANY($1::uuid[]) AND NOT disabled ORDER BY created_at`,
+      [employerIds],
+    );
+    for (const r of rows) out.get(r.employer_id)?.push(r.id);
+    return out;
+  }
+
   /** Active users of these employers (who get `new_application`). */
   async employerUserIds(manager: EntityManager, employerId: string): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(

@@ -21,7 +21,11 @@ import {
 import { EligibilityService, VacancyEligibilityInput } from 'src/modules/eligibility/eligibility.service';
 import { EligibilityResult, LANGS, Lang } from 'src/modules/eligibility/eligibility.types';
 import { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
-import { NotificationsService } from 'src/modules/notifications/notifications.service';
+import {
+  NewNotification,
+  NotificationsService,
+  UserNotificationRequest,
+} from 'src/modules/notifications/notifications.service';
 
 /** Who applies, and to what, in one transaction (online: one vacancy; kiosk: up to ten). */
 export interface Submission {
@@ -38,6 +42,8 @@ export interface Submission {
   kioskId: string | null;
   message: string | null;
   principal: Principal;
+  /** Further messages to users (the kiosk's access code), sent in the same batch after the applications' ones. */
+  alsoNotify?: UserNotificationRequest[];
 }
 
 export interface Submitted {
@@ -200,12 +206,13 @@ export class ApplicationsService {
 
   /**
    * Writes the applications (skipping vacancies the person applied to before), their first history rows and
-   * the messages they cause, all in the caller's transaction.
+   * the messages they cause, all in the caller's transaction; the messages (and `s.alsoNotify`, last) go in one
+   * batch.
    */
   async submit(manager: EntityManager, s: Submission): Promise<Submitted[]> {
-    const out: Submitted[] = [];
-    for (const target of s.targets) {
-      const created = await this.applications.insertIfAbsent(manager, {
+    const inserted = await this.applications.insertManyIfAbsent(
+      manager,
+      s.targets.map((target) => ({
         migrantId: s.migrantId,
         vacancyId: target.id,
         employerId: target.employerId,
@@ -215,13 +222,27 @@ export class ApplicationsService {
         kioskId: s.kioskId,
         message: s.message,
         eligibility: s.eligibility.get(target.id) ?? null,
-      });
+      })),
+    );
+    const existing = await this.applications.findByMigrantAndVacancies(
+      manager,
+      s.migrantId,
+      s.targets.filter((t) => !inserted.has(t.id)).map((t) => t.id),
+    );
+    const fresh = s.targets.filter((t) => inserted.has(t.id));
+    const employerUsers = await this.applications.employerUserIdsMany(manager, [
+      ...new Set(fresh.map((t) => t.employerId)),
+    ]);
+    const out: Submitted[] = [];
+    const messages: Array<NewNotification | UserNotificationRequest> = [];
+    for (const target of s.targets) {
+      const created = inserted.get(target.id);
       if (!created) {
-        const existing = (await this.applications.findByMigrantAndVacancy(manager, s.migrantId, target.id))!;
+        const prior = existing.get(target.id)!;
         out.push({
-          id: existing.id,
+          id: prior.id,
           vacancyId: target.id,
-          status: existing.status,
+          status: prior.status,
           termsSnapshotId: target.termsSnapshotId,
           createdAt: null,
           created: false,
@@ -229,7 +250,7 @@ export class ApplicationsService {
         continue;
       }
       await recordTransition(manager, created.id, null, 'submitted', s.principal);
-      await this.announce(manager, s, target, created.id);
+      messages.push(...this.announce(s, target, created.id, employerUsers.get(target.employerId) ?? []));
       out.push({
         id: created.id,
         vacancyId: target.id,
@@ -239,25 +260,41 @@ export class ApplicationsService {
         created: true,
       });
     }
+    messages.push(...(s.alsoNotify ?? []));
+    await this.sendAll(manager, messages);
     return out;
   }
 
-  private async announce(manager: EntityManager, s: Submission, target: VacancyTarget, id: string) {
+  /** Enqueues direct messages and per-user ones (one contact read) in input order, in one batch. */
+  private async sendAll(
+    manager: EntityManager,
+    messages: Array<NewNotification | UserNotificationRequest>,
+  ): Promise<void> {
+    const requests = messages.filter((m): m is UserNotificationRequest => 'userId' in m);
+    const perUser = await this.notifications.forUsers(manager, requests);
+    let next = 0;
+    const items = messages.flatMap((m) => ('userId' in m ? perUser[next++] : [m]));
+    if (items.length) await this.notifications.enqueueMany(manager, items);
+  }
+
+  private announce(
+    s: Submission,
+    target: VacancyTarget,
+    id: string,
+    employerUserIds: string[],
+  ): Array<NewNotification | UserNotificationRequest> {
+    const out: Array<NewNotification | UserNotificationRequest> = [];
     const received = { vacancyTitle: target.title, employerName: target.employerName };
     const dedupeKey = `application:${id}`;
     if (s.migrantUserId) {
-      await this.notifications.notifyUser(
-        manager,
-        s.migrantUserId,
-        'application_received',
-        received,
-        undefined,
-        {
-          dedupeKey: `${dedupeKey}:received`,
-        },
-      );
+      out.push({
+        userId: s.migrantUserId,
+        template: 'application_received',
+        payload: received,
+        options: { dedupeKey: `${dedupeKey}:received` },
+      });
     } else if (s.phone) {
-      await this.notifications.enqueue(manager, {
+      out.push({
         channel: 'sms',
         address: s.phone,
         template: 'application_received',
@@ -266,16 +303,19 @@ export class ApplicationsService {
         dedupeKey: `${dedupeKey}:received:sms`,
       });
     }
-    for (const userId of await this.applications.employerUserIds(manager, target.employerId)) {
-      await this.notifications.notifyUser(
-        manager,
+    for (const userId of employerUserIds) {
+      out.push({
         userId,
-        'new_application',
-        { vacancyTitle: target.title, candidateName: s.candidateName, applicationUrl: applicationPath(id) },
-        undefined,
-        { dedupeKey: `${dedupeKey}:new:${userId}` },
-      );
+        template: 'new_application',
+        payload: {
+          vacancyTitle: target.title,
+          candidateName: s.candidateName,
+          applicationUrl: applicationPath(id),
+        },
+        options: { dedupeKey: `${dedupeKey}:new:${userId}` },
+      });
     }
+    return out;
   }
 
   private async migrantFacts(migrantId: string): Promise<{ name: string; lang: Lang }> {
@@ -312,6 +352,11 @@ export class ApplicationsService {
 
 export function toLang(value: unknown): Lang {
   return (LANGS as readonly string[]).includes(value as string) ? (value as Lang) : 'ru';
+}
+
+/** Two vacancies with the same key get the same eligibility answer for one person (on one day). */
+export function eligibilityKey(t: VacancyTarget): string {
+  return JSON.stringify(eligibilityInput(t));
 }
 
 function eligibilityInput(t: VacancyTarget): VacancyEligibilityInput {

@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/comm
 import { normalizePhone } from 'src/common/validation/phone';
 import { inTransaction } from 'src/database/transaction';
 import { ApplicationsRepository, KioskVacancyRow } from 'src/modules/applications/applications.repository';
-import { ApplicationsService, toLang } from 'src/modules/applications/applications.service';
+import { ApplicationsService, eligibilityKey, toLang } from 'src/modules/applications/applications.service';
 import { EligibilityResult, Lang } from 'src/modules/eligibility/eligibility.types';
 import { generateAccessCode } from 'src/modules/kiosk/access-code';
 import {
@@ -19,7 +19,6 @@ import {
 } from 'src/modules/kiosk/kiosk.dto';
 import { MigrantsRepository } from 'src/modules/migrants/migrants.repository';
 import { MigrantsService } from 'src/modules/migrants/migrants.service';
-import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { UserRepository } from 'src/modules/users/user.repository';
 
@@ -37,7 +36,6 @@ export class KioskService {
     private readonly migrants: MigrantsService,
     private readonly migrantsRepo: MigrantsRepository,
     private readonly users: UserRepository,
-    private readonly notifications: NotificationsService,
     private readonly accessCodes: AccessCodeHasher,
   ) {}
 
@@ -52,35 +50,39 @@ export class KioskService {
    */
   async submit(kiosk: KioskPrincipal, dto: KioskSubmissionDto): Promise<KioskSubmissionResultDto> {
     const ids = [...new Set(dto.vacancyIds.map((id) => id.toLowerCase()))];
-    const atFair = await this.repository.fairVacancyIds(kiosk.fairId, ids);
+    const profile = dto.migrant;
+    const phone = normalizePhone(profile.phone);
+    // Independent reads in parallel; their failures are reported in the order they were always checked.
+    const [atFair, targetRows, known] = await Promise.all([
+      this.repository.fairVacancyIds(kiosk.fairId, ids),
+      this.repository.findVacancyTargets(ids),
+      phone
+        ? this.migrantsRepo.findActiveByPhoneAndBirthDate(this.dataSource.manager, phone, profile.birthDate)
+        : Promise.resolve(null),
+    ]);
     const missing = ids.filter((id) => !atFair.has(id));
     if (missing.length) {
       throw new DomainError(ErrorCode.VacancyNotAtFair, 'Some vacancies are not shown at this fair', {
         vacancyIds: missing,
       });
     }
-    const found = new Map((await this.repository.findVacancyTargets(ids)).map((t) => [t.id, t]));
+    const found = new Map(targetRows.map((t) => [t.id, t]));
     const targets = ids.map((id) => found.get(id)!);
     this.applications.assertOpen(targets);
 
-    const profile = dto.migrant;
-    const phone = normalizePhone(profile.phone);
     if (!phone) throw ValidationError.field('migrant.phone', 'must be a valid phone number');
     const lang = toLang(profile.preferredLanguage);
 
-    // Everything slow happens before the transaction: eligibility and the scrypt hash of the access code.
-    const known = await this.migrantsRepo.findActiveByPhoneAndBirthDate(
-      this.dataSource.manager,
-      phone,
-      profile.birthDate,
-    );
+    // Everything slow happens before the transaction: eligibility (once per distinct vacancy input).
+    const byInput = new Map<string, Promise<EligibilityResult | null>>();
     const eligibility = new Map<string, EligibilityResult | null>();
     for (const target of targets) {
-      eligibility.set(
-        target.id,
-        known
-          ? await this.applications.checkStored(known.id, target, lang)
-          : await this.applications.checkFacts(
+      const key = eligibilityKey(target);
+      let result = byInput.get(key);
+      if (!result) {
+        result = known
+          ? this.applications.checkStored(known.id, target, lang)
+          : this.applications.checkFacts(
               {
                 birthDate: profile.birthDate,
                 citizenship: profile.citizenship,
@@ -89,8 +91,10 @@ export class KioskService {
               },
               target,
               lang,
-            ),
-      );
+            );
+        byInput.set(key, result);
+      }
+      eligibility.set(target.id, await result);
     }
     const code = generateAccessCode();
     const codeHash = this.accessCodes.hash(code);
@@ -117,14 +121,18 @@ export class KioskService {
         kioskId: kiosk.kioskId,
         message: null,
         principal: kiosk,
-      });
-      if (userId) {
         // The code goes where only the person reads it; never to the in-app inbox it unlocks.
-        await this.notifications.notifyUser(manager, userId, 'access_code', { code, loginUrl: LOGIN_PATH }, [
-          'sms',
-          'email',
-        ]);
-      }
+        alsoNotify: userId
+          ? [
+              {
+                userId,
+                template: 'access_code',
+                payload: { code, loginUrl: LOGIN_PATH },
+                channels: ['sms', 'email'],
+              },
+            ]
+          : [],
+      });
       return {
         migrantId,
         accessCode: userId ? code : null,

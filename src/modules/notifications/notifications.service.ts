@@ -55,6 +55,15 @@ export interface NotifyUserOptions {
   icalEvent?: { method: string; content: string };
 }
 
+/** One `notifyUser` call, for `forUsers`. */
+export interface UserNotificationRequest {
+  userId: string;
+  template: TemplateName;
+  payload: TemplatePayload;
+  channels?: NotificationChannel[];
+  options?: NotifyUserOptions;
+}
+
 const DEFAULT_LOCALE = 'ru';
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -102,33 +111,58 @@ export class NotificationsService {
     channels?: NotificationChannel[],
     options: NotifyUserOptions = {},
   ): Promise<string[]> {
-    const user = await this.repository.findContact(manager, userId);
-    if (!user) return [];
-    const wanted = new Set<NotificationChannel>(channels ?? ['email', 'sms', 'in_app']);
-    const phone = user.phone ? normalizePhone(user.phone) : undefined;
-    const items: NewNotification[] = [];
-    const base = {
-      recipientUserId: userId,
-      template,
-      locale: user.preferredLanguage,
-      payload: { recipientName: user.displayName, ...payload },
-    };
-    const key = (channel: NotificationChannel) =>
-      options.dedupeKey ? `${options.dedupeKey}:${channel}` : undefined;
-    if (wanted.has('email') && user.email) {
-      items.push({
-        ...base,
-        channel: 'email',
-        address: user.email,
-        icalEvent: options.icalEvent,
-        dedupeKey: key('email'),
-      });
-    }
-    if (wanted.has('sms') && phone) {
-      items.push({ ...base, channel: 'sms', address: phone, dedupeKey: key('sms') });
-    }
-    if (wanted.has('in_app')) items.push({ ...base, channel: 'in_app', dedupeKey: key('in_app') });
+    const [items] = await this.forUsers(manager, [{ userId, template, payload, channels, options }]);
     return this.enqueueMany(manager, items);
+  }
+
+  /**
+   * What `notifyUser` would enqueue for each request, reading all the recipients in one statement; the caller
+   * passes the concatenation (with anything else) to one `enqueueMany`. A missing or disabled user gets none.
+   */
+  async forUsers(manager: EntityManager, requests: UserNotificationRequest[]): Promise<NewNotification[][]> {
+    if (!requests.length) return [];
+    const ids = [...new Set(requests.map((r) => r.userId))];
+    const rows: {
+      id: string;
+      email: string | null;
+      phone: string | null;
+      preferred_language: string;
+      display_name: string;
+    }[] = await manager.query(
+      `SELECT id, email, phone, preferred_language, display_name FROM users
+          WHERE id = ANY($1::uuid[]) AND NOT disabled`,
+      [ids],
+    );
+    const contacts = new Map(rows.map((r) => [r.id, r]));
+    return requests.map(({ userId, template, payload, channels, options = {} }) => {
+      const user = contacts.get(userId);
+      if (!user) return [];
+      const wanted = new Set<NotificationChannel>(channels ?? ['email', 'sms', 'in_app']);
+      const phone = user.phone ? normalizePhone(user.phone) : undefined;
+      const items: NewNotification[] = [];
+      const base = {
+        recipientUserId: userId,
+        template,
+        locale: user.preferred_language,
+        payload: { recipientName: user.display_name, ...payload },
+      };
+      const key = (channel: NotificationChannel) =>
+        options.dedupeKey ? `${options.dedupeKey}:${channel}` : undefined;
+      if (wanted.has('email') && user.email) {
+        items.push({
+          ...base,
+          channel: 'email',
+          address: user.email,
+          icalEvent: options.icalEvent,
+          dedupeKey: key('email'),
+        });
+      }
+      if (wanted.has('sms') && phone) {
+        items.push({ ...base, channel: 'sms', address: phone, dedupeKey: key('sms') });
+      }
+      if (wanted.has('in_app')) items.push({ ...base, channel: 'in_app', dedupeKey: key('in_app') });
+      return items;
+    });
   }
 
   /** The user's in-app messages, newest first, rendered in the language each was created in. */
