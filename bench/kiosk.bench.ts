@@ -6,12 +6,10 @@
  *
  *   npm run bench:kiosk            (BENCH_DURATION, BENCH_CONNECTIONS, BENCH_DATABASE_URL, REDIS_URL to override)
  */
+import { benchEnvironment, dropDatabase, dropRedisPrefix } from './bench-environment';
 import { TokenService } from 'src/common/auth/token.service';
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import { Client } from 'pg';
-import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApp, prepareDatabase } from 'src/bootstrap';
 import { newKioskToken } from 'src/common/auth/kiosk-token';
@@ -57,24 +55,6 @@ const CEILING_DURATION = Number(process.env.BENCH_CEILING_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const EMPLOYERS = 50;
 const VACANCIES_PER_EMPLOYER = 10;
-
-async function dropDatabase(base: string, name: string): Promise<void> {
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
-}
-
-async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-}
 
 /** A fair open now, 50 verified employers (one user each) with 10 published vacancies each, and a kiosk. */
 async function seed(db: DataSource): Promise<{ token: string; vacancyIds: string[] }> {
@@ -131,17 +111,7 @@ function run(options: AutocannonOptions): Promise<AutocannonResult> {
 }
 
 async function main(): Promise<void> {
-  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const base = new URL(
-    process.env.BENCH_DATABASE_URL ??
-      process.env.DATABASE_URL ??
-      'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  base.pathname = '/postgres';
-  const dbName = `jobfair_bench_kiosk_${suffix}`;
-  const dbUrl = new URL(base.toString());
-  dbUrl.pathname = `/${dbName}`;
-  const redisPrefix = `jf-bench-kiosk-${suffix}`;
+  const { base, dbName, dbUrl, redisPrefix } = benchEnvironment('kiosk');
 
   const config = loadConfig({
     ...process.env,
@@ -212,7 +182,7 @@ async function main(): Promise<void> {
           path: '/v1/kiosk/applications',
           setupRequest: (req) => ({
             ...req,
-            headers: { ...headers, 'idempotency-key': `bench-${suffix}-${sequence + 1}` },
+            headers: { ...headers, 'idempotency-key': `${redisPrefix}-${sequence + 1}` },
             body: body(),
           }),
         },

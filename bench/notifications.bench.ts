@@ -5,11 +5,9 @@
  *
  *   npm run bench:notifications            (BENCH_COUNT, BENCH_DATABASE_URL, REDIS_URL to override)
  */
+import { benchEnvironment, dropDatabase, dropRedisPrefix } from './bench-environment';
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import { Client } from 'pg';
-import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApp, prepareDatabase } from 'src/bootstrap';
 import { loadConfig } from 'src/config/config';
@@ -22,36 +20,8 @@ const COUNT = Number(process.env.BENCH_COUNT ?? 10_000);
 const BATCH = 500;
 const TIMEOUT_MS = 10 * 60_000;
 
-async function dropDatabase(base: string, name: string): Promise<void> {
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
-}
-
-async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-}
-
 async function main(): Promise<void> {
-  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const base = new URL(
-    process.env.BENCH_DATABASE_URL ??
-      process.env.DATABASE_URL ??
-      'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  base.pathname = '/postgres';
-  const dbName = `jobfair_bench_${suffix}`;
-  const dbUrl = new URL(base.toString());
-  dbUrl.pathname = `/${dbName}`;
-  const redisPrefix = `jf-bench-${suffix}`;
+  const { base, dbName, dbUrl, redisPrefix } = benchEnvironment();
 
   const sink = await SmtpSink.start({ parse: false });
   const config = loadConfig({

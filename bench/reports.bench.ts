@@ -11,9 +11,9 @@
  *   npm run bench:reports     (BENCH_SCALE=0.1 for a tenth of the volume; BENCH_ITERATIONS, BENCH_DATABASE_URL;
  *                              BENCH_KEEP_DATABASE=1 keeps the database for EXPLAIN, drop it yourself)
  */
+import { benchEnvironment } from './bench-environment';
 import 'reflect-metadata';
 import http from 'node:http';
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -259,17 +259,7 @@ function moscowDate(offsetDays: number): string {
 }
 
 async function main(): Promise<void> {
-  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const base = new URL(
-    process.env.BENCH_DATABASE_URL ??
-      process.env.DATABASE_URL ??
-      'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  base.pathname = '/postgres';
-  const dbName = `jobfair_bench_rep_${suffix}`;
-  const dbUrl = new URL(base.toString());
-  dbUrl.pathname = `/${dbName}`;
-  const redisPrefix = `jf-bench-rep-${suffix}`;
+  const { base, dbName, dbUrl, redisPrefix } = benchEnvironment('rep');
   const config = loadConfig({
     ...process.env,
     NODE_ENV: 'development',

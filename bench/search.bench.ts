@@ -10,12 +10,12 @@
  *   npm run bench:search
  *   BENCH_VACANCIES, BENCH_MIGRANTS, BENCH_EMPLOYERS, BENCH_DURATION (s), BENCH_DATABASE_URL, REDIS_URL
  */
+import { benchEnvironment, dropDatabase, dropRedisPrefix } from './bench-environment';
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
-import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApp, prepareDatabase } from 'src/bootstrap';
 import { hashPassword } from 'src/common/crypto/password';
@@ -579,24 +579,6 @@ async function naiveLoad(dbUrl: string, cases: SearchCase[], duration: number): 
 
 // --- cleanup ---
 
-async function dropDatabase(base: string, name: string): Promise<void> {
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
-}
-
-async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new IORedis(url, { maxRetriesPerRequest: 1 });
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-}
-
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 const log = (message: string) =>
@@ -612,17 +594,7 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<[T, number
 }
 
 async function main(): Promise<void> {
-  const suffix = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const base = new URL(
-    process.env.BENCH_DATABASE_URL ??
-      process.env.DATABASE_URL ??
-      'postgres://postgres@127.0.0.1:5432/postgres',
-  );
-  base.pathname = '/postgres';
-  const dbName = `jobfair_bench_search_${suffix}`;
-  const dbUrl = new URL(base.toString());
-  dbUrl.pathname = `/${dbName}`;
-  const redisPrefix = `jf-bench-search-${suffix}`;
+  const { base, dbName, dbUrl, redisPrefix } = benchEnvironment('search');
 
   const config = loadConfig({
     ...process.env,

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import IORedis from 'ioredis';
+import { deleteRedisKeys } from './redis-keys';
 
 export default async function globalTeardown(): Promise<void> {
   const name = process.env.TEST_DATABASE_NAME;
@@ -12,14 +12,7 @@ export default async function globalTeardown(): Promise<void> {
   }
   const prefix = process.env.REDIS_PREFIX;
   if (prefix?.startsWith('jf-test-')) {
-    const redis = new IORedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 1 });
-    let cursor = '0';
-    do {
-      // The run's own prefix, and the per-app prefixes derived from it (`<prefix>-app…`).
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}[-:]*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
+    // The run's own prefix, and the per-app prefixes derived from it (`<prefix>-app…`).
+    await deleteRedisKeys(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', `${prefix}[-:]*`);
   }
 }
