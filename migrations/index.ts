@@ -12,6 +12,7 @@ import { CreateSearchIndex1795360000000 } from './1795360000000-CreateSearchInde
 import { CreatePlacements1795370000000 } from './1795370000000-CreatePlacements';
 import { TuneSearchIndexes1795390000000 } from './1795390000000-TuneSearchIndexes';
 import { WidenOutboxDelay1795400000000 } from './1795400000000-WidenOutboxDelay';
+import { AddApplicationReportColumns1795410000000 } from './1795410000000-AddApplicationReportColumns';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   CreatePlacements1795370000000,
   TuneSearchIndexes1795390000000,
   WidenOutboxDelay1795400000000,
+  AddApplicationReportColumns1795410000000,
 ];

@@ -55,6 +55,7 @@ describe('staff reports (e2e)', () => {
   const employerB = { id: '', vacancyId: '' };
   const EMPLOYER_B_NAME = 'ООО "Ромашка, и К"';
   const PERIOD = 'from=2019-03-01&to=2019-03-31';
+  const people = { uzM: '', kgF: '' };
 
   // supertest's parser signature types the response loosely; it is a Node readable stream.
   const binary = (res: unknown, cb: (err: Error | null, body: unknown) => void) => {
@@ -133,6 +134,7 @@ describe('staff reports (e2e)', () => {
     await interviews(a5, kgF, employerB, 1);
     await app(uzM, employerA, 'submitted');
     await app(tj1, employerB, 'submitted');
+    Object.assign(people, { uzM, kgF });
   });
   afterAll(() => t.close());
 
@@ -204,6 +206,74 @@ describe('staff reports (e2e)', () => {
       .set(auth(staff))
       .expect(200);
     expect(empty.body.rows).toEqual([]);
+  });
+
+  const placementRows = async (groupBy: string) => {
+    const res = await t
+      .http()
+      .get(`/v1/reports/placements?${PERIOD}&groupBy=${groupBy}`)
+      .set(auth(staff))
+      .expect(200);
+    return (res.body.rows as Record<string, unknown>[]).map((r) => [
+      r.key,
+      r.applications,
+      r.interviews,
+      r.hires,
+      r.medianDaysToHire,
+    ]);
+  };
+
+  it('groups placements by gender, occupation, region and fair', async () => {
+    expect(await placementRows('gender')).toEqual([
+      ['male', 5, 2, 1, 5],
+      ['female', 2, 2, 1, 5],
+    ]);
+    expect(await placementRows('occupation')).toEqual([
+      ['7112', 4, 2, 1, 5],
+      ['5120', 3, 2, 1, 5],
+    ]);
+    const [{ region }] = await ds.query(`SELECT region FROM vacancies WHERE id = $1`, [employerA.vacancyId]);
+    expect(await placementRows('region')).toEqual([[region, 7, 4, 2, 5]]);
+    expect(await placementRows('fair')).toEqual([[fairId, 7, 4, 2, 5]]);
+  });
+
+  it('follows corrections of a person, a vacancy and a merge of two profiles', async () => {
+    const [{ region }] = await ds.query(`SELECT region FROM vacancies WHERE id = $1`, [employerB.vacancyId]);
+    try {
+      await ds.query(`UPDATE migrants SET citizenship = 'KZ' WHERE id = $1`, [people.uzM]);
+      await ds.query(`UPDATE vacancies SET region = 'RU-TAT' WHERE id = $1`, [employerB.vacancyId]);
+      expect(await placementRows('citizenship')).toEqual([
+        ['TJ', 4, 2, 1, 5],
+        ['KG', 1, 1, 1, 5],
+        ['KZ', 1, 0, 0, null],
+        ['UZ', 1, 1, 0, null],
+      ]);
+      expect(await placementRows('region')).toEqual([
+        [region, 4, 2, 1, 5],
+        ['RU-TAT', 3, 2, 1, 5],
+      ]);
+      // The Uzbek man's application moves to the Kyrgyz woman's profile (a merge), so it counts as hers.
+      await ds.query(`UPDATE applications SET migrant_id = $2 WHERE migrant_id = $1`, [
+        people.uzM,
+        people.kgF,
+      ]);
+      expect(await placementRows('citizenship')).toEqual([
+        ['TJ', 4, 2, 1, 5],
+        ['KG', 2, 1, 1, 5],
+        ['UZ', 1, 1, 0, null],
+      ]);
+    } finally {
+      await ds.query(
+        `UPDATE applications SET migrant_id = $1
+          WHERE migrant_id = $2 AND vacancy_id = $3`,
+        [people.uzM, people.kgF, employerA.vacancyId],
+      );
+      await ds.query(`UPDATE migrants SET citizenship = 'UZ' WHERE id = $1`, [people.uzM]);
+      await ds.query(`UPDATE vacancies SET region = $2 WHERE id = $1`, [employerB.vacancyId, region]);
+    }
+    expect(await placementRows('citizenship')).toEqual(
+      expectedByCitizenship.map((r) => [r.key, r.applications, r.interviews, r.hires, r.medianDaysToHire]),
+    );
   });
 
   it('exports the placements report as RFC 4180 CSV with a byte-order mark', async () => {
