@@ -13,6 +13,7 @@ import { CreatePlacements1795370000000 } from './1795370000000-CreatePlacements'
 import { TuneSearchIndexes1795390000000 } from './1795390000000-TuneSearchIndexes';
 import { WidenOutboxDelay1795400000000 } from './1795400000000-WidenOutboxDelay';
 import { AddApplicationReportColumns1795410000000 } from './1795410000000-AddApplicationReportColumns';
+import { NotifyOutboxOnInsert1795411000000 } from './1795411000000-NotifyOutboxOnInsert';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   TuneSearchIndexes1795390000000,
   WidenOutboxDelay1795400000000,
   AddApplicationReportColumns1795410000000,
+  NotifyOutboxOnInsert1795411000000,
 ];

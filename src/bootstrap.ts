@@ -42,7 +42,7 @@ export async function prepareDatabase(config: AppConfig, logger = new Logger('Da
 export interface CreateAppOptions {
   /** Run the BullMQ workers in this process (npm start does unless WORKERS=off). */
   workers?: boolean;
-  /** Move outbox rows to the queues from this process. */
+  /** Move outbox rows to the queues from this process; by default wherever the workers run. */
   relay?: boolean;
 }
 
@@ -97,8 +97,10 @@ export async function createApp(config: AppConfig = loadConfig(), options: Creat
   if (config.adminEmail && config.adminPassword) {
     await app.get(AuthService).ensureAdmin(config.adminEmail, config.adminPassword);
   }
-  if (options.workers ?? config.workers) app.get(WorkerService).start();
-  if (options.relay ?? true) await app.get(OutboxRelay).start();
+  const workers = options.workers ?? config.workers;
+  if (workers) app.get(WorkerService).start();
+  // With WORKERS=off the API only writes: `npm run worker` relays and works, as the README says.
+  if (options.relay ?? workers) await app.get(OutboxRelay).start();
   return app;
 }
 

@@ -182,6 +182,35 @@ describe('fair kiosk', () => {
       expect(old.status).toBe(401);
     });
 
+    it('gives no access code when the phone is another person’s login, and texts the visitor instead', async () => {
+      const first = kioskSubmission([a.vacancy.id]);
+      const owner = await submit(a.kiosk.token, first);
+      expect(owner.status).toBe(201);
+      // The same phone, another birth date: another person (a relative's phone), not the same profile.
+      const other = {
+        ...first,
+        migrant: { ...first.migrant, birthDate: '1991-02-03', fullName: 'Другой Человек' },
+      };
+      const res = await submit(a.kiosk.token, { ...other, vacancyIds: [secondVacancyId] });
+      expect(res.status).toBe(201);
+      expect(res.body.migrantId).not.toBe(owner.body.migrantId);
+      expect(res.body.accessCode).toBeNull();
+      const phone = first.migrant.phone as string;
+      const users = await ds.query(`SELECT migrant_id FROM users WHERE phone = $1`, [phone]);
+      expect(users).toEqual([{ migrant_id: owner.body.migrantId }]);
+      const [visit] = await ds.query(`SELECT visits FROM fair_attendance WHERE migrant_id = $1`, [
+        res.body.migrantId,
+      ]);
+      expect(visit.visits).toBe(1);
+      const sms = await ds.query(
+        `SELECT channel, recipient_address, template FROM notifications WHERE dedupe_key LIKE $1`,
+        [`application:${res.body.applications[0].id}:received%`],
+      );
+      expect(sms).toEqual([{ channel: 'sms', recipient_address: phone, template: 'application_received' }]);
+      // The owner's code still opens the owner's account.
+      await login(t, { phone, accessCode: owner.body.accessCode });
+    });
+
     it('replays the same body for the same key and refuses another body with it (422)', async () => {
       const body = kioskSubmission([a.vacancy.id]);
       const key = unique('kiosk-replay-');

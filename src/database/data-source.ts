@@ -15,7 +15,12 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, poolSi
     synchronize: false,
     migrationsRun: false,
     namingStrategy: new SnakeNamingStrategy(),
-    extra: { max: poolSize, application_name: 'jobfair' },
+    extra: {
+      max: poolSize,
+      application_name: 'jobfair',
+      // Every transaction runs READ COMMITTED whatever the server's default (see `inTransaction`).
+      options: '-c default_transaction_isolation=read\\ committed',
+    },
     logging: ['error'],
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { UserContact } from 'src/modules/notifications/notifications.service';
 import type { ApplicationStatus } from 'src/modules/applications/application-state';
 import type { EmployerKind } from 'src/modules/eligibility/eligibility.types';
 
@@ -98,6 +99,32 @@ const SELECT_APPLICATION = `
     JOIN vacancies v ON v.id = a.vacancy_id
     JOIN employers e ON e.id = a.employer_id`;
 
+const TARGET_COLUMNS = `v.id, v.title, v.status, v.employer_id, e.name AS employer_name,
+  e.status AS employer_status, e.country, e.kind, v.current_terms_snapshot_id, v.region,
+  v.start_date::text AS start_date, v.occupation_code, v.salary_min, v.salary_currency, v.salary_period,
+  v.quota_available`;
+
+function toTarget(r: Record<string, unknown>): VacancyTarget {
+  return {
+    id: r.id as string,
+    title: r.title as string,
+    status: r.status as string,
+    employerId: r.employer_id as string,
+    employerName: r.employer_name as string,
+    employerStatus: r.employer_status as string,
+    employerCountry: String(r.country).trim(),
+    employerKind: r.kind as EmployerKind,
+    termsSnapshotId: (r.current_terms_snapshot_id as string | null) ?? null,
+    region: r.region as string,
+    startDate: r.start_date as string,
+    occupationCode: String(r.occupation_code).trim(),
+    salaryMin: Number(r.salary_min),
+    salaryCurrency: String(r.salary_currency).trim(),
+    salaryPeriod: r.salary_period as string,
+    quotaAvailable: r.quota_available as boolean,
+  };
+}
+
 /** Every query on applications and fair attendance. */
 @Injectable()
 export class ApplicationsRepository {
@@ -106,40 +133,44 @@ export class ApplicationsRepository {
   async findVacancyTargets(ids: string[], manager?: EntityManager): Promise<VacancyTarget[]> {
     if (!ids.length) return [];
     const rows = await (manager ?? this.dataSource.manager).query(
-      `SELECT v.id, v.title, v.status, v.employer_id, e.name AS employer_name, e.status AS employer_status,
-              e.country, e.kind, v.current_terms_snapshot_id, v.region, v.start_date::text AS start_date,
-              v.occupation_code, v.salary_min, v.salary_currency, v.salary_period, v.quota_available
-         FROM vacancies v JOIN employers e ON e.id = v.employer_id
+      `SELECT ${TARGET_COLUMNS} FROM vacancies v JOIN employers e ON e.id = v.employer_id
         WHERE v.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map((r: Record<string, unknown>): VacancyTarget => ({
-      id: r.id as string,
-      title: r.title as string,
-      status: r.status as string,
-      employerId: r.employer_id as string,
-      employerName: r.employer_name as string,
-      employerStatus: r.employer_status as string,
-      employerCountry: String(r.country).trim(),
-      employerKind: r.kind as EmployerKind,
-      termsSnapshotId: (r.current_terms_snapshot_id as string | null) ?? null,
-      region: r.region as string,
-      startDate: r.start_date as string,
-      occupationCode: String(r.occupation_code).trim(),
-      salaryMin: Number(r.salary_min),
-      salaryCurrency: String(r.salary_currency).trim(),
-      salaryPeriod: r.salary_period as string,
-      quotaAvailable: r.quota_available as boolean,
-    }));
+    return rows.map(toTarget);
   }
 
-  /** The ids among `ids` that the fair shows. */
-  async fairVacancyIds(fairId: string, ids: string[]): Promise<Set<string>> {
-    const rows: { vacancy_id: string }[] = await this.dataSource.query(
-      `SELECT vacancy_id FROM fair_vacancies WHERE fair_id = $1 AND vacancy_id = ANY($2::uuid[])`,
-      [fairId, ids],
+  /**
+   * The vacancies among `ids` as targets, which of them the fair shows, and the active users of their
+   * employers with their contacts (who get `new_application`, oldest first), in one read.
+   */
+  async findFairVacancyTargets(
+    fairId: string,
+    ids: string[],
+  ): Promise<{
+    targets: VacancyTarget[];
+    atFair: Set<string>;
+    employerContacts: Map<string, UserContact[]>;
+  }> {
+    if (!ids.length) return { targets: [], atFair: new Set(), employerContacts: new Map() };
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${TARGET_COLUMNS}, fv.vacancy_id IS NOT NULL AS at_fair,
+              (SELECT coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'email', u.email, 'phone', u.phone,
+                        'preferred_language', u.preferred_language, 'display_name', u.display_name)
+                      ORDER BY u.created_at), '[]')
+                 FROM users u WHERE u.employer_id = v.employer_id AND NOT u.disabled) AS employer_users
+         FROM vacancies v JOIN employers e ON e.id = v.employer_id
+         LEFT JOIN fair_vacancies fv ON fv.fair_id = $2 AND fv.vacancy_id = v.id
+        WHERE v.id = ANY($1::uuid[])`,
+      [ids, fairId],
     );
-    return new Set(rows.map((r) => r.vacancy_id));
+    return {
+      targets: rows.map(toTarget),
+      atFair: new Set(rows.filter((r) => r.at_fair).map((r) => r.id as string)),
+      employerContacts: new Map(
+        rows.map((r) => [r.employer_id as string, r.employer_users as UserContact[]]),
+      ),
+    };
   }
 
   /** Inserts unless the person applied to the vacancy already; returns the new row or null. */
@@ -187,10 +218,12 @@ export class ApplicationsRepository {
   async insertManyIfAbsent(
     manager: EntityManager,
     list: NewApplication[],
+    actor: { actorId: string | null; actorRole: string },
   ): Promise<Map<string, { id: string; createdAt: Date }>> {
     if (!list.length) return new Map();
-    const values: unknown[] = [];
-    const tuples = list.map((a, i) => {
+    const values: unknown[] = [actor.actorId, actor.actorRole];
+    const tuples = list.map((a) => {
+      const o = values.length;
       values.push(
         a.migrantId,
         a.vacancyId,
@@ -202,16 +235,22 @@ export class ApplicationsRepository {
         a.message,
         a.eligibility === null || a.eligibility === undefined ? null : JSON.stringify(a.eligibility),
       );
-      const o = i * 9;
       return `($${o + 1}::uuid, $${o + 2}::uuid, $${o + 3}::uuid, $${o + 4}::uuid, 'submitted', $${o + 5},
         $${o + 6}::uuid, $${o + 7}::uuid, $${o + 8}, $${o + 9}::jsonb)`;
     });
+    // The applications and their first history rows in one statement.
     const rows: { id: string; vacancy_id: string; created_at: Date }[] = await manager.query(
-      `INSERT INTO applications (migrant_id, vacancy_id, employer_id, terms_snapshot_id, status, source, fair_id,
-                                 kiosk_id, message, eligibility)
-       VALUES ${tuples.join(', ')}
-       ON CONFLICT (migrant_id, vacancy_id) DO NOTHING
-       RETURNING id, vacancy_id, created_at`,
+      `WITH inserted AS (
+         INSERT INTO applications (migrant_id, vacancy_id, employer_id, terms_snapshot_id, status, source, fair_id,
+                                   kiosk_id, message, eligibility)
+         VALUES ${tuples.join(', ')}
+         ON CONFLICT (migrant_id, vacancy_id) DO NOTHING
+         RETURNING id, vacancy_id, created_at
+       ), history AS (
+         INSERT INTO application_transitions (application_id, from_status, to_status, actor_id, actor_role)
+         SELECT id, NULL, 'submitted', $1::uuid, $2 FROM inserted
+       )
+       SELECT id, vacancy_id, created_at FROM inserted`,
       values,
     );
     return new Map(rows.map((r) => [r.vacancy_id, { id: r.id, createdAt: r.created_at }]));
@@ -231,15 +270,19 @@ export class ApplicationsRepository {
     return new Map(rows.map((r) => [r.vacancy_id, { id: r.id, status: r.status }]));
   }
 
-  /** Active users of each of these employers (who get `new_application`), oldest first, by employer id. */
-  async employerUserIdsMany(manager: EntityManager, employerIds: string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>(employerIds.map((id) => [id, []]));
+  /** Active users of each of these employers (who get `new_application`) with their contacts, oldest first. */
+  async employerContactsMany(
+    manager: EntityManager,
+    employerIds: string[],
+  ): Promise<Map<string, UserContact[]>> {
+    const out = new Map<string, UserContact[]>(employerIds.map((id) => [id, []]));
     if (!employerIds.length) return out;
-    const rows: { id: string; employer_id: string }[] = await manager.query(
-      `SELECT id, employer_id FROM users WHERE employer_id = ANY($1::uuid[]) AND NOT disabled ORDER BY created_at`,
+    const rows: (UserContact & { employer_id: string })[] = await manager.query(
+      `SELECT id, employer_id, email, phone, preferred_language, display_name FROM users
+        WHERE employer_id = ANY($1::uuid[]) AND NOT disabled ORDER BY created_at`,
       [employerIds],
     );
-    for (const r of rows) out.get(r.employer_id)?.push(r.id);
+    for (const { employer_id, ...contact } of rows) out.get(employer_id)?.push(contact);
     return out;
   }
 

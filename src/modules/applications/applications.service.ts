@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, NotFoundError } from 'src/common/errors/domain-
 import { Page, pageOf } from 'src/common/http/pagination';
 import { inTransaction } from 'src/database/transaction';
 import { ApplicationStatus } from 'src/modules/applications/application-state';
-import { recordTransition, transitionApplication } from 'src/modules/applications/application-transitions';
+import { actorOf, transitionApplication } from 'src/modules/applications/application-transitions';
 import {
   ApplicationCreatedDto,
   ApplicationDto,
@@ -24,6 +24,7 @@ import { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
 import {
   NewNotification,
   NotificationsService,
+  UserContact,
   UserNotificationRequest,
 } from 'src/modules/notifications/notifications.service';
 
@@ -33,6 +34,10 @@ export interface Submission {
   candidateName: string;
   /** The person's login, for `application_received`; without one an SMS goes to `phone`. */
   migrantUserId: string | null;
+  /** That login's contacts when the caller wrote them in this transaction (saves reading them back). */
+  migrantContact?: UserContact | null;
+  /** The active users of the targets' employers, by employer id, when the caller has read them already. */
+  employerContacts?: Map<string, UserContact[]>;
   phone: string | null;
   locale: string;
   targets: VacancyTarget[];
@@ -223,6 +228,7 @@ export class ApplicationsService {
         message: s.message,
         eligibility: s.eligibility.get(target.id) ?? null,
       })),
+      actorOf(s.principal),
     );
     const existing = await this.applications.findByMigrantAndVacancies(
       manager,
@@ -230,9 +236,12 @@ export class ApplicationsService {
       s.targets.filter((t) => !inserted.has(t.id)).map((t) => t.id),
     );
     const fresh = s.targets.filter((t) => inserted.has(t.id));
-    const employerUsers = await this.applications.employerUserIdsMany(manager, [
-      ...new Set(fresh.map((t) => t.employerId)),
-    ]);
+    const employerUsers =
+      s.employerContacts ??
+      (await this.applications.employerContactsMany(manager, [...new Set(fresh.map((t) => t.employerId))]));
+    const known = new Map<string, UserContact>();
+    for (const contacts of employerUsers.values()) for (const c of contacts) known.set(c.id, c);
+    if (s.migrantContact) known.set(s.migrantContact.id, s.migrantContact);
     const out: Submitted[] = [];
     const messages: Array<NewNotification | UserNotificationRequest> = [];
     for (const target of s.targets) {
@@ -249,8 +258,8 @@ export class ApplicationsService {
         });
         continue;
       }
-      await recordTransition(manager, created.id, null, 'submitted', s.principal);
-      messages.push(...this.announce(s, target, created.id, employerUsers.get(target.employerId) ?? []));
+      const recipients = (employerUsers.get(target.employerId) ?? []).map((c) => c.id);
+      messages.push(...this.announce(s, target, created.id, recipients));
       out.push({
         id: created.id,
         vacancyId: target.id,
@@ -261,7 +270,7 @@ export class ApplicationsService {
       });
     }
     messages.push(...(s.alsoNotify ?? []));
-    await this.sendAll(manager, messages);
+    await this.sendAll(manager, messages, known);
     return out;
   }
 
@@ -269,9 +278,10 @@ export class ApplicationsService {
   private async sendAll(
     manager: EntityManager,
     messages: Array<NewNotification | UserNotificationRequest>,
+    known: ReadonlyMap<string, UserContact>,
   ): Promise<void> {
     const requests = messages.filter((m): m is UserNotificationRequest => 'userId' in m);
-    const perUser = await this.notifications.forUsers(manager, requests);
+    const perUser = await this.notifications.forUsers(manager, requests, known);
     let next = 0;
     const items = messages.flatMap((m) => ('userId' in m ? perUser[next++] : [m]));
     if (items.length) await this.notifications.enqueueMany(manager, items);

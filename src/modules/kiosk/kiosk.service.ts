@@ -20,6 +20,7 @@ import {
 import { MigrantsRepository } from 'src/modules/migrants/migrants.repository';
 import { MigrantsService } from 'src/modules/migrants/migrants.service';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import { UserContact } from 'src/modules/notifications/notifications.service';
 import { UserRepository } from 'src/modules/users/user.repository';
 
 const LOGIN_PATH = '/login';
@@ -53,9 +54,8 @@ export class KioskService {
     const profile = dto.migrant;
     const phone = normalizePhone(profile.phone);
     // Independent reads in parallel; their failures are reported in the order they were always checked.
-    const [atFair, targetRows, known] = await Promise.all([
-      this.repository.fairVacancyIds(kiosk.fairId, ids),
-      this.repository.findVacancyTargets(ids),
+    const [{ targets: targetRows, atFair, employerContacts }, known] = await Promise.all([
+      this.repository.findFairVacancyTargets(kiosk.fairId, ids),
       phone
         ? this.migrantsRepo.findActiveByPhoneAndBirthDate(this.dataSource.manager, phone, profile.birthDate)
         : Promise.resolve(null),
@@ -100,18 +100,26 @@ export class KioskService {
     const codeHash = this.accessCodes.hash(code);
 
     return inTransaction(this.dataSource, async (manager) => {
-      const { migrantId } = await this.migrants.registerOrReuse(
+      const { migrantId, reused } = await this.migrants.registerOrReuse(
         manager,
         { ...profile, phone },
         'kiosk',
         kiosk.fairId,
       );
-      await this.repository.recordAttendance(manager, kiosk.fairId, migrantId, kiosk.kioskId);
-      const userId = await this.grantAccessCode(manager, migrantId, phone, profile.fullName, lang, codeHash);
+      const { userId, contact } = await this.countVisitAndGrantAccessCode(manager, kiosk, {
+        migrantId,
+        isNew: !reused,
+        phone,
+        name: profile.fullName,
+        lang,
+        codeHash,
+      });
       const submitted = await this.applications.submit(manager, {
         migrantId,
         candidateName: profile.fullName.trim(),
         migrantUserId: userId,
+        migrantContact: contact,
+        employerContacts,
         phone,
         locale: lang,
         targets,
@@ -171,33 +179,55 @@ export class KioskService {
   }
 
   /**
-   * The person's login gets the new access code (an existing password keeps working). Returns the user id,
-   * or null when the phone already belongs to someone else's account: then no code can be given here.
+   * Counts the visit and gives the person's login the new access code (an existing password keeps working).
+   * Returns the user id, null when the phone already belongs to someone else's account (then no code can be
+   * given here), and the contacts of a login created now.
    */
-  private async grantAccessCode(
+  private async countVisitAndGrantAccessCode(
     manager: EntityManager,
-    migrantId: string,
-    phone: string,
-    name: string,
-    lang: Lang,
-    codeHash: string,
-  ): Promise<string | null> {
-    const [own] = await manager.query(`SELECT id FROM users WHERE migrant_id = $1 FOR UPDATE`, [migrantId]);
-    if (own) {
-      await manager.query(`UPDATE users SET access_code_hash = $2, updated_at = now() WHERE id = $1`, [
-        own.id,
-        codeHash,
+    kiosk: KioskPrincipal,
+    p: { migrantId: string; isNew: boolean; phone: string; name: string; lang: Lang; codeHash: string },
+  ): Promise<{ userId: string | null; contact: UserContact | null }> {
+    const displayName = p.name.trim();
+    const login = `INSERT INTO users (role, phone, display_name, access_code_hash, migrant_id, preferred_language)
+       VALUES ('migrant', $1, $2, $3, $4, $5)
+       ON CONFLICT (phone) WHERE phone IS NOT NULL DO NOTHING
+       RETURNING id`;
+    const loginParams = [p.phone, displayName, p.codeHash, p.migrantId, p.lang];
+    let created: { id: string } | undefined;
+    if (p.isNew) {
+      // A profile created in this transaction: its first visit, and a login unless the phone is someone else's.
+      [created] = await manager.query(
+        `WITH visit AS (
+           INSERT INTO fair_attendance (fair_id, migrant_id, kiosk_id) VALUES ($6, $4, $7)
+           ON CONFLICT (fair_id, migrant_id) DO UPDATE SET visits = fair_attendance.visits + 1
+         )
+         ${login}`,
+        [...loginParams, kiosk.fairId, kiosk.kioskId],
+      );
+    } else {
+      await this.repository.recordAttendance(manager, kiosk.fairId, p.migrantId, kiosk.kioskId);
+      const [own] = await manager.query(`SELECT id FROM users WHERE migrant_id = $1 FOR UPDATE`, [
+        p.migrantId,
       ]);
-      return own.id as string;
+      if (own) {
+        await manager.query(`UPDATE users SET access_code_hash = $2, updated_at = now() WHERE id = $1`, [
+          own.id,
+          p.codeHash,
+        ]);
+        return { userId: own.id as string, contact: null };
+      }
+      [created] = await manager.query(login, loginParams);
     }
-    const taken = await manager.query(`SELECT 1 FROM users WHERE phone = $1`, [phone]);
-    if (taken.length) return null;
-    const [created] = await manager.query(
-      `INSERT INTO users (role, phone, display_name, access_code_hash, migrant_id, preferred_language)
-       VALUES ('migrant', $1, $2, $3, $4, $5) RETURNING id`,
-      [phone, name.trim(), codeHash, migrantId, lang],
-    );
-    return created.id as string;
+    if (!created) return { userId: null, contact: null };
+    const contact: UserContact = {
+      id: created.id,
+      email: null,
+      phone: p.phone,
+      preferred_language: p.lang,
+      display_name: displayName,
+    };
+    return { userId: contact.id, contact };
   }
 
   private vacancyView(r: KioskVacancyRow, lang: Lang): KioskVacancyDto {

@@ -27,6 +27,41 @@ export interface DuplicateRow {
   c_created_at: Date;
 }
 
+export interface BornOnRow {
+  id: string;
+  full_name: string | null;
+  full_name_latin: string | null;
+  phone: string | null;
+}
+
+export interface NewRegistration {
+  migrant: Pick<
+    MigrantEntity,
+    | 'id'
+    | 'fullName'
+    | 'fullNameLatin'
+    | 'nameKey'
+    | 'birthDate'
+    | 'gender'
+    | 'citizenship'
+    | 'phone'
+    | 'email'
+    | 'preferredLanguage'
+    | 'languages'
+    | 'occupations'
+    | 'desiredRegions'
+    | 'availableFrom'
+    | 'needsHousing'
+    | 'expectedSalaryAmount'
+    | 'expectedSalaryCurrency'
+    | 'visibleToEmployers'
+    | 'consentVersion'
+    | 'source'
+    | 'fairId'
+  >;
+  duplicates: { otherId: string; reason: 'phone_birth_date' | 'name_birth_date'; score: number }[];
+}
+
 /** Every query on migrants, their documents, consents and duplicate pairs. */
 @Injectable()
 export class MigrantsRepository {
@@ -63,15 +98,92 @@ export class MigrantsRepository {
     await manager.getRepository(MigrantEntity).update({ id }, patch);
   }
 
-  /** The same person for certain: an active profile with this phone and birth date. */
-  findActiveByPhoneAndBirthDate(
+  /** The same person for certain: the oldest active profile with this phone and birth date. */
+  async findActiveByPhoneAndBirthDate(
     manager: EntityManager,
     phone: string,
     birthDate: string,
-  ): Promise<MigrantEntity | null> {
-    return manager
-      .getRepository(MigrantEntity)
-      .findOne({ where: { phone, birthDate, status: 'active' }, order: { createdAt: 'ASC' } });
+  ): Promise<{ id: string } | null> {
+    const [row] = await manager.query(
+      `SELECT id FROM migrants WHERE phone = $1 AND birth_date = $2 AND status = 'active'
+        ORDER BY created_at LIMIT 1`,
+      [phone, birthDate],
+    );
+    return (row as { id: string } | undefined) ?? null;
+  }
+
+  /**
+   * Active profiles born this day, for registration: the one with this phone first (the same person), then by
+   * age, so a busy birth date cannot push the exact match out of the first 500.
+   */
+  findActiveBornOn(manager: EntityManager, birthDate: string, phone: string): Promise<BornOnRow[]> {
+    return manager.query(
+      `SELECT id, full_name, full_name_latin, phone FROM migrants
+        WHERE birth_date = $1 AND status = 'active'
+        ORDER BY phone = $2 DESC NULLS LAST, created_at
+        LIMIT 500`,
+      [birthDate, phone],
+    );
+  }
+
+  /**
+   * A new profile, its consent record, its duplicate-review pairs and `outboxSql` (the caller's events,
+   * parameters after the ones here) in one statement.
+   */
+  async insertRegistration(
+    manager: EntityManager,
+    r: NewRegistration,
+    outbox: (params: unknown[]) => string,
+  ): Promise<void> {
+    const m = r.migrant;
+    const params: unknown[] = [
+      m.id,
+      m.fullName,
+      m.fullNameLatin,
+      m.nameKey,
+      m.birthDate,
+      m.gender,
+      m.citizenship,
+      m.phone,
+      m.email,
+      m.preferredLanguage,
+      JSON.stringify(m.languages),
+      JSON.stringify(m.occupations),
+      m.desiredRegions,
+      m.availableFrom,
+      m.needsHousing,
+      m.expectedSalaryAmount,
+      m.expectedSalaryCurrency,
+      m.visibleToEmployers,
+      m.consentVersion,
+      m.source,
+      m.fairId,
+      r.duplicates.map((d) => d.otherId),
+      r.duplicates.map((d) => d.reason),
+      r.duplicates.map((d) => d.score.toFixed(3)),
+    ];
+    const events = outbox(params);
+    await manager.query(
+      `WITH m AS (
+         INSERT INTO migrants (id, status, full_name, full_name_latin, name_key, birth_date, gender, citizenship,
+                               phone, email, preferred_language, languages, occupations, desired_regions,
+                               available_from, needs_housing, expected_salary_amount, expected_salary_currency,
+                               visible_to_employers, consent_version, consent_at, source, fair_id)
+         VALUES ($1, 'active', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13::text[], $14, $15,
+                 $16, $17, $18, $19, now(), $20, $21)
+         RETURNING id
+       ), consent AS (
+         INSERT INTO migrant_consents (migrant_id, action, data_processing, visible_to_employers, version, source)
+         SELECT id, 'granted', true, $18, $19, $20 FROM m
+       ), duplicates AS (
+         INSERT INTO migrant_duplicates (migrant_id, candidate_id, reason, score)
+         SELECT least(m.id, d.other), greatest(m.id, d.other), d.reason, d.score
+           FROM m, unnest($22::uuid[], $23::text[], $24::numeric[]) AS d(other, reason, score)
+         ON CONFLICT (migrant_id, candidate_id) DO NOTHING
+       ), events AS (${events})
+       SELECT id FROM m`,
+      params,
+    );
   }
 
   /** Active profiles born the same day: few enough to compare names in code across scripts. */

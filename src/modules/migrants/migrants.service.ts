@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
 import { PiiCipher } from 'src/common/crypto/pii-cipher';
@@ -28,7 +29,7 @@ import {
   UpdateDocumentDto,
   UpdateMigrantDto,
 } from 'src/modules/migrants/migrants.dto';
-import { DuplicateRow, MigrantsRepository } from 'src/modules/migrants/migrants.repository';
+import { DuplicateRow, MigrantsRepository, NewRegistration } from 'src/modules/migrants/migrants.repository';
 import { UserRepository } from 'src/modules/users/user.repository';
 
 /** Names this similar (0..1) with the same birth date go to staff review as possible duplicates. */
@@ -121,12 +122,13 @@ export class MigrantsService {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
       `migrant:${phone}:${input.birthDate}`,
     ]);
-    const existing = await this.migrants.findActiveByPhoneAndBirthDate(manager, phone, input.birthDate);
+    // Everyone born that day, the same phone first: the same person is reused, similar names are flagged.
+    const peers = await this.migrants.findActiveBornOn(manager, input.birthDate, phone);
+    const existing = peers.find((p) => p.phone === phone);
     if (existing) return { migrantId: existing.id, reused: true };
 
-    const now = new Date();
-    const migrant = await this.migrants.insert(manager, {
-      status: 'active',
+    const migrant: NewRegistration['migrant'] = {
+      id: randomUUID(),
       fullName: input.fullName.trim(),
       fullNameLatin: input.fullNameLatin?.trim() || null,
       nameKey: personNameKey(input.fullName),
@@ -145,37 +147,31 @@ export class MigrantsService {
       expectedSalaryCurrency: input.expectedMonthlySalary?.currency ?? null,
       visibleToEmployers: input.consent.visibleToEmployers,
       consentVersion: input.consent.version,
-      consentAt: now,
       source,
       fairId: fairId ?? null,
-    });
-    await this.migrants.insertConsent(manager, {
-      migrantId: migrant.id,
-      action: 'granted',
-      dataProcessing: true,
-      visibleToEmployers: input.consent.visibleToEmployers,
-      version: input.consent.version,
-      source,
-    });
-    await this.flagNameDuplicates(manager, migrant);
-    await this.announce(manager, migrant.id);
+    };
+    const duplicates = nameDuplicates(
+      migrant,
+      peers.map((p) => ({
+        id: p.id,
+        fullName: p.full_name,
+        fullNameLatin: p.full_name_latin,
+        phone: p.phone,
+      })),
+    );
+    await this.migrants.insertRegistration(manager, { migrant, duplicates }, (params) =>
+      this.outbox.insertSql(params, [
+        { job: JobName.SearchIndexMigrant, payload: { migrantId: migrant.id } },
+      ]),
+    );
     return { migrantId: migrant.id, reused: false };
   }
 
   private async flagNameDuplicates(manager: EntityManager, migrant: MigrantEntity): Promise<void> {
     if (!migrant.birthDate || !migrant.fullName) return;
-    const names = [migrant.fullName, migrant.fullNameLatin].filter((n): n is string => !!n);
-    for (const other of await this.migrants.findActiveByBirthDate(manager, migrant.birthDate, migrant.id)) {
-      if (other.phone && other.phone === migrant.phone) {
-        await this.migrants.addDuplicate(manager, migrant.id, other.id, 'phone_birth_date', 1);
-        continue;
-      }
-      const theirs = [other.fullName, other.fullNameLatin].filter((n): n is string => !!n);
-      let best = 0;
-      for (const a of names) for (const b of theirs) best = Math.max(best, nameSimilarity(a, b));
-      if (best >= NAME_DUPLICATE_THRESHOLD) {
-        await this.migrants.addDuplicate(manager, migrant.id, other.id, 'name_birth_date', best);
-      }
+    const others = await this.migrants.findActiveByBirthDate(manager, migrant.birthDate, migrant.id);
+    for (const d of nameDuplicates(migrant, others)) {
+      await this.migrants.addDuplicate(manager, migrant.id, d.otherId, d.reason, d.score);
     }
   }
 
@@ -665,4 +661,29 @@ function duplicateView(r: DuplicateRow): DuplicateDto {
     candidate: side('c'),
     createdAt: new Date(r.created_at).toISOString(),
   };
+}
+
+type NamedPerson = Pick<MigrantEntity, 'id' | 'fullName' | 'fullNameLatin' | 'phone'>;
+
+/**
+ * The people born the same day (`others`) who are probably this person: the same phone, or a name alike in
+ * any script (`nameSimilarity` at least `NAME_DUPLICATE_THRESHOLD`).
+ */
+function nameDuplicates(person: NamedPerson, others: NamedPerson[]): NewRegistration['duplicates'] {
+  if (!person.fullName) return [];
+  const names = [person.fullName, person.fullNameLatin].filter((n): n is string => !!n);
+  const out: NewRegistration['duplicates'] = [];
+  for (const other of others) {
+    if (other.id === person.id) continue;
+    if (other.phone && other.phone === person.phone) {
+      out.push({ otherId: other.id, reason: 'phone_birth_date', score: 1 });
+      continue;
+    }
+    const theirs = [other.fullName, other.fullNameLatin].filter((n): n is string => !!n);
+    let best = 0;
+    for (const a of names) for (const b of theirs) best = Math.max(best, nameSimilarity(a, b));
+    if (best >= NAME_DUPLICATE_THRESHOLD)
+      out.push({ otherId: other.id, reason: 'name_birth_date', score: best });
+  }
+  return out;
 }

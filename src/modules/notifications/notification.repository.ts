@@ -41,7 +41,15 @@ export class NotificationRepository {
    * Inserts in one statement; a row whose dedupe key exists already is skipped. Returns the ids inserted,
    * so the caller enqueues jobs only for those.
    */
-  async insertMany(manager: EntityManager, rows: NewNotificationRow[]): Promise<Set<string>> {
+  /**
+   * Inserts the rows a dedupe key has not seen yet and returns their ids; `andThen` (given the name of the CTE
+   * of inserted rows and the parameter list to append to) adds a statement on them, e.g. their outbox events.
+   */
+  async insertMany(
+    manager: EntityManager,
+    rows: NewNotificationRow[],
+    andThen?: (inserted: string, params: unknown[]) => string,
+  ): Promise<Set<string>> {
     if (!rows.length) return new Set();
     const values: unknown[] = [];
     const tuples = rows.map((r, i) => {
@@ -60,12 +68,15 @@ export class NotificationRepository {
       return `($${o + 1}::uuid, $${o + 2}::uuid, $${o + 3}, $${o + 4}, $${o + 5}, $${o + 6}, $${o + 7}::jsonb,
         $${o + 8}::jsonb, $${o + 1}, $${o + 9})`;
     });
-    const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO notifications (id, recipient_user_id, recipient_address, channel, template, locale, payload,
-         attachments, job_id, dedupe_key)
+    const insert = `INSERT INTO notifications (id, recipient_user_id, recipient_address, channel, template, locale,
+         payload, attachments, job_id, dedupe_key)
        VALUES ${tuples.join(', ')}
        ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
+       RETURNING id`;
+    const inserted: { id: string }[] = await manager.query(
+      andThen
+        ? `WITH inserted AS (${insert}), after AS (${andThen('inserted', values)}) SELECT id FROM inserted`
+        : insert,
       values,
     );
     return new Set(inserted.map((r) => r.id));

@@ -71,6 +71,15 @@ const EMAIL = /^[^\s@]+@[^\s@]+$/;
  * Creating a notification is part of the caller's transaction: the row and its delivery job (outbox) commit
  * together with the event that causes them, so a rollback sends nothing and a crash loses nothing.
  */
+/** What a message to a user needs of the user: an active user's addresses, language and name. */
+export interface UserContact {
+  id: string;
+  email: string | null;
+  phone: string | null;
+  preferred_language: string;
+  display_name: string;
+}
+
 @Injectable()
 export class NotificationsService {
   constructor(
@@ -89,13 +98,18 @@ export class NotificationsService {
   /** Many in two statements (plus the outbox's); ids in input order. */
   async enqueueMany(manager: EntityManager, notifications: NewNotification[]): Promise<string[]> {
     const rows = notifications.map((n) => this.toRow(n));
-    const inserted = await this.repository.insertMany(manager, rows);
+    // The rows and a delivery event for each one inserted (job id = notification id), in one statement.
+    const inserted = await this.repository.insertMany(manager, rows, (source, params) =>
+      this.outbox.insertPerRowSql(
+        params,
+        JobName.NotificationDeliver,
+        source,
+        'notificationId',
+        this.config.notificationBackoffMs,
+      ),
+    );
     const missing = rows.filter((r) => !inserted.has(r.id) && r.dedupeKey).map((r) => r.dedupeKey!);
     const existing = await this.repository.idsByDedupeKeys(manager, missing);
-    const events: OutboxEvent[] = rows
-      .filter((r) => inserted.has(r.id))
-      .map((r) => this.deliveryEvent(r.id, r.id));
-    await this.outbox.add(manager, ...events);
     return rows.map((r) => (inserted.has(r.id) ? r.id : existing.get(r.dedupeKey!)!));
   }
 
@@ -118,22 +132,23 @@ export class NotificationsService {
   /**
    * What `notifyUser` would enqueue for each request, reading all the recipients in one statement; the caller
    * passes the concatenation (with anything else) to one `enqueueMany`. A missing or disabled user gets none.
+   * Recipients the caller has read already in this transaction (`known`, active users only) are not read again.
    */
-  async forUsers(manager: EntityManager, requests: UserNotificationRequest[]): Promise<NewNotification[][]> {
+  async forUsers(
+    manager: EntityManager,
+    requests: UserNotificationRequest[],
+    known: ReadonlyMap<string, UserContact> = new Map(),
+  ): Promise<NewNotification[][]> {
     if (!requests.length) return [];
-    const ids = [...new Set(requests.map((r) => r.userId))];
-    const rows: {
-      id: string;
-      email: string | null;
-      phone: string | null;
-      preferred_language: string;
-      display_name: string;
-    }[] = await manager.query(
-      `SELECT id, email, phone, preferred_language, display_name FROM users
-          WHERE id = ANY($1::uuid[]) AND NOT disabled`,
-      [ids],
-    );
-    const contacts = new Map(rows.map((r) => [r.id, r]));
+    const ids = [...new Set(requests.map((r) => r.userId))].filter((id) => !known.has(id));
+    const rows: UserContact[] = ids.length
+      ? await manager.query(
+          `SELECT id, email, phone, preferred_language, display_name FROM users
+            WHERE id = ANY($1::uuid[]) AND NOT disabled`,
+          [ids],
+        )
+      : [];
+    const contacts = new Map([...known, ...rows.map((r): [string, UserContact] => [r.id, r])]);
     return requests.map(({ userId, template, payload, channels, options = {} }) => {
       const user = contacts.get(userId);
       if (!user) return [];
