@@ -2,7 +2,9 @@
  * Kiosk submissions: POST /v1/kiosk/applications (a new visitor applying to two vacancies, unique phone and
  * Idempotency-Key per request) at concurrency 32 for 30 s, beside a trivial authenticated GET /v1/auth/me
  * (an employer user's token) as the framework's ceiling. Seeds a fair with 50 employers and 500 vacancies by SQL in a fresh
- * database `jobfair_bench_kiosk_*` with its own Redis prefix, both removed afterwards.
+ * database `jobfair_bench_kiosk_*` with its own Redis prefix, both removed afterwards. The server is the API
+ * process as deployed beside `npm run worker` (WORKERS=false: no queue workers and no outbox relay in it), so
+ * afterwards every message and search update must be waiting in the outbox, none lost.
  *
  *   npm run bench:kiosk            (BENCH_DURATION, BENCH_CONNECTIONS, BENCH_DATABASE_URL, REDIS_URL to override)
  */
@@ -203,7 +205,9 @@ async function main(): Promise<void> {
       `SELECT (SELECT count(*)::int FROM idempotency_keys WHERE state = 'completed') AS completed,
               (SELECT count(*)::int FROM migrants) AS migrants, (SELECT count(*)::int FROM applications) AS applications,
               (SELECT count(DISTINCT migrant_id)::int FROM applications) AS applicants,
-              (SELECT count(*)::int FROM fair_attendance) AS attendance`,
+              (SELECT count(*)::int FROM fair_attendance) AS attendance,
+              (SELECT count(*)::int FROM notifications) AS notifications,
+              (SELECT count(*)::int FROM outbox WHERE dispatched_at IS NULL) AS "outboxWaiting"`,
     );
     const cpu = cpus();
     const result = {
@@ -238,6 +242,8 @@ async function main(): Promise<void> {
         rows.migrants === rows.completed &&
         rows.applicants === rows.completed &&
         rows.attendance === rows.completed &&
+        // Every message and every profile's search update waits in the outbox for the worker process.
+        rows.outboxWaiting === rows.notifications + rows.migrants &&
         rows.completed - created <= CONNECTIONS,
     };
     console.log(JSON.stringify(result, null, 2));

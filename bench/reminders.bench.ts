@@ -1,7 +1,8 @@
 /**
  * Interview reminder lateness: 1,000 `interview.reminder` jobs delayed to the same instant, handled by the
- * real handler (re-read the interview, write in-app reminders in a transaction). Lateness = when the handler
- * wrote the reminder (the notification row's transaction time) − the due instant; p50/p99/max.
+ * real handler (the jobs in hand are batched: re-read the interviews, write the in-app reminders in one
+ * transaction). Lateness = when the handler wrote the reminder (the notification row's transaction time) − the
+ * due instant; p50/p99/max.
  * Runs against a fresh database `jobfair_bench_rem_*` and Redis prefix `jf-bench-rem-*`, both removed afterwards.
  *
  *   npm run bench:reminders            (BENCH_COUNT, BENCH_LEAD_SECONDS, BENCH_DATABASE_URL, REDIS_URL)

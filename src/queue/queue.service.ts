@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import IORedis from 'ioredis';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
@@ -16,7 +16,7 @@ export interface EnqueueOptions {
 
 /** The one way to put work on a queue. */
 @Injectable()
-export class QueueService implements OnModuleDestroy {
+export class QueueService implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   private readonly connection: IORedis;
   private readonly queues = new Map<QueueName, Queue>();
@@ -73,7 +73,11 @@ export class QueueService implements OnModuleDestroy {
     await this.connection.ping();
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /**
+   * After `beforeApplicationShutdown`, where the workers and the relay stop: a job finishing during shutdown
+   * can still add the jobs it causes.
+   */
+  async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
     this.connection.disconnect();
   }

@@ -10,7 +10,8 @@ const CONCURRENCY: Record<QueueName, number> = {
   [QueueName.Mail]: 4,
   [QueueName.Notifications]: 32,
   [QueueName.SearchSync]: 4,
-  [QueueName.Scheduling]: 16,
+  // Reminder jobs in hand are written in batches (InterviewReminderProcessor): room for two or three at once.
+  [QueueName.Scheduling]: 128,
   [QueueName.Maintenance]: 1,
 };
 

@@ -6,7 +6,11 @@ import { OutboxEvent } from 'src/database/outbox.service';
 import { JobName } from 'src/queue/queue.constants';
 import { buildInterviewIcs } from 'src/modules/interviews/ics';
 import { InterviewContext } from 'src/modules/interviews/interview.repository';
-import { NewNotification, NotificationsService } from 'src/modules/notifications/notifications.service';
+import {
+  NewNotification,
+  NotificationsService,
+  UserNotificationRequest,
+} from 'src/modules/notifications/notifications.service';
 import { TemplateName, normalizeLocale } from 'src/modules/notifications/templates/render';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 
@@ -26,6 +30,11 @@ const LOCALE_TAGS: Record<string, string> = {
   en: 'en-GB',
 };
 
+interface Messages {
+  migrantItems: NewNotification[];
+  employerRequests: UserNotificationRequest[];
+}
+
 const DEFAULT_TIMEZONE = 'Europe/Moscow';
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+$/;
 
@@ -34,23 +43,37 @@ export function interviewUid(interviewId: string): string {
   return `interview-${interviewId}@jobfair`;
 }
 
+/** One reminder of one interview time: the same key however often (or under whichever job) it is sent. */
+export function reminderKey(interviewId: string, startsAt: Date, offsetMinutes: number): string {
+  return `interview-reminder:${interviewId}:${startsAt.toISOString()}:${offsetMinutes}`;
+}
+
 /** Deterministic, so a repeated relay never doubles a reminder and a reschedule can remove the old ones. */
 export function reminderJobId(interviewId: string, sequence: number, offsetMinutes: number): string {
   return `reminder-${interviewId}-${sequence}-${offsetMinutes}`;
 }
 
+// Building an Intl formatter costs far more than using one; reminders falling due together share them.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The instant in the recipient's language and the venue's zone, e.g. "15 марта 2027 г., 10:00 GMT+3". */
 export function formatWhen(date: Date, locale: string, timeZone: string): string {
   const tag = LOCALE_TAGS[normalizeLocale(locale) ?? 'ru'] ?? 'ru-RU';
-  return new Intl.DateTimeFormat(tag, {
-    timeZone,
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(date);
+  const key = `${tag} ${timeZone}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(tag, {
+      timeZone,
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(date);
 }
 
 /**
@@ -108,13 +131,28 @@ export class InterviewNotifier {
   async announce(manager: EntityManager, ctx: InterviewContext, change: InterviewChange): Promise<void> {
     const icalEvent = this.ics(ctx, change === 'cancelled' ? 'CANCEL' : 'REQUEST');
     const key = `interview:${ctx.interview.id}:${ctx.interview.sequence}:${change}`;
-    await this.send(manager, ctx, TEMPLATES[change], TEMPLATES[change], key, icalEvent);
+    await this.write(manager, [this.messages(ctx, TEMPLATES[change], TEMPLATES[change], key, icalEvent)]);
   }
 
-  /** One reminder to both sides; the key makes a retried job send nothing twice. */
-  async remind(manager: EntityManager, ctx: InterviewContext, offsetMinutes: number): Promise<void> {
-    const key = `interview-reminder:${ctx.interview.id}:${ctx.interview.startsAt.toISOString()}:${offsetMinutes}`;
-    await this.send(manager, ctx, 'interview_reminder_migrant', 'interview_reminder_employer', key);
+  /**
+   * Reminders to both sides of several interviews, written with one read of the employer users and one
+   * insert; the keys make a retried job send nothing twice.
+   */
+  async remind(
+    manager: EntityManager,
+    reminders: { ctx: InterviewContext; offsetMinutes: number }[],
+  ): Promise<void> {
+    await this.write(
+      manager,
+      reminders.map(({ ctx, offsetMinutes }) =>
+        this.messages(
+          ctx,
+          'interview_reminder_migrant',
+          'interview_reminder_employer',
+          reminderKey(ctx.interview.id, ctx.interview.startsAt, offsetMinutes),
+        ),
+      ),
+    );
   }
 
   /** Reminder jobs for the interview's current time and sequence; those already due are skipped. */
@@ -144,14 +182,23 @@ export class InterviewNotifier {
     );
   }
 
-  private async send(
-    manager: EntityManager,
+  private async write(manager: EntityManager, messages: Messages[]): Promise<void> {
+    const forEmployers = await this.notifications.forUsers(
+      manager,
+      messages.flatMap((m) => m.employerRequests),
+    );
+    const items = [...messages.flatMap((m) => m.migrantItems), ...forEmployers.flat()];
+    if (items.length) await this.notifications.enqueueMany(manager, items);
+  }
+
+  /** The candidate's messages, and the requests for each of the employer's users, in their own language. */
+  private messages(
     ctx: InterviewContext,
     migrantTemplate: TemplateName,
     employerTemplate: TemplateName,
     key: string,
     icalEvent?: { method: string; content: string },
-  ): Promise<void> {
+  ): Messages {
     const { interview, migrant } = ctx;
     const timezone = this.timezoneOf(ctx);
     const base = {
@@ -168,10 +215,10 @@ export class InterviewNotifier {
       recipientName: migrant.fullName ?? '',
       startsAt: formatWhen(interview.startsAt, lang, timezone),
     };
-    const items: NewNotification[] = [];
+    const migrantItems: NewNotification[] = [];
     const common = { template: migrantTemplate, locale: lang, payload: migrantPayload };
     if (migrant.email && EMAIL.test(migrant.email)) {
-      items.push({
+      migrantItems.push({
         ...common,
         recipientUserId: migrant.userId,
         channel: 'email',
@@ -181,7 +228,7 @@ export class InterviewNotifier {
       });
     }
     if (migrant.phone && normalizePhone(migrant.phone)) {
-      items.push({
+      migrantItems.push({
         ...common,
         recipientUserId: migrant.userId,
         channel: 'sms',
@@ -190,28 +237,24 @@ export class InterviewNotifier {
       });
     }
     if (migrant.userId) {
-      items.push({
+      migrantItems.push({
         ...common,
         recipientUserId: migrant.userId,
         channel: 'in_app',
         dedupeKey: `${key}:migrant:in_app`,
       });
     }
-    if (items.length) await this.notifications.enqueueMany(manager, items);
 
-    for (const user of ctx.employerUsers) {
-      await this.notifications.notifyUser(
-        manager,
-        user.id,
-        employerTemplate,
-        {
-          ...base,
-          candidateName,
-          startsAt: formatWhen(interview.startsAt, user.preferredLanguage, timezone),
-        },
-        undefined,
-        { dedupeKey: `${key}:user:${user.id}`, icalEvent },
-      );
-    }
+    const employerRequests: UserNotificationRequest[] = ctx.employerUsers.map((user) => ({
+      userId: user.id,
+      template: employerTemplate,
+      payload: {
+        ...base,
+        candidateName,
+        startsAt: formatWhen(interview.startsAt, user.preferredLanguage, timezone),
+      },
+      options: { dedupeKey: `${key}:user:${user.id}`, icalEvent },
+    }));
+    return { migrantItems, employerRequests };
   }
 }

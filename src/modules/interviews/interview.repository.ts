@@ -295,39 +295,71 @@ export class InterviewRepository {
   }
 
   async context(manager: EntityManager, id: string): Promise<InterviewContext | null> {
-    const interview = await this.findById(manager, id);
-    if (!interview) return null;
-    const [row] = await manager.query(
-      `SELECT v.title AS vacancy_title, e.name AS employer_name, e.email AS employer_email,
+    return (await this.contexts(manager, [id])).get(id) ?? null;
+  }
+
+  /**
+   * The contexts of many interviews in one statement, by id; a missing one is absent. With `lock`, the
+   * interview rows are share-locked until the caller's transaction ends, so a cancellation or reschedule
+   * waits for the messages written from this snapshot (and is seen by anyone reading after it).
+   */
+  async contexts(
+    manager: EntityManager,
+    ids: string[],
+    lock = false,
+  ): Promise<Map<string, InterviewContext>> {
+    if (!ids.length) return new Map();
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT i.*, s.mode, s.location, s.fair_id,
+              v.title AS vacancy_title, e.name AS employer_name, e.email AS employer_email,
               e.region AS employer_region, f.venue, f.timezone, p.booth,
               m.full_name, m.email AS migrant_email, m.phone AS migrant_phone, m.preferred_language,
-              (SELECT u.id FROM users u WHERE u.migrant_id = m.id AND NOT u.disabled LIMIT 1) AS migrant_user_id
-         FROM vacancies v
+              (SELECT u.id FROM users u WHERE u.migrant_id = m.id AND NOT u.disabled LIMIT 1) AS migrant_user_id,
+              (SELECT coalesce(json_agg(json_build_object('id', eu.id, 'preferredLanguage', eu.preferred_language)
+                                        ORDER BY eu.created_at), '[]')
+                 FROM (SELECT id, preferred_language, created_at FROM users
+                        WHERE employer_id = i.employer_id AND NOT disabled ORDER BY created_at LIMIT 20) eu
+              ) AS employer_users
+         FROM interviews i
+         JOIN interview_slots s ON s.id = i.slot_id
+         JOIN vacancies v ON v.id = i.vacancy_id
          JOIN employers e ON e.id = v.employer_id
-         JOIN migrants m ON m.id = $2
-         LEFT JOIN fairs f ON f.id = $3
+         JOIN migrants m ON m.id = i.migrant_id
+         LEFT JOIN fairs f ON f.id = s.fair_id
          LEFT JOIN fair_participants p ON p.fair_id = f.id AND p.employer_id = e.id
-        WHERE v.id = $1`,
-      [interview.vacancyId, interview.migrantId, interview.fairId],
+        WHERE i.id = ANY($1::uuid[])
+        ORDER BY i.id
+        ${lock ? 'FOR SHARE OF i' : ''}`,
+      [ids],
     );
-    if (!row) return null;
-    const users: { id: string; preferred_language: string }[] = await manager.query(
-      `SELECT id, preferred_language FROM users WHERE employer_id = $1 AND NOT disabled ORDER BY created_at LIMIT 20`,
-      [interview.employerId],
+    return new Map(
+      rows.map((row) => [
+        row.id as string,
+        {
+          interview: toInterview(row),
+          vacancyTitle: row.vacancy_title as string,
+          employer: {
+            name: row.employer_name as string,
+            email: row.employer_email as string,
+            region: row.employer_region as string,
+          },
+          fair: row.venue
+            ? {
+                venue: row.venue as string,
+                timezone: row.timezone as string,
+                booth: row.booth as string | null,
+              }
+            : null,
+          migrant: {
+            fullName: row.full_name as string | null,
+            email: row.migrant_email as string | null,
+            phone: row.migrant_phone as string | null,
+            preferredLanguage: row.preferred_language as string,
+            userId: row.migrant_user_id as string | null,
+          },
+          employerUsers: row.employer_users as InterviewContext['employerUsers'],
+        },
+      ]),
     );
-    return {
-      interview,
-      vacancyTitle: row.vacancy_title,
-      employer: { name: row.employer_name, email: row.employer_email, region: row.employer_region },
-      fair: row.venue ? { venue: row.venue, timezone: row.timezone, booth: row.booth } : null,
-      migrant: {
-        fullName: row.full_name,
-        email: row.migrant_email,
-        phone: row.migrant_phone,
-        preferredLanguage: row.preferred_language,
-        userId: row.migrant_user_id,
-      },
-      employerUsers: users.map((u) => ({ id: u.id, preferredLanguage: u.preferred_language })),
-    };
   }
 }

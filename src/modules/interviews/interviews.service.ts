@@ -4,7 +4,7 @@ import { Principal, isStaff } from 'src/common/auth/principal';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { OutboxService } from 'src/database/outbox.service';
 import { inTransaction } from 'src/database/transaction';
-import { JobName } from 'src/queue/queue.constants';
+import { JobName, JobPayloads } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { transitionApplication } from 'src/modules/applications/application-transitions';
 import {
@@ -13,14 +13,17 @@ import {
   InterviewOutcomeDto,
   SlotDto,
 } from 'src/modules/interviews/interviews.dto';
-import { InterviewChange, InterviewNotifier } from 'src/modules/interviews/interview.notifier';
+import { InterviewChange, InterviewNotifier, reminderKey } from 'src/modules/interviews/interview.notifier';
 import {
+  InterviewContext,
   InterviewRepository,
   InterviewWithSlot,
   NewSlotRow,
   SlotWithAvailability,
 } from 'src/modules/interviews/interview.repository';
 import { VacanciesService } from 'src/modules/vacancies/vacancies.service';
+
+type ReminderPayload = JobPayloads[JobName.InterviewReminder];
 
 const MAX_SLOT_MS = 12 * 3_600_000;
 const OPEN_VACANCY = ['draft', 'published', 'paused'];
@@ -261,20 +264,32 @@ export class InterviewsService {
   // --- reminders ---
 
   /**
-   * Sends the reminder unless the interview was cancelled, finished or moved since the job was made
-   * (its time differs): a stale job is harmless.
+   * Sends each reminder unless its interview was cancelled, finished or moved since the job was made (its
+   * time differs): a stale job is harmless. Many go in one short transaction: one read of the interviews
+   * (share-locked, so a concurrent cancellation or move either waits for these messages or is seen by them)
+   * and one write of all the messages. Returns, in input order, whether each was sent.
    */
-  async sendReminder(payload: {
-    interviewId: string;
-    startsAt: string;
-    offsetMinutes: number;
-  }): Promise<boolean> {
+  async sendReminders(payloads: ReminderPayload[]): Promise<boolean[]> {
+    if (!payloads.length) return [];
     return inTransaction(this.dataSource, async (manager) => {
-      const ctx = await this.repository.context(manager, payload.interviewId);
-      if (!ctx || ctx.interview.status !== 'scheduled') return false;
-      if (ctx.interview.startsAt.toISOString() !== payload.startsAt) return false;
-      await this.notifier.remind(manager, ctx, payload.offsetMinutes);
-      return true;
+      const ids = [...new Set(payloads.map((p) => p.interviewId))];
+      const contexts = await this.repository.contexts(manager, ids, true);
+      const due = new Map<string, { ctx: InterviewContext; offsetMinutes: number }>();
+      const sent = payloads.map((p) => {
+        const ctx = contexts.get(p.interviewId);
+        if (!ctx || ctx.interview.status !== 'scheduled') return false;
+        if (ctx.interview.startsAt.toISOString() !== p.startsAt) return false;
+        // Two jobs of one reminder (a move to another slot at the same time) make one set of messages.
+        due.set(reminderKey(p.interviewId, ctx.interview.startsAt, p.offsetMinutes), {
+          ctx,
+          offsetMinutes: p.offsetMinutes,
+        });
+        return true;
+      });
+      // Inserted in key order, so two batches that share a reminder cannot deadlock on its unique key.
+      const ordered = [...due.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
+      await this.notifier.remind(manager, ordered);
+      return sent;
     });
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { mkdir, writeFile, access } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -51,7 +51,7 @@ function pooledSmtpUrl(raw: string): string {
  * under MAIL_DIR, so a fresh start needs no mail server.
  */
 @Injectable()
-export class MailService implements OnModuleDestroy {
+export class MailService implements OnApplicationShutdown {
   private readonly logger = new Logger(MailService.name);
   private readonly transporter: Transporter;
   private readonly toFiles: boolean;
@@ -106,7 +106,8 @@ export class MailService implements OnModuleDestroy {
     await this.transporter.verify();
   }
 
-  onModuleDestroy(): void {
+  /** After the workers have stopped (`beforeApplicationShutdown`), so a message being sent is not cut off. */
+  onApplicationShutdown(): void {
     this.transporter.close();
   }
 }
