@@ -8,7 +8,14 @@
  * both removed afterwards. Prints markdown tables; writes nothing to the repository.
  *
  *   npm run bench:search
- *   BENCH_VACANCIES, BENCH_MIGRANTS, BENCH_EMPLOYERS, BENCH_DURATION (s), BENCH_DATABASE_URL, REDIS_URL
+ *   BENCH_VACANCIES, BENCH_MIGRANTS, BENCH_EMPLOYERS, BENCH_DURATION (s), BENCH_WARMUP (s), BENCH_DATABASE_URL,
+ *   REDIS_URL
+ *
+ * For working on the queries (not for published figures):
+ *   BENCH_KEEP_DATABASE=1   keeps the database at the end (its name is logged; drop it yourself);
+ *   BENCH_DATABASE=<name>   runs against a database kept before: pending migrations are applied, nothing is
+ *                           seeded or dropped, the index is rebuilt only with BENCH_REINDEX=1;
+ *   BENCH_SCENARIOS=search,list,matches,candidates,naive   runs only these (all by default).
  */
 import { benchEnvironment, dropDatabase, dropRedisPrefix } from './bench-environment';
 import 'reflect-metadata';
@@ -594,7 +601,17 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<[T, number
 }
 
 async function main(): Promise<void> {
-  const { base, dbName, dbUrl, redisPrefix } = benchEnvironment('search');
+  const env = benchEnvironment('search');
+  const { base, redisPrefix } = env;
+  const reused = process.env.BENCH_DATABASE;
+  if (reused && !/^jobfair_bench_search_[a-z0-9_]+$/.test(reused))
+    throw new Error(`BENCH_DATABASE must name a kept jobfair_bench_search_* database, not "${reused}"`);
+  const dbName = reused ?? env.dbName;
+  const dbUrl = new URL(env.dbUrl.toString());
+  dbUrl.pathname = `/${dbName}`;
+  const keep = !!reused || process.env.BENCH_KEEP_DATABASE === '1';
+  const only = new Set((process.env.BENCH_SCENARIOS ?? '').split(',').filter(Boolean));
+  const runs = (scenario: string) => !only.size || only.has(scenario);
 
   const config = loadConfig({
     ...process.env,
@@ -613,22 +630,36 @@ async function main(): Promise<void> {
   const db = new Client({ connectionString: dbUrl.toString() });
   let dbOpen = false;
   try {
-    const admin = new Client({ connectionString: base.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${dbName}"`);
-    await admin.end();
+    if (!reused) {
+      const admin = new Client({ connectionString: base.toString() });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE "${dbName}"`);
+      await admin.end();
+    }
     await prepareDatabase(config);
     await db.connect();
     dbOpen = true;
 
-    const [employers, seedEmployersS] = await timed(`seed ${fmt(EMPLOYERS)} employers`, () =>
-      seedEmployers(db),
-    );
-    const [vacancyIds, seedVacanciesS] = await timed(`seed ${fmt(VACANCIES)} vacancies`, () =>
-      seedVacancies(db, employers),
-    );
-    const [migrantIds, seedMigrantsS] = await timed(`seed ${fmt(MIGRANTS)} migrants`, () => seedMigrants(db));
-    await db.query('ANALYZE');
+    let vacancyIds: string[];
+    let migrantIds: string[];
+    let seedEmployersS = NaN;
+    let seedVacanciesS = NaN;
+    let seedMigrantsS = NaN;
+    if (reused) {
+      log(`reusing ${dbName}`);
+      const ids = async (sql: string) =>
+        ((await db.query(sql)).rows as Array<{ id: string }>).map((x) => x.id);
+      vacancyIds = await ids(`SELECT id FROM vacancies WHERE status = 'published' ORDER BY id`);
+      migrantIds = await ids(`SELECT id FROM migrants WHERE status = 'active' ORDER BY id`);
+    } else {
+      let employers: Map<string, Employer[]>;
+      [employers, seedEmployersS] = await timed(`seed ${fmt(EMPLOYERS)} employers`, () => seedEmployers(db));
+      [vacancyIds, seedVacanciesS] = await timed(`seed ${fmt(VACANCIES)} vacancies`, () =>
+        seedVacancies(db, employers),
+      );
+      [migrantIds, seedMigrantsS] = await timed(`seed ${fmt(MIGRANTS)} migrants`, () => seedMigrants(db));
+      await db.query('ANALYZE');
+    }
 
     app = await createApp(config, { workers: false, relay: false });
     const reindex = app.get(ReindexService);
@@ -640,12 +671,15 @@ async function main(): Promise<void> {
         shown = tenth;
       };
     };
-    const [vacanciesIndexed, reindexVacanciesS] = await timed('reindex vacancies', () =>
-      reindex.reindex('vacancies', every('reindex vacancies')),
-    );
-    const [migrantsIndexed, reindexMigrantsS] = await timed('reindex migrants', () =>
-      reindex.reindex('migrants', every('reindex migrants')),
-    );
+    let [vacanciesIndexed, reindexVacanciesS, migrantsIndexed, reindexMigrantsS] = [NaN, NaN, NaN, NaN];
+    if (!reused || process.env.BENCH_REINDEX === '1') {
+      [vacanciesIndexed, reindexVacanciesS] = await timed('reindex vacancies', () =>
+        reindex.reindex('vacancies', every('reindex vacancies')),
+      );
+      [migrantsIndexed, reindexMigrantsS] = await timed('reindex migrants', () =>
+        reindex.reindex('migrants', every('reindex migrants')),
+      );
+    }
 
     await app.listen({ port: 0, host: '127.0.0.1' });
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
@@ -656,12 +690,12 @@ async function main(): Promise<void> {
       .get(DataSource)
       .query(
         `INSERT INTO users (email, password_hash, role, display_name) VALUES ($1, $2, 'staff', 'Bench staff')`,
-        ['staff@bench.jobfair.local', await hashPassword(password)],
+        [`staff-${redisPrefix}@bench.jobfair.local`, await hashPassword(password)],
       );
     const loginRes = await fetch(`${url}/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'staff@bench.jobfair.local', password }),
+      body: JSON.stringify({ email: `staff-${redisPrefix}@bench.jobfair.local`, password }),
     });
     if (loginRes.status !== 200) throw new Error(`staff login failed: ${loginRes.status}`);
     const { accessToken } = (await loginRes.json()) as { accessToken: string };
@@ -705,15 +739,21 @@ async function main(): Promise<void> {
       if (res.status !== 200) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     }
 
-    const scenarios: Array<{ name: string; paths: string[]; headers?: Record<string, string> }> = [
-      { name: 'vacancy search, q + 2 filters', paths: qPaths },
-      { name: 'vacancy list, 2 filters, no q', paths: filterPaths },
-      { name: 'matches for a migrant (staff)', paths: matchPaths, headers: staff },
-      { name: 'candidates for a vacancy (staff)', paths: candidatePaths, headers: staff },
-    ];
+    const scenarios: Array<{ key: string; name: string; paths: string[]; headers?: Record<string, string> }> =
+      [
+        { key: 'search', name: 'vacancy search, q + 2 filters', paths: qPaths },
+        { key: 'list', name: 'vacancy list, 2 filters, no q', paths: filterPaths },
+        { key: 'matches', name: 'matches for a migrant (staff)', paths: matchPaths, headers: staff },
+        {
+          key: 'candidates',
+          name: 'candidates for a vacancy (staff)',
+          paths: candidatePaths,
+          headers: staff,
+        },
+      ];
     const results: Array<{ name: string; connections: number } & LoadResult> = [];
     const loadBefore = loadavg()[0];
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((x) => runs(x.key))) {
       if (WARMUP > 0) await load(url, s.paths, 8, WARMUP, s.headers);
       for (const connections of CONCURRENCY) {
         log(`load: ${s.name} at ${connections} connections, ${DURATION} s`);
@@ -723,11 +763,16 @@ async function main(): Promise<void> {
       }
     }
 
-    log(`naive ILIKE baseline, ${BASELINE_CLIENTS} clients, ${DURATION} s`);
-    if (WARMUP > 0) await naiveLoad(dbUrl.toString(), cases, WARMUP);
-    const naive = await naiveLoad(dbUrl.toString(), cases, DURATION);
-    const indexed8 = results.find((x) => x.name === scenarios[0].name && x.connections === 8)!;
-    const match8 = results.find((x) => x.name === scenarios[2].name && x.connections === 8)!;
+    const none: LoadResult = { requests: 0, seconds: 0, rps: NaN, p50: NaN, p95: NaN, p99: NaN, bad: 0 };
+    let naive = none;
+    if (runs('naive')) {
+      log(`naive ILIKE baseline, ${BASELINE_CLIENTS} clients, ${DURATION} s`);
+      if (WARMUP > 0) await naiveLoad(dbUrl.toString(), cases, WARMUP);
+      naive = await naiveLoad(dbUrl.toString(), cases, DURATION);
+    }
+    const at8 = (name: string) => results.find((x) => x.name === name && x.connections === 8) ?? none;
+    const indexed8 = at8(scenarios[0].name);
+    const match8 = at8(scenarios[2].name);
 
     const cpu = cpus();
     const out: string[] = [];
@@ -789,9 +834,11 @@ async function main(): Promise<void> {
   } finally {
     await app?.close().catch(() => undefined);
     if (dbOpen) await db.end().catch(() => undefined);
-    await dropDatabase(base.toString(), dbName).catch((e: Error) =>
-      console.error(`drop database: ${e.message}`),
-    );
+    if (keep) log(`kept ${dbName}`);
+    else
+      await dropDatabase(base.toString(), dbName).catch((e: Error) =>
+        console.error(`drop database: ${e.message}`),
+      );
     await dropRedisPrefix(config.redisUrl, redisPrefix).catch((e: Error) =>
       console.error(`redis cleanup: ${e.message}`),
     );

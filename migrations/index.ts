@@ -14,6 +14,7 @@ import { TuneSearchIndexes1795390000000 } from './1795390000000-TuneSearchIndexe
 import { WidenOutboxDelay1795400000000 } from './1795400000000-WidenOutboxDelay';
 import { AddApplicationReportColumns1795410000000 } from './1795410000000-AddApplicationReportColumns';
 import { NotifyOutboxOnInsert1795411000000 } from './1795411000000-NotifyOutboxOnInsert';
+import { NarrowSearchVacancies1795430000000 } from './1795430000000-NarrowSearchVacancies';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   WidenOutboxDelay1795400000000,
   AddApplicationReportColumns1795410000000,
   NotifyOutboxOnInsert1795411000000,
+  NarrowSearchVacancies1795430000000,
 ];

@@ -56,13 +56,14 @@ if (process.env.MEILI_URL) {
 }
 
 export async function copyTables(db: DataSource, prefix: string): Promise<void> {
-  for (const t of ['vacancies', 'migrants', 'tombstones']) {
+  for (const t of ['vacancies', 'migrants', 'migrant_trades', 'tombstones']) {
     await db.query(`CREATE TABLE ${prefix}_${t} (LIKE search_${t} INCLUDING ALL)`);
   }
 }
 
 export async function dropTables(db: DataSource, prefix: string): Promise<void> {
-  for (const t of ['vacancies', 'migrants', 'tombstones']) await db.query(`DROP TABLE ${prefix}_${t}`);
+  for (const t of ['vacancies', 'migrants', 'migrant_trades', 'tombstones'])
+    await db.query(`DROP TABLE ${prefix}_${t}`);
 }
 
 const ids = (docs: { doc: { id: string } }[]) => docs.map((d) => d.doc.id);
@@ -190,6 +191,34 @@ describe.each(adapters)('search index conformance: $name', (setup) => {
     expect((await search(undefined, { fairId: randomUUID() })).total).toBe(0);
   });
 
+  it('pages through a large matching set, every vacancy once, best first within a page', async () => {
+    const f = randomUUID();
+    const titles = ['Каменщик', 'Каменщик-монтажник', 'Каменщик 4 разряда', 'Помощник каменщика на объект'];
+    const many = Array.from({ length: 130 }, (_, i) =>
+      vacancyDoc({
+        title: titles[i % titles.length],
+        occupationCode: i % 10 === 0 ? '9313' : '7112',
+        fairIds: [f],
+        publishedAt: new Date(Date.UTC(2030, 0, 1) + i * 3_600_000).toISOString(),
+      }),
+    );
+    await index.upsertVacancies(many);
+    const seen: string[] = [];
+    let total = -1;
+    for (let offset = 0; offset < 140; offset += 20) {
+      const page = await index.searchVacancies({ q: 'каменщик', fairId: f, offset, limit: 20 });
+      total = page.total;
+      seen.push(...ids(page.hits));
+    }
+    expect(total).toBe(many.length);
+    expect(seen).toHaveLength(many.length);
+    expect(new Set(seen).size).toBe(many.length);
+    const first = await index.searchVacancies({ q: 'каменщик', fairId: f, offset: 0, limit: 20 });
+    const scores = first.hits.map((h) => h.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    expect(first.hits[0].doc.occupationCode).toBe('7112');
+  });
+
   it('lists newest first without a query and pages', async () => {
     const first = await search(undefined, { limit: 2 });
     expect(first.total).toBe(4);
@@ -258,6 +287,36 @@ describe.each(adapters)('search index conformance: $name', (setup) => {
     expect(got.indexOf(minor.id)).toBeLessThan(got.indexOf(applied.id));
     await index.deleteMigrant(unit.id, 2);
     expect(await index.getMigrant(unit.id)).toBeUndefined();
+  });
+
+  it('follows a person who changes trade, hides the profile or is erased', async () => {
+    const trade = (code: string) =>
+      index
+        .matchMigrants({
+          occupationCode: code,
+          minorGroup: code.slice(0, 3),
+          textWords: [],
+          appliedIds: [],
+          limit: 500,
+        })
+        .then(ids);
+    const person = migrantDoc({ occupations: [{ code: '8343', years: 2 }], sourceVersion: 1 });
+    await index.upsertMigrants([person]);
+    expect(await trade('8343')).toContain(person.id);
+    await index.upsertMigrants([{ ...person, occupations: [{ code: '8211', years: 2 }], sourceVersion: 2 }]);
+    expect(await trade('8343')).not.toContain(person.id);
+    expect(await trade('8211')).toContain(person.id);
+    // An older write changes nothing.
+    await index.upsertMigrants([{ ...person, sourceVersion: 1 }]);
+    expect(await trade('8343')).not.toContain(person.id);
+    await index.upsertMigrants([
+      { ...person, occupations: [{ code: '8211', years: 2 }], visible: false, sourceVersion: 3 },
+    ]);
+    expect(await trade('8211')).not.toContain(person.id);
+    await index.upsertMigrants([{ ...person, occupations: [{ code: '8211', years: 2 }], sourceVersion: 4 }]);
+    expect(await trade('8211')).toContain(person.id);
+    await index.deleteMigrant(person.id, 5);
+    expect(await trade('8211')).not.toContain(person.id);
   });
 
   it('rebuilds from a source while keeping what the source holds and dropping the rest', async () => {

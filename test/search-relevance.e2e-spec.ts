@@ -49,7 +49,7 @@ describe('search relevance (postgres adapter, 300 vacancies, 200 profiles)', () 
   beforeAll(async () => {
     db = createDataSource(loadConfig(), 4);
     await db.initialize();
-    for (const t of ['vacancies', 'migrants', 'tombstones']) {
+    for (const t of ['vacancies', 'migrants', 'migrant_trades', 'tombstones']) {
       await db.query(`CREATE TABLE ${prefix}_${t} (LIKE search_${t} INCLUDING ALL)`);
     }
     index = new PostgresSearchIndex(db, { tablePrefix: prefix });
@@ -71,7 +71,7 @@ describe('search relevance (postgres adapter, 300 vacancies, 200 profiles)', () 
       );
       console.log(`| queries | n | precision@10 | NDCG@10 |\n| --- | --- | --- | --- |\n${lines.join('\n')}`);
     }
-    for (const t of ['vacancies', 'migrants', 'tombstones'])
+    for (const t of ['vacancies', 'migrants', 'migrant_trades', 'tombstones'])
       await db?.query(`DROP TABLE IF EXISTS ${prefix}_${t}`);
     await db?.destroy();
   });

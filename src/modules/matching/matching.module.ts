@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { EligibilityModule } from 'src/modules/eligibility/eligibility.module';
-import { MigrantsModule } from 'src/modules/migrants/migrants.module';
 import { MatchingController } from 'src/modules/matching/matching.controller';
 import { MatchingService } from 'src/modules/matching/matching.service';
 import { SearchModule } from 'src/modules/search/search.module';
 
 @Module({
-  imports: [SearchModule, EligibilityModule, MigrantsModule],
+  imports: [SearchModule, EligibilityModule],
   controllers: [MatchingController],
   providers: [MatchingService],
 })

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { isStaff, type Principal } from 'src/common/auth/principal';
 import { NotFoundError } from 'src/common/errors/domain-error';
 import { EligibilityService } from 'src/modules/eligibility/eligibility.service';
 import type { EligibilityRequest, EligibilityResult } from 'src/modules/eligibility/eligibility.types';
-import { MigrantDocumentEntity, MigrantEntity } from 'src/modules/migrants/migrant.entity';
-import { MigrantsService, type MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
+import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { reason, type ReasonLang } from 'src/modules/matching/matching.reasons';
 import { scorePair } from 'src/modules/matching/matching.scoring';
@@ -31,10 +30,10 @@ import {
   SEARCH_INDEX,
   type MigrantDocument,
   type SearchIndex,
-  type VacancyDocument,
+  type VacancySummary,
 } from 'src/modules/search/search.types';
 
-type Eligibility = {
+export type Eligibility = {
   status: 'eligible' | 'conditional' | 'ineligible';
   regime: string | null;
   step?: string;
@@ -52,7 +51,6 @@ export class MatchingService {
     private readonly source: SearchSourceRepository,
     private readonly search: SearchService,
     private readonly eligibility: EligibilityService,
-    private readonly migrants: MigrantsService,
     private readonly db: DataSource,
   ) {}
 
@@ -69,33 +67,38 @@ export class MatchingService {
     const migrant = state.doc;
     const lang = (query.lang ?? this.defaultLang(migrant)) as ReasonLang;
     const codes = [...new Set(migrant.occupations.map((o) => o.code))];
-    const retrieved = await this.index.matchVacancies({
-      occupationCodes: codes,
-      minorGroups: [...new Set(codes.map((c) => c.slice(0, 3)))],
-      textWords: tradesQueryText(codes, this.catalog),
-      desiredRegions: migrant.desiredRegions,
-      limit: MATCH_RETRIEVE,
-    });
+    const [retrieved, factsOf] = await Promise.all([
+      this.index.matchVacancies({
+        occupationCodes: codes,
+        minorGroups: [...new Set(codes.map((c) => c.slice(0, 3)))],
+        textWords: tradesQueryText(codes, this.catalog),
+        desiredRegions: migrant.desiredRegions,
+        limit: MATCH_RETRIEVE,
+      }),
+      this.factsOf([migrantId]),
+    ]);
     const scored = retrieved
-      .map((r) => ({ vacancy: r.doc, ...scorePair(migrant, r.doc, r.textScore, lang, this.catalog) }))
+      .map((r) => ({ ...r, score: scorePair(migrant, r.doc, r.textScore, lang, this.catalog, false).score }))
       .sort((a, b) => b.score - a.score)
       .slice(0, MATCH_ELIGIBILITY_CHECKS);
 
-    const facts = await this.facts(migrantId);
-    const items: VacancyMatchDto[] = [];
-    for (const s of scored) {
-      const e = this.evaluate(facts, s.vacancy, lang);
-      if (e.status === 'ineligible' && !query.includeIneligible) continue;
-      items.push({
-        vacancy: this.search.toItem(s.vacancy, 0, lang),
-        score: round(s.score * ELIGIBILITY_FACTOR[e.status]),
+    const facts = factsOf.get(migrantId);
+    const day = today();
+    const best = bestAfterEligibility(scored, query.limit, (s) => {
+      const e = this.evaluate(facts, s.doc, lang, day);
+      return e.status === 'ineligible' && !query.includeIneligible ? undefined : e;
+    });
+    const items: VacancyMatchDto[] = best.map(({ item: s, eligibility: e, score }) => {
+      const vacancy = this.search.toItem(s.doc, score, lang);
+      const { reasons } = scorePair(migrant, s.doc, s.textScore, lang, this.catalog);
+      return {
+        vacancy,
+        score,
         eligibility: { status: e.status, regime: e.regime },
-        reasons: [...s.reasons, this.eligibilityReason(e, lang)],
-      });
-    }
-    items.sort((a, b) => b.score - a.score);
-    for (const item of items) item.vacancy.score = item.score;
-    return { items: items.slice(0, query.limit) };
+        reasons: [...reasons, this.eligibilityReason(e, lang)],
+      };
+    });
+    return { items };
   }
 
   async candidatesForVacancy(
@@ -103,13 +106,15 @@ export class MatchingService {
     vacancyId: string,
     query: CandidatesQuery,
   ): Promise<CandidateListDto> {
-    const found = await this.source.vacancyAnyStatus(vacancyId);
+    const [found, applied] = await Promise.all([
+      this.source.vacancyAnyStatus(vacancyId),
+      this.source.applicantIds(vacancyId),
+    ]);
     const owner =
       principal?.kind === 'user' && !!principal.employerId && principal.employerId === found?.doc.employerId;
     if (!found || (!owner && !isStaff(principal))) throw new NotFoundError('Vacancy');
     const vacancy = found.doc;
     const lang = (query.lang ?? 'ru') as ReasonLang;
-    const applied = await this.source.applicantIds(vacancyId);
     const appliedSet = new Set(applied);
     const retrieved = await this.index.matchMigrants({
       occupationCode: vacancy.occupationCode,
@@ -127,82 +132,67 @@ export class MatchingService {
       limit: CANDIDATE_RETRIEVE,
     });
     const scored = retrieved
-      .map((r) => ({ migrant: r.doc, ...scorePair(r.doc, vacancy, r.textScore, lang, this.catalog) }))
+      .map((r) => ({ ...r, score: scorePair(r.doc, vacancy, r.textScore, lang, this.catalog, false).score }))
       .sort((a, b) => b.score - a.score)
       .slice(0, Math.max(query.limit, CANDIDATE_ELIGIBILITY_CHECKS));
 
-    const facts = await this.factsOf(scored.map((s) => s.migrant.id));
-    const items: CandidateDto[] = [];
-    for (const s of scored) {
-      const e = this.evaluate(facts.get(s.migrant.id), vacancy, lang);
-      items.push({
-        migrant: this.toCandidate(s.migrant, appliedSet.has(s.migrant.id), lang),
-        score: round(s.score * ELIGIBILITY_FACTOR[e.status]),
-        eligibility: { status: e.status, regime: e.regime },
-        reasons: [...s.reasons, this.eligibilityReason(e, lang)],
-      });
-    }
-    items.sort((a, b) => b.score - a.score);
-    return { items: items.slice(0, query.limit) };
+    const facts = await this.factsOf(scored.map((s) => s.doc.id));
+    const day = today();
+    const best = bestAfterEligibility(scored, query.limit, (s) =>
+      this.evaluate(facts.get(s.doc.id), vacancy, lang, day),
+    );
+    const items: CandidateDto[] = best.map(({ item: s, eligibility: e, score }) => ({
+      migrant: this.toCandidate(s.doc, appliedSet.has(s.doc.id), lang),
+      score,
+      eligibility: { status: e.status, regime: e.regime },
+      reasons: [
+        ...scorePair(s.doc, vacancy, s.textScore, lang, this.catalog).reasons,
+        this.eligibilityReason(e, lang),
+      ],
+    }));
+    return { items };
   }
 
   private defaultLang(m: MigrantDocument): string {
     return ['ru', 'uz', 'tg', 'ky', 'en'].includes(m.preferredLanguage) ? m.preferredLanguage : 'ru';
   }
 
-  private async facts(migrantId: string): Promise<MigrantEligibilityFacts | undefined> {
-    try {
-      return await this.migrants.eligibilityFacts(migrantId);
-    } catch {
-      // No birth date yet or not active: eligibility cannot be told, the match is conditional.
-      return undefined;
-    }
-  }
-
   /**
-   * `MigrantsService.eligibilityFacts` for many people in two queries; a person without a birth date
-   * or no longer active has none (the match is conditional).
+   * `MigrantsService.eligibilityFacts` for many people in one query; a person without a birth date or
+   * no longer active has none (the match is conditional).
    */
   private async factsOf(ids: string[]): Promise<Map<string, MigrantEligibilityFacts>> {
     const out = new Map<string, MigrantEligibilityFacts>();
     if (!ids.length) return out;
-    const people = await this.db.getRepository(MigrantEntity).findBy({ id: In(ids) });
-    const ready = people.filter((m) => m.status === 'active' && !!m.birthDate);
-    if (!ready.length) return out;
-    const docs = await this.db.getRepository(MigrantDocumentEntity).find({
-      where: { migrantId: In(ready.map((m) => m.id)) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    for (const m of ready) {
-      out.set(m.id, {
-        birthDate: m.birthDate as string,
-        citizenship: m.citizenship,
-        occupationCodes: m.occupations.map((o) => o.code),
-        documents: [],
-      });
-    }
-    for (const d of docs) {
-      const held: MigrantEligibilityFacts['documents'][number] = { type: d.type };
-      if (d.region) held.region = d.region;
-      if (d.validFrom) held.validFrom = d.validFrom;
-      if (d.validUntil) held.validUntil = d.validUntil;
-      if (d.purpose) held.purpose = d.purpose;
-      if (d.issuedAt) held.issuedAt = d.issuedAt;
-      if (d.issuingCountry) held.issuingCountry = d.issuingCountry;
-      out.get(d.migrantId)?.documents.push(held);
-    }
+    const rows: Array<{ id: string; facts: MigrantEligibilityFacts }> = await this.db.query(
+      `SELECT m.id, json_build_object(
+         'birthDate', m.birth_date::text,
+         'citizenship', m.citizenship,
+         'occupationCodes', coalesce((SELECT json_agg(o->>'code') FROM jsonb_array_elements(m.occupations) o), '[]'),
+         'documents', coalesce((
+           SELECT json_agg(json_strip_nulls(json_build_object(
+             'type', d.type, 'region', d.region, 'validFrom', d.valid_from::text,
+             'validUntil', d.valid_until::text, 'purpose', d.purpose, 'issuedAt', d.issued_at::text,
+             'issuingCountry', d.issuing_country)) ORDER BY d.created_at, d.id)
+           FROM migrant_documents d WHERE d.migrant_id = m.id), '[]')) AS facts
+       FROM migrants m
+       WHERE m.id = ANY($1::uuid[]) AND m.status = 'active' AND m.birth_date IS NOT NULL`,
+      [ids],
+    );
+    for (const r of rows) out.set(r.id, r.facts);
     return out;
   }
 
   /** The pure engine with the person's documents of the vacancy's host country (no number involved). */
   private evaluate(
     facts: MigrantEligibilityFacts | undefined,
-    vacancy: VacancyDocument,
+    vacancy: VacancySummary,
     lang: ReasonLang,
+    day = today(),
   ): Eligibility {
     if (!facts) return { status: 'conditional', regime: null };
     const host = vacancy.country;
-    const start = !vacancy.startDate || vacancy.startDate < today() ? today() : vacancy.startDate;
+    const start = !vacancy.startDate || vacancy.startDate < day ? day : vacancy.startDate;
     const request: EligibilityRequest = {
       hostCountry: host,
       workRegion: vacancy.region,
@@ -252,3 +242,27 @@ export class MatchingService {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The best `limit` of `scored` (best first) after the eligibility factor, checking eligibility in order
+ * and stopping once no later pair can enter: a factor is at most 1, so a pair scores at most its score.
+ * The same as checking them all, sorting by the factored score (stable) and taking `limit`. `check`
+ * returns undefined for a pair to leave out.
+ */
+export function bestAfterEligibility<T extends { score: number }>(
+  scored: T[],
+  limit: number,
+  check: (item: T) => Eligibility | undefined,
+): Array<{ item: T; eligibility: Eligibility; score: number }> {
+  const kept: Array<{ item: T; eligibility: Eligibility; score: number }> = [];
+  for (const item of scored) {
+    if (kept.length >= limit) {
+      kept.sort((a, b) => b.score - a.score);
+      if (kept[limit - 1].score >= round(item.score)) break;
+    }
+    const eligibility = check(item);
+    if (eligibility)
+      kept.push({ item, eligibility, score: round(item.score * ELIGIBILITY_FACTOR[eligibility.status]) });
+  }
+  return kept.sort((a, b) => b.score - a.score).slice(0, limit);
+}

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import {
@@ -5,11 +7,12 @@ import {
   expandQuery,
   lexiconWords,
   migrantText,
-  queryWords,
+  occupationText,
+  tsQueryWord,
   vacancyText,
+  type OccupationHint,
 } from 'src/modules/search/query-expansion';
 import type {
-  FacetCount,
   MigrantDocument,
   MigrantMatchQuery,
   Retrieved,
@@ -20,7 +23,9 @@ import type {
   VacancyMatchQuery,
   VacancySearchQuery,
   VacancySearchResult,
+  VacancySummary,
 } from 'src/modules/search/search.types';
+import { parseCards, toCard } from 'src/modules/search/vacancy-card';
 
 /**
  * Relevance of a vacancy to a query: how well the query names the vacancy's occupation (labels and
@@ -29,10 +34,45 @@ import type {
  */
 export const SEARCH_RANKING = { occupation: 0.6, text: 0.4 } as const;
 
+/**
+ * Before the full text rank is computed, rows are ordered by a prior, the same formula with the text
+ * rank taken from the occupation's terms (one per occupation) or the row's own words (`own_tsv`, small
+ * and in the row), then newest. `ts_rank` over the full tsvector is computed for RANK_WINDOW rows of that
+ * order at a time, which are then ordered by the full score.
+ */
+const RANK_WINDOW = 60;
+
 // A corrected word must be this close (trigram similarity) to the typed one.
 const CORRECTION_MIN_SIMILARITY = 0.45;
 const CORRECTIONS_PER_WORD = 3;
 const FACET_LIMIT = 30;
+
+// Expansions (corrections and the occupations each word names) are kept this long, this many.
+const EXPANSION_TTL_MS = 60_000;
+const EXPANSION_CACHE_SIZE = 1000;
+
+/** The columns `filterSql` and the candidate lists read. */
+const FILTER_COLUMNS = [
+  'id',
+  'region',
+  'occupation_code',
+  'occupation_minor',
+  'published_at',
+  'salary_monthly',
+  'schedule',
+  'housing',
+  'foreigners_accepted',
+  'fair_ids',
+  'employer_id',
+]
+  .map((c) => `v.${c}`)
+  .join(', ');
+
+// Distinct texts of named statements (the shapes of a search: filters given, words, clauses).
+const MAX_PREPARED = 200;
+
+const CONFIGS = ['russian', 'simple'] as const;
+type Config = (typeof CONFIGS)[number];
 
 /** The query of `buildTsQuery` text in parameter `p`, inline so that the planner sees a constant. */
 const TSQUERY = (p: string) =>
@@ -42,18 +82,119 @@ interface Row {
   [key: string]: unknown;
 }
 
+/**
+ * How a text query runs against `search_vacancies`. Every vacancy carries its occupation's terms, so a
+ * vacancy matches a clause when each word is among its own words (`own_tsv`) or its occupation's terms.
+ */
+interface TextPlan {
+  /** `buildTsQuery` text of the whole query, for `ts_rank` over the full tsvector. */
+  rank: string;
+  /** Occupations the query names, with their weight. */
+  codes: string[];
+  weights: number[];
+  /** Occupations whose terms hold every word of a clause: all their vacancies match. */
+  covered: string[];
+  /** Occupations whose terms hold some words of a clause: their vacancies match if their own do the rest. */
+  partial: string[];
+  /**
+   * Per configuration and variant, the words, each with the occupations whose terms hold it, and the
+   * word that leads the index lookup: one that names occupations (few other vacancies use it), if any.
+   */
+  clauses: Array<{ config: Config; words: Array<{ text: string; codes: string[] }>; lead: number }>;
+}
+
+/** A small time-bounded map, oldest entries dropped first. */
+class ExpiringCache<T> {
+  private readonly entries = new Map<string, { value: T; until: number }>();
+  constructor(
+    private readonly ttlMs: number,
+    private readonly size: number,
+  ) {}
+  get(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (hit.until < Date.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return hit.value;
+  }
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+  set(key: string, value: T): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, { value, until: Date.now() + this.ttlMs });
+  }
+}
+
+/** tsquery SQL over `own_tsv`, word texts and occupation alternatives as parameters. */
+class OwnQuery {
+  private readonly texts = new Map<string, string>();
+  constructor(
+    private readonly plan: TextPlan,
+    private readonly param: (value: unknown) => string,
+  ) {}
+
+  /** Exactly the query: each word among the own words or `#<code>` of an occupation whose terms hold it. */
+  full(): string {
+    return this.plan.clauses
+      .map(({ config, words }) => {
+        const terms = words.map(({ text, codes }) => {
+          const term = this.term(config, text);
+          return codes.length ? `(${term} || ${this.codes(codes)})` : term;
+        });
+        return `(${terms.join(' && ')})`;
+      })
+      .join(' || ');
+  }
+
+  /**
+   * What the index reads for vacancies outside the named occupations: per clause its leading word
+   * (or all its words), leaving out the covered occupations. Every match outside them holds it.
+   */
+  lead(): string {
+    const clauses = this.plan.clauses.map(({ config, words, lead }) =>
+      lead >= 0
+        ? this.term(config, words[lead].text)
+        : `(${words.map((w) => this.term(config, w.text)).join(' && ')})`,
+    );
+    const excluded = this.plan.covered.length ? ` && !! ${this.codes(this.plan.covered)}` : '';
+    return `(${clauses.join(' || ')})${excluded}`;
+  }
+
+  private term(config: Config, text: string): string {
+    let p = this.texts.get(text);
+    if (!p) this.texts.set(text, (p = this.param(text)));
+    return `to_tsquery('${config}', search_unaccent(${p}))`;
+  }
+
+  private codes(codes: string[]): string {
+    return `${this.param(codes.map((c) => `'#${c}'`).join(' | '))}::tsquery`;
+  }
+}
+
 /** The PostgreSQL adapter: documents in search_vacancies / search_migrants, full text + trigrams. */
 export class PostgresSearchIndex implements SearchIndex {
   readonly driver = 'postgres' as const;
   private readonly knownWords = new Set<string>();
+  private readonly knownOccupations = new Set<string>();
+  private readonly statements = new Map<string, string>();
+  private readonly plans = new ExpiringCache<Promise<TextPlan | undefined>>(
+    EXPANSION_TTL_MS,
+    EXPANSION_CACHE_SIZE,
+  );
 
   private readonly vacancies: string;
   private readonly migrants: string;
   private readonly tombstones: string;
+  private readonly trades: string;
 
   /**
-   * `tablePrefix` names the tables (`<prefix>_vacancies`, `_migrants`, `_tombstones`); tests use
-   * copies of the tables to stay apart from the application's index. The lexicon is shared.
+   * `tablePrefix` names the tables (`<prefix>_vacancies`, `_migrants`, `_migrant_trades`,
+   * `_tombstones`); tests use copies of the tables to stay apart from the application's index. The
+   * lexicon and the occupation terms (both derived from the reference data only) are shared.
    */
   constructor(
     private readonly db: DataSource,
@@ -65,6 +206,7 @@ export class PostgresSearchIndex implements SearchIndex {
     this.vacancies = `${prefix}_vacancies`;
     this.migrants = `${prefix}_migrants`;
     this.tombstones = `${prefix}_tombstones`;
+    this.trades = `${prefix}_migrant_trades`;
   }
 
   async init(): Promise<void> {
@@ -95,6 +237,7 @@ export class PostgresSearchIndex implements SearchIndex {
         id: doc.id,
         v: doc.sourceVersion,
         doc,
+        card: toCard(doc),
         occ: doc.occupationCode,
         minor: doc.occupationCode.slice(0, 3),
         employer: doc.employerId,
@@ -109,35 +252,82 @@ export class PostgresSearchIndex implements SearchIndex {
         ...text,
       };
     });
+    const fresh = [...new Set(docs.map((d) => d.occupationCode))].filter(
+      (c) => !this.knownOccupations.has(c),
+    );
     await this.db.transaction(async (m) => {
+      await this.addOccupations(m, fresh, words);
+      // tsv: as search_tsv(a, b, c, d) with the occupation's terms after the title in A. own_tsv: the
+      // same without the lexemes the occupation's terms give, and `#<code>` (see TextPlan).
       await m.query(
         `WITH x AS (
            SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-             id uuid, v bigint, doc jsonb, occ text, minor text, employer uuid, country text, region text,
+             id uuid, v bigint, doc jsonb, card text, occ text, minor text, employer uuid, country text, region text,
              salary numeric, schedule text, housing boolean, foreigners boolean, fairs uuid[],
              published timestamptz, a text, b text, c text, d text)
+           WHERE NOT EXISTS (SELECT 1 FROM ${this.tombstones} t
+                             WHERE t.kind = 'vacancies' AND t.id = x.id AND t.source_version >= x.v)
+         ), t AS (
+           SELECT x.*,
+             to_tsvector('russian', search_unaccent(coalesce(x.a, ''))) AS a_ru,
+             to_tsvector('simple', search_unaccent(coalesce(x.a, ''))) AS a_si,
+             to_tsvector('russian', search_unaccent(coalesce(x.b, ''))) AS b_ru,
+             to_tsvector('simple', search_unaccent(coalesce(x.b, ''))) AS b_si,
+             to_tsvector('simple', search_unaccent(coalesce(x.c, ''))) AS c_si,
+             to_tsvector('russian', search_unaccent(coalesce(x.d, ''))) AS d_ru,
+             coalesce(o.russian, '') AS o_ru, coalesce(o.simple, '') AS o_si,
+             coalesce(tsvector_to_array(o.terms), '{}') AS o_terms
+           FROM x LEFT JOIN search_occupations o ON o.code = x.occ
          )
-         INSERT INTO ${this.vacancies} AS s (id, source_version, doc, occupation_code, occupation_minor,
+         INSERT INTO ${this.vacancies} AS s (id, source_version, doc, card, occupation_code, occupation_minor,
            employer_id, country, region, salary_monthly, schedule, housing, foreigners_accepted, fair_ids,
-           published_at, tsv, indexed_at)
-         SELECT id, v, doc, occ, minor, employer, country, region, salary, schedule, housing, foreigners,
-           coalesce(fairs, '{}'), published, search_tsv(a, b, c, d), clock_timestamp()
-         FROM x
-         WHERE NOT EXISTS (SELECT 1 FROM ${this.tombstones} t
-                           WHERE t.kind = 'vacancies' AND t.id = x.id AND t.source_version >= x.v)
+           published_at, tsv, own_tsv, indexed_at)
+         SELECT id, v, doc, card, occ, minor, employer, country, region, salary, schedule, housing, foreigners,
+           coalesce(fairs, '{}'), published,
+           setweight(a_ru || o_ru, 'A') || setweight(a_si || o_si, 'A') || setweight(b_ru, 'B')
+             || setweight(b_si, 'B') || setweight(c_si, 'C') || setweight(d_ru, 'D'),
+           ts_delete(setweight(a_ru, 'A') || setweight(a_si, 'A') || setweight(b_ru, 'B') || setweight(b_si, 'B')
+               || setweight(c_si, 'C') || setweight(d_ru, 'D'), o_terms)
+             || array_to_tsvector(ARRAY['#' || occ]),
+           clock_timestamp()
+         FROM t
          ON CONFLICT (id) DO UPDATE SET
-           source_version = EXCLUDED.source_version, doc = EXCLUDED.doc,
+           source_version = EXCLUDED.source_version, doc = EXCLUDED.doc, card = EXCLUDED.card,
            occupation_code = EXCLUDED.occupation_code, occupation_minor = EXCLUDED.occupation_minor,
            employer_id = EXCLUDED.employer_id, country = EXCLUDED.country, region = EXCLUDED.region,
            salary_monthly = EXCLUDED.salary_monthly, schedule = EXCLUDED.schedule,
            housing = EXCLUDED.housing, foreigners_accepted = EXCLUDED.foreigners_accepted,
            fair_ids = EXCLUDED.fair_ids, published_at = EXCLUDED.published_at, tsv = EXCLUDED.tsv,
-           indexed_at = EXCLUDED.indexed_at
+           own_tsv = EXCLUDED.own_tsv, indexed_at = EXCLUDED.indexed_at
          WHERE s.source_version <= EXCLUDED.source_version`,
         [JSON.stringify(rows)],
       );
       await this.addWords(m, words);
     });
+    for (const code of fresh) this.knownOccupations.add(code);
+  }
+
+  /**
+   * The terms of occupations this process has not written yet (the reference data may have changed
+   * since another process did); their words join the typo lexicon.
+   */
+  private async addOccupations(m: { query: DataSource['query'] }, codes: string[], words: Set<string>) {
+    if (!codes.length) return;
+    const rows = codes.sort().map((code) => {
+      const t = occupationText(code, this.catalog);
+      for (const w of lexiconWords({ a: t, b: '', c: '', d: '' })) words.add(w);
+      return { code, t };
+    });
+    await m.query(
+      `INSERT INTO search_occupations AS o (code, russian, simple, terms)
+       SELECT code, r, s, strip(r || s) FROM (
+         SELECT code, to_tsvector('russian', search_unaccent(t)) AS r, to_tsvector('simple', search_unaccent(t)) AS s
+         FROM jsonb_to_recordset($1::jsonb) AS x(code text, t text)) y
+       ORDER BY code
+       ON CONFLICT (code) DO UPDATE SET russian = EXCLUDED.russian, simple = EXCLUDED.simple, terms = EXCLUDED.terms
+       WHERE (o.russian, o.simple) IS DISTINCT FROM (EXCLUDED.russian, EXCLUDED.simple)`,
+      [JSON.stringify(rows)],
+    );
   }
 
   async upsertMigrants(docs: MigrantDocument[]): Promise<void> {
@@ -162,18 +352,27 @@ export class PostgresSearchIndex implements SearchIndex {
            id uuid, v bigint, doc jsonb, codes text[], minors text[], regions text[], visible boolean,
            a text, b text, c text, d text)
        )
-       INSERT INTO ${this.migrants} AS s (id, source_version, doc, occupation_codes, occupation_minors,
-         desired_regions, visible, tsv, indexed_at)
-       SELECT id, v, doc, codes, minors, regions, visible, search_tsv(a, b, c, d), clock_timestamp()
-       FROM x
-       WHERE NOT EXISTS (SELECT 1 FROM ${this.tombstones} t
-                         WHERE t.kind = 'migrants' AND t.id = x.id AND t.source_version >= x.v)
-       ON CONFLICT (id) DO UPDATE SET
-         source_version = EXCLUDED.source_version, doc = EXCLUDED.doc,
-         occupation_codes = EXCLUDED.occupation_codes, occupation_minors = EXCLUDED.occupation_minors,
-         desired_regions = EXCLUDED.desired_regions, visible = EXCLUDED.visible, tsv = EXCLUDED.tsv,
-         indexed_at = EXCLUDED.indexed_at
-       WHERE s.source_version <= EXCLUDED.source_version`,
+       , up AS (
+         INSERT INTO ${this.migrants} AS s (id, source_version, doc, occupation_codes, occupation_minors,
+           desired_regions, visible, tsv, indexed_at)
+         SELECT id, v, doc, codes, minors, regions, visible, search_tsv(a, b, c, d), clock_timestamp()
+         FROM x
+         WHERE NOT EXISTS (SELECT 1 FROM ${this.tombstones} t
+                           WHERE t.kind = 'migrants' AND t.id = x.id AND t.source_version >= x.v)
+         ON CONFLICT (id) DO UPDATE SET
+           source_version = EXCLUDED.source_version, doc = EXCLUDED.doc,
+           occupation_codes = EXCLUDED.occupation_codes, occupation_minors = EXCLUDED.occupation_minors,
+           desired_regions = EXCLUDED.desired_regions, visible = EXCLUDED.visible, tsv = EXCLUDED.tsv,
+           indexed_at = EXCLUDED.indexed_at
+         WHERE s.source_version <= EXCLUDED.source_version
+         RETURNING s.id, s.occupation_codes, s.visible
+       ), gone AS (
+         DELETE FROM ${this.trades} t USING up WHERE t.id = up.id AND NOT t.code = ANY(up.occupation_codes)
+       )
+       INSERT INTO ${this.trades} AS t (code, id, visible)
+       SELECT code, up.id, up.visible FROM up CROSS JOIN LATERAL unnest(up.occupation_codes) AS code
+       ON CONFLICT (code, id) DO UPDATE SET visible = EXCLUDED.visible
+       WHERE t.visible IS DISTINCT FROM EXCLUDED.visible`,
       [JSON.stringify(rows)],
     );
   }
@@ -197,6 +396,12 @@ export class PostgresSearchIndex implements SearchIndex {
         [kind, id, sourceVersion],
       );
       await m.query(`DELETE FROM ${table} WHERE id = $1 AND source_version <= $2`, [id, sourceVersion]);
+      if (kind === 'migrants') {
+        await m.query(
+          `DELETE FROM ${this.trades} WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM ${table} WHERE id = $1)`,
+          [id],
+        );
+      }
     });
   }
 
@@ -225,28 +430,101 @@ export class PostgresSearchIndex implements SearchIndex {
     return rows[0]?.doc as MigrantDocument | undefined;
   }
 
-  /** Typo corrections from the lexicon for query words it does not hold. */
-  private async corrections(words: string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
-    const candidates = words.filter((w) => w.length >= 4);
-    if (!candidates.length) return out;
+  /** The plan of a jobseeker's query (see TextPlan), kept for a minute. */
+  private queryPlan(q: string): Promise<TextPlan | undefined> {
+    return this.cachedPlan(`q\u0000${q}`, () => {
+      const expanded = expandQuery(q, this.catalog);
+      if (!expanded.variants.length) return Promise.resolve(undefined);
+      return this.textPlan(expanded.variants, expanded.occupations, true);
+    });
+  }
+
+  private cachedPlan<T extends TextPlan | undefined>(key: string, make: () => Promise<T>): Promise<T> {
+    const cached = this.plans.get(key);
+    if (cached) return cached as Promise<T>;
+    const plan = make();
+    this.plans.set(key, plan);
+    plan.catch(() => this.plans.delete(key));
+    return plan;
+  }
+
+  /**
+   * One query: typo corrections from the lexicon for words it does not hold (when `correct`), and for
+   * every word and correction, in each configuration, the occupations whose terms hold it.
+   */
+  private async textPlan(
+    variants: string[][],
+    occupations: OccupationHint[],
+    correct: boolean,
+  ): Promise<TextPlan> {
+    const words = [...new Set(variants.flat())];
     const rows: Row[] = await this.db.query(
-      `SELECT q.w, l.word
-       FROM unnest($1::text[]) AS q(w)
+      `WITH q AS (SELECT DISTINCT w FROM unnest($1::text[]) AS q(w)),
+       alt AS (
+         SELECT w, w AS alt, 0 AS ord FROM q
+         UNION ALL
+         SELECT q.w, l.word, l.ord FROM q
+         CROSS JOIN LATERAL (
+           SELECT word, row_number() OVER (ORDER BY similarity(word, search_unaccent(q.w)) DESC, word) AS ord
+           FROM search_lexicon
+           WHERE word % search_unaccent(q.w) AND similarity(word, search_unaccent(q.w)) >= $2
+           ORDER BY similarity(word, search_unaccent(q.w)) DESC, word
+           LIMIT $3) l
+         WHERE $4 AND length(q.w) >= 4
+           AND NOT EXISTS (SELECT 1 FROM search_lexicon e WHERE e.word = search_unaccent(q.w))
+       )
+       SELECT alt.w, alt.alt, alt.ord, c.config, numnode(t.q) > 0 AS useful,
+              ARRAY(SELECT o.code FROM search_occupations o WHERE o.terms @@ t.q ORDER BY o.code) AS codes
+       FROM alt
+       CROSS JOIN (VALUES ('russian'), ('simple')) AS c(config)
        CROSS JOIN LATERAL (
-         SELECT word FROM search_lexicon
-         WHERE word % search_unaccent(q.w) AND similarity(word, search_unaccent(q.w)) >= $2
-         ORDER BY similarity(word, search_unaccent(q.w)) DESC, word
-         LIMIT $3) l
-       WHERE NOT EXISTS (SELECT 1 FROM search_lexicon e WHERE e.word = search_unaccent(q.w))`,
-      [candidates, CORRECTION_MIN_SIMILARITY, CORRECTIONS_PER_WORD],
+         SELECT to_tsquery(c.config::regconfig, search_unaccent(
+                  CASE WHEN alt.ord = 0 AND length(alt.alt) >= 3 THEN alt.alt || ':*' ELSE alt.alt END)) AS q) t
+       ORDER BY alt.w, alt.ord`,
+      [words, CORRECTION_MIN_SIMILARITY, CORRECTIONS_PER_WORD, correct],
     );
+    const corrections = new Map<string, string[]>();
+    // Per configuration and word: whether it says anything (not only stop words), and what covers it.
+    const terms = new Map<string, { useful: boolean; codes: Set<string> }>();
     for (const r of rows) {
-      const list = out.get(r.w as string) ?? [];
-      list.push(r.word as string);
-      out.set(r.w as string, list);
+      const w = r.w as string;
+      if (Number(r.ord) > 0 && r.config === 'russian') {
+        corrections.set(w, [...(corrections.get(w) ?? []), r.alt as string]);
+      }
+      const key = `${r.config as string}\u0000${w}`;
+      const term = terms.get(key) ?? { useful: false, codes: new Set<string>() };
+      term.useful ||= r.useful as boolean;
+      for (const c of r.codes as string[]) if (/^\d{1,4}$/.test(c)) term.codes.add(c);
+      terms.set(key, term);
     }
-    return out;
+    const clauses = CONFIGS.flatMap((config) =>
+      variants.map((vw) => ({
+        config,
+        words: vw
+          .map((w) => ({ w, term: terms.get(`${config}\u0000${w}`) }))
+          .filter((x) => x.term?.useful)
+          .map(({ w, term }) => ({ text: tsQueryWord(w, corrections), codes: [...term!.codes] })),
+      })),
+    ).filter((c) => c.words.length > 0);
+    const covered = new Set<string>();
+    const partial = new Set<string>();
+    for (const { words: ws } of clauses) {
+      for (const w of ws) {
+        for (const code of w.codes) {
+          if (ws.every((x) => x.codes.includes(code))) covered.add(code);
+          else partial.add(code);
+        }
+      }
+    }
+    for (const code of covered) partial.delete(code);
+    return {
+      rank: buildTsQuery(variants, corrections),
+      codes: occupations.map((o) => o.code),
+      weights: occupations.map((o) => o.weight),
+      covered: [...covered],
+      partial: [...partial],
+      clauses: clauses.map((c) => ({ ...c, lead: c.words.findIndex((w) => w.codes.length > 0) })),
+    };
   }
 
   private filterSql(f: VacancyFilters, params: unknown[]): string[] {
@@ -268,71 +546,128 @@ export class PostgresSearchIndex implements SearchIndex {
     return where;
   }
 
+  /**
+   * With words, the matching set is the vacancies of the occupations the query names or whose terms
+   * match it (the occupation-code index) plus those whose own words match (GIN over `own_tsv`), read
+   * from narrow columns for total and facets. Ranking: rows in the order of a prior (see RANK_WINDOW)
+   * are taken RANK_WINDOW at a time, and each window is ordered by the full score
+   * `0.6 × occupation weight + 0.4 × ts_rank`, so `ts_rank` reads only the tsvectors of the page's
+   * windows. Without words: newest first, score 0.
+   */
   async searchVacancies(query: VacancySearchQuery): Promise<VacancySearchResult> {
+    const plan = query.q ? await this.queryPlan(query.q) : undefined;
     const params: unknown[] = [];
-    const expanded = query.q ? expandQuery(query.q, this.catalog) : undefined;
-    const useText = !!expanded && expanded.variants.length > 0;
-    let scoreSql = '0::float8';
-    // With words: rows of the named occupations, and rows the text matches, as two index scans.
-    const arms: string[] = [];
-    if (useText) {
-      const corrections = await this.corrections(queryWords(expanded));
-      params.push(
-        buildTsQuery(expanded.variants, corrections),
-        expanded.occupations.map((o) => o.code),
-        expanded.occupations.map((o) => o.weight),
-      );
-      arms.push(
-        `v.occupation_code = ANY($2::text[])`,
-        `v.tsv @@ ${TSQUERY('$1')} AND v.occupation_code <> ALL($2::text[])`,
-      );
-      scoreSql = `(${SEARCH_RANKING.occupation} * coalesce(($3::float8[])[array_position($2::text[], v.occupation_code::text)], 0)
-                 + ${SEARCH_RANKING.text} * ts_rank(v.tsv, ${TSQUERY('$1')}, 32))`;
-    }
-    const where = this.filterSql(query, params);
-    const select = (cond?: string) => {
-      const all = cond ? [cond, ...where] : where;
-      return `SELECT v.id, v.region, v.occupation_code, v.published_at, ${scoreSql} AS score
-         FROM ${this.vacancies} v
-         ${all.length ? `WHERE ${all.join(' AND ')}` : ''}`;
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
     };
-    params.push(query.limit, query.offset);
-    const limit = `$${params.length - 1}`;
-    const offset = `$${params.length}`;
-    const order = useText ? 'score DESC, published_at DESC, id' : 'published_at DESC, id';
-    const pageOrder = useText ? 'p.score DESC, p.published_at DESC, p.id' : 'p.published_at DESC, p.id';
-    const sql = `WITH c AS MATERIALIZED (
-         ${arms.length ? arms.map(select).join(' UNION ALL ') : select()}
-       ), page AS (
-         SELECT id, score, published_at FROM c ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}
-       )
+    const where = this.filterSql(query, params);
+    const and = where.map((w) => ` AND ${w}`).join('');
+    let candidates: string;
+    let page: string;
+    let order: string;
+    if (plan) {
+      const own = new OwnQuery(plan, param);
+      const text = plan.clauses.length > 0;
+      const codes = param(plan.codes);
+      const weights = param(plan.weights);
+      const covered = param(plan.covered);
+      const others = param(plan.codes.concat(plan.partial).filter((c) => !plan.covered.includes(c)));
+      const named = param([...new Set([...plan.codes, ...plan.covered, ...plan.partial])]);
+      const rank = param(plan.rank);
+      const windowStart = Math.floor(query.offset / RANK_WINDOW) * RANK_WINDOW;
+      const windowEnd = Math.ceil((query.offset + query.limit) / RANK_WINDOW) * RANK_WINDOW;
+      const text0 = `${SEARCH_RANKING.text}::float8`;
+      const occ0 = `${SEARCH_RANKING.occupation}::float8`;
+      const ownRank = `ts_rank(v.own_tsv, (SELECT q FROM rq), 32)`;
+      const termsRank = `coalesce(
+        (SELECT ranks FROM oc)[array_position((SELECT codes FROM oc), v.occupation_code)], 0)`;
+      const weight = `coalesce(
+        (${weights}::float8[])[array_position(${codes}::text[], v.occupation_code)], 0::float8)`;
+      // Three arms: the covered occupations (index only), the other named or partly covered ones (each
+      // row's own words tested), and the rest through the GIN index. The prior's text part is the rank
+      // of the occupation's terms or of the row's own words, whichever is higher. In a prepared
+      // statement's generic plan parameters stay parameters: the tsqueries and the ranks of the terms
+      // are made once (InitPlans), not for every row.
+      const ownWords = text
+        ? `search_own_words('${this.vacancies}', ${own.lead()})`
+        : `(SELECT ${FILTER_COLUMNS}, v.own_tsv FROM ${this.vacancies} v WHERE false)`;
+      candidates = `rq AS (SELECT ${TSQUERY(rank)} AS q, ${text ? own.full() : 'NULL::tsquery'} AS own),
+         oc AS (
+           SELECT array_agg(o.code) AS codes,
+             array_agg(
+               ts_rank(setweight(o.russian, 'A') || setweight(o.simple, 'A'), (SELECT q FROM rq), 32)) AS ranks
+           FROM search_occupations o WHERE o.code = ANY(${named}::text[])
+         ),
+         x AS MATERIALIZED (
+           SELECT v.id, v.region, v.occupation_code, v.published_at, ${text0} * ${ownRank} AS prior
+           FROM ${ownWords} v
+           WHERE v.occupation_code <> ALL(${named}::text[])${and} AND v.own_tsv @@ (SELECT own FROM rq)
+         ), c AS MATERIALIZED (
+           SELECT v.id, v.region, v.occupation_code, v.published_at, ${weight} AS w,
+             ${occ0} * ${weight} + ${text0} * ${termsRank} AS prior
+           FROM ${this.vacancies} v WHERE v.occupation_code = ANY(${covered}::text[])${and}
+           UNION ALL
+           SELECT id, region, occupation_code, published_at, w,
+             ${occ0} * w + CASE WHEN m THEN ${text0} * greatest(${termsRank}, ${ownRank}) ELSE 0::float8 END
+           FROM (
+             SELECT v.id, v.region, v.occupation_code, v.published_at, v.own_tsv, ${weight} AS w,
+               ${text ? 'v.own_tsv @@ (SELECT own FROM rq)' : 'false'} AS m
+             FROM ${this.vacancies} v WHERE v.occupation_code = ANY(${others}::text[])${and}
+           ) v
+           WHERE m OR occupation_code = ANY(${codes}::text[])
+           UNION ALL
+           SELECT id, region, occupation_code, published_at, 0::float8, prior FROM x
+         ), win AS (
+           SELECT id, published_at, w, row_number() OVER (ORDER BY prior DESC, published_at DESC, id) - 1 AS pos
+           FROM (SELECT * FROM c ORDER BY prior DESC, published_at DESC, id LIMIT ${param(windowEnd)}) t
+         )`;
+      page = `SELECT win.id, win.published_at, win.pos / ${RANK_WINDOW} AS chunk,
+             ${SEARCH_RANKING.occupation}::float8 * win.w
+               + ${SEARCH_RANKING.text}::float8 * ts_rank(s.tsv, (SELECT q FROM rq), 32) AS score
+           FROM win JOIN ${this.vacancies} s ON s.id = win.id
+           WHERE win.pos >= ${param(windowStart)}
+           ORDER BY chunk, score DESC, published_at DESC, id
+           LIMIT ${param(query.limit)} OFFSET ${param(query.offset - windowStart)}`;
+      order = 'p.chunk, p.score DESC, p.published_at DESC, p.id';
+    } else {
+      candidates = `c AS MATERIALIZED (
+           SELECT v.id, v.region, v.occupation_code, v.published_at FROM ${this.vacancies} v
+           ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         )`;
+      page = `SELECT id, published_at, 0::float8 AS score FROM c ORDER BY published_at DESC, id
+           LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`;
+      order = 'p.published_at DESC, p.id';
+    }
+    const rows = await this.prepared(
+      `WITH ${candidates}, page AS MATERIALIZED (${page})
        SELECT
-         (SELECT coalesce(json_agg(json_build_object('score', p.score, 'doc', s.doc)
-                   ORDER BY ${pageOrder}), '[]')
-            FROM page p JOIN ${this.vacancies} s ON s.id = p.id) AS hits,
-         (SELECT count(*) FROM c)::int AS total,
-         (SELECT coalesce(json_agg(f), '[]') FROM (
-            SELECT region AS value, count(*)::int AS count FROM c GROUP BY region
-            ORDER BY count DESC, value LIMIT ${FACET_LIMIT}) f) AS regions,
-         (SELECT coalesce(json_agg(f), '[]') FROM (
-            SELECT occupation_code::text AS value, count(*)::int AS count FROM c GROUP BY occupation_code
-            ORDER BY count DESC, value LIMIT ${FACET_LIMIT}) f) AS occupations`;
-    // The planner does not count reading every row's (TOASTed) tsvector in a scan and misjudges how
-    // many rows prefix words match, so with words it is kept to the GIN index (region + text).
-    const rows: Row[] = useText
-      ? await this.db.transaction(async (m) => {
-          await m.query(`SET LOCAL enable_seqscan = off`);
-          return m.query(sql, params) as Promise<Row[]>;
-        })
-      : await this.db.query(sql, params);
+         (SELECT json_agg(p.score ORDER BY ${order}) FROM page p) AS scores,
+         (SELECT string_agg(s.card, ',' ORDER BY ${order}) FROM page p JOIN ${this.vacancies} s ON s.id = p.id) AS cards,
+         (SELECT json_agg(json_build_array(g, region, occupation_code, n)) FROM (
+            SELECT GROUPING(region) AS g, region, occupation_code::text, count(*)::int AS n FROM c
+            GROUP BY GROUPING SETS ((region), (occupation_code), ())) f) AS counts`,
+      params,
+    );
     const r = rows[0];
+    // One pass over the matching set: the total and the counts per region and per occupation.
+    const counts = (r.counts ?? []) as Array<[number, string | null, string | null, number]>;
+    const facet = (pick: (row: (typeof counts)[number]) => string | null) =>
+      counts
+        .filter((row) => pick(row) !== null)
+        .map((row) => ({ value: pick(row) as string, count: row[3] }))
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+        .slice(0, FACET_LIMIT);
     return {
-      hits: (r.hits as Array<{ score: number; doc: VacancyDocument }>).map((h) => ({
-        doc: h.doc,
-        score: Math.round(Math.min(1, h.score) * 1000) / 1000,
+      hits: parseCards(r.cards as string | null).map((doc, i) => ({
+        doc,
+        score: Math.round(Math.min(1, (r.scores as number[])[i]) * 1000) / 1000,
       })),
-      total: r.total as number,
-      facets: { region: r.regions as FacetCount[], occupation: r.occupations as FacetCount[] },
+      total: counts.find(([, region, occupation]) => region === null && occupation === null)?.[3] ?? 0,
+      facets: {
+        region: facet(([grouped, region]) => (grouped === 0 ? region : null)),
+        occupation: facet(([grouped, , occupation]) => (grouped === 1 ? occupation : null)),
+      },
     };
   }
 
@@ -341,13 +676,14 @@ export class PostgresSearchIndex implements SearchIndex {
    * then same minor group, then text), each tier only when the ones above leave room in `limit`;
    * the `doc` column is read only for the rows kept. Order: fit plus 0.3 in a desired region, newest.
    */
-  async matchVacancies(query: VacancyMatchQuery): Promise<Retrieved<VacancyDocument>[]> {
+  async matchVacancies(query: VacancyMatchQuery): Promise<Retrieved<VacancySummary>[]> {
     const ts = query.textWords.length ? buildTsQuery(query.textWords) : '';
     const codes = query.occupationCodes;
     const minors = query.minorGroups;
     const regions = query.desiredRegions;
     const fair = query.fairId ?? null;
     const found = new Map<string, { fit: number; order: number; ts: number }>();
+    const docs = new Map<string, VacancySummary>();
     const take = (rows: Row[]) => {
       for (const r of rows) {
         const fit = Number(r.fit);
@@ -357,8 +693,14 @@ export class PostgresSearchIndex implements SearchIndex {
       }
     };
     // One branch per trade (and region) with its values as parameters, so that the planner knows how
-    // common each is and walks the (…, published_at DESC) index instead of sorting every row.
-    const tier = async (fit: number, branches: Array<Array<[string, unknown]>>, exclude?: string[]) => {
+    // common each is and walks the (…, published_at DESC) index instead of sorting every row. With
+    // `withDocs`, the documents of the first `limit` rows (in the final order) come in the same query.
+    const tier = async (
+      fit: number,
+      branches: Array<Array<[string, unknown]>>,
+      exclude?: string[],
+      withDocs = false,
+    ) => {
       const params: unknown[] = [fair, query.limit];
       if (exclude) params.push(exclude);
       const extra = exclude ? 'AND v.occupation_code <> ALL($3::text[])' : '';
@@ -373,7 +715,28 @@ export class PostgresSearchIndex implements SearchIndex {
                  ORDER BY v.published_at DESC LIMIT $2)`;
       });
       if (!sql.length) return;
-      take(await this.db.query(sql.join(' UNION ALL '), params));
+      if (!withDocs) {
+        take(await this.db.query(sql.join(' UNION ALL '), params));
+        return;
+      }
+      params.push(regions);
+      // Only the first `limit` rows come back, as their cards in one text: whether the next tiers are
+      // needed depends on the count alone (every row here comes before theirs), and hundreds of small
+      // rows cost more to send and parse.
+      const [r]: Row[] = await this.db.query(
+        `WITH t AS (${sql.join(' UNION ALL ')}),
+         d AS (
+           SELECT DISTINCT ON (id) id, region, ts, fit,
+             fit + CASE WHEN region = ANY($${params.length}::text[]) THEN 0.3::float8 ELSE 0::float8 END AS ord
+           FROM t ORDER BY id, ord DESC
+         ),
+         top AS (SELECT id FROM d ORDER BY ord DESC, ts DESC, id LIMIT $2)
+         SELECT string_agg(v.card, ',') AS cards FROM top JOIN ${this.vacancies} v ON v.id = top.id`,
+        params,
+      );
+      const cards = parseCards(r.cards as string | null);
+      take(cards.map((c) => ({ id: c.id, region: c.region, ts: Date.parse(c.publishedAt) / 1000, fit })));
+      for (const card of cards) docs.set(card.id, card);
     };
     const pairs = (column: string, values: string[]) => [
       ...values.flatMap((x) =>
@@ -386,26 +749,52 @@ export class PostgresSearchIndex implements SearchIndex {
     ];
     const above = (min: number) => [...found.values()].filter((f) => f.order >= min).length;
 
-    await tier(1, pairs('occupation_code', codes));
+    await tier(1, pairs('occupation_code', codes), undefined, true);
     // Every row of the same unit group is in hand when fewer than `limit` came back.
     if (found.size < query.limit) {
       await tier(0.6, pairs('occupation_minor', minors), codes);
     }
-    // Text fit stays below 0.8 (0.5 * normalised rank + 0.3 for the region), under the rows at 0.9 and up.
+    // Text fit stays below 0.8 (0.5 * normalised rank + 0.3 for the region), under the rows at 0.9 and
+    // up. The rows that match are taken in the desired regions first, newest, and ranked among themselves.
     if (ts && above(0.85) < query.limit) {
+      const plan = await this.cachedPlan(`t\u0000${JSON.stringify(query.textWords)}`, () =>
+        this.textPlan(query.textWords, [], false),
+      );
+      const params: unknown[] = [fair, query.limit, plan.rank, codes, minors, regions];
+      const param = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      const text = plan.clauses.length > 0;
+      const own = new OwnQuery(plan, param);
+      const rest = `AND v.occupation_code <> ALL($4::text[]) AND left(v.occupation_code, 3) <> ALL($5::text[])
+               AND ($1::uuid IS NULL OR v.fair_ids @> ARRAY[$1::uuid])`;
+      const arms = [
+        `SELECT v.id, v.region, v.published_at FROM ${this.vacancies} v
+         WHERE v.occupation_code = ANY(${param(plan.covered)}::text[]) ${rest}`,
+      ];
+      if (text) {
+        arms.push(
+          `SELECT v.id, v.region, v.published_at FROM ${this.vacancies} v
+           WHERE v.occupation_code = ANY(${param(plan.partial)}::text[]) ${rest}
+             AND v.own_tsv @@ (SELECT own FROM rq)`,
+          `SELECT v.id, v.region, v.published_at FROM search_own_words('${this.vacancies}', ${own.lead()}) v
+           WHERE v.occupation_code <> ALL(${param([...plan.covered, ...plan.partial])}::text[]) ${rest}
+             AND v.own_tsv @@ (SELECT own FROM rq)`,
+        );
+      }
       take(
         await this.db.query(
-          `SELECT v.id, v.region, extract(epoch FROM v.published_at)::float8 AS ts,
-             0.5 * ts_rank(v.tsv, ${TSQUERY('$3')}, 32) AS fit
-           FROM ${this.vacancies} v
-           WHERE v.tsv @@ ${TSQUERY('$3')}
-             AND v.occupation_code <> ALL($4::text[]) AND v.occupation_minor <> ALL($5::text[])
-             AND ($1::uuid IS NULL OR v.fair_ids @> ARRAY[$1::uuid])
-           ORDER BY 0.5 * ts_rank(v.tsv, ${TSQUERY('$3')}, 32)
-                    + CASE WHEN v.region = ANY($6::text[]) THEN 0.3 ELSE 0 END DESC,
-                    v.published_at DESC
-           LIMIT $2`,
-          [fair, query.limit, ts, codes, minors, regions],
+          `WITH rq AS (SELECT ${TSQUERY('$3')} AS q, ${text ? own.full() : 'NULL::tsquery'} AS own),
+           m AS (
+             SELECT * FROM (${arms.join(' UNION ALL ')}) v
+             ORDER BY v.region = ANY($6::text[]) DESC, v.published_at DESC
+             LIMIT $2
+           )
+           SELECT m.id, m.region, extract(epoch FROM m.published_at)::float8 AS ts,
+             0.5 * ts_rank(s.tsv, (SELECT q FROM rq), 32) AS fit
+           FROM m JOIN ${this.vacancies} s ON s.id = m.id`,
+          params,
         ),
       );
     }
@@ -417,13 +806,17 @@ export class PostgresSearchIndex implements SearchIndex {
     const kept = [...found.entries()]
       .sort(([ia, a], [ib, b]) => b.order - a.order || b.ts - a.ts || (ia < ib ? -1 : 1))
       .slice(0, query.limit);
-    const docs = await this.docs(
-      this.vacancies,
-      kept.map(([id]) => id),
-    );
+    const missing = kept.map(([id]) => id).filter((id) => !docs.has(id));
+    if (missing.length) {
+      const [r]: Row[] = await this.db.query(
+        `SELECT string_agg(v.card, ',') AS cards FROM ${this.vacancies} v WHERE v.id = ANY($1::uuid[])`,
+        [missing],
+      );
+      for (const doc of parseCards(r.cards as string | null)) docs.set(doc.id, doc);
+    }
     return kept
       .filter(([id]) => docs.has(id))
-      .map(([id, f]) => ({ doc: docs.get(id) as VacancyDocument, textScore: f.fit }));
+      .map(([id, f]) => ({ doc: docs.get(id) as VacancySummary, textScore: f.fit }));
   }
 
   /** Same tiers for people: same unit group, same minor group, text; those who applied always. */
@@ -475,7 +868,17 @@ export class PostgresSearchIndex implements SearchIndex {
         );
       });
     const count = (min: number) => [...found.values()].filter((f) => f >= min).length;
-    await tier('m.occupation_codes @> ARRAY[$2::text]', '1.0::float8', 'm.id', [code]);
+    // The same unit group, from (code, id) in order, with the documents in one text: they are nearly
+    // always the ones kept.
+    const docs = new Map<string, MigrantDocument>();
+    const [first]: Row[] = await this.db.query(
+      `WITH t AS (SELECT id FROM ${this.trades} WHERE code = $2 AND visible ORDER BY id LIMIT $1)
+       SELECT string_agg(m.doc::text, ',') AS docs FROM t JOIN ${this.migrants} m ON m.id = t.id`,
+      [query.limit, code],
+    );
+    const sameTrade = first.docs ? (JSON.parse(`[${first.docs as string}]`) as MigrantDocument[]) : [];
+    for (const doc of sameTrade) docs.set(doc.id, doc);
+    take(sameTrade.map((doc) => ({ id: doc.id, fit: 1 })));
     if (count(1) < query.limit) {
       await tier(
         'm.occupation_minors @> ARRAY[$2::text] AND NOT m.occupation_codes @> ARRAY[$3::text]',
@@ -494,10 +897,8 @@ export class PostgresSearchIndex implements SearchIndex {
     const kept = [...found.entries()]
       .sort(([ia, a], [ib, b]) => b - a || (ia < ib ? -1 : 1))
       .slice(0, query.limit);
-    const docs = await this.docs(
-      this.migrants,
-      kept.map(([id]) => id),
-    );
+    const missing = kept.map(([id]) => id).filter((id) => !docs.has(id));
+    for (const [id, doc] of await this.docs<MigrantDocument>(this.migrants, missing)) docs.set(id, doc);
     return kept
       .filter(([id]) => docs.has(id))
       .map(([id, fit]) => ({ doc: docs.get(id) as MigrantDocument, textScore: fit }));
@@ -507,6 +908,22 @@ export class PostgresSearchIndex implements SearchIndex {
     if (!ids.length) return new Map();
     const rows: Row[] = await this.db.query(`SELECT id, doc FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
     return new Map(rows.map((r) => [r.id as string, r.doc as T]));
+  }
+
+  /**
+   * A read through a named statement, parsed and planned once per connection (planning the search
+   * query costs about as much as running it). TypeORM's query() has no named statements, so this goes
+   * to its pg pool. The number of statement texts is bounded; past that, statements are unnamed.
+   */
+  private async prepared(text: string, values: unknown[]): Promise<Row[]> {
+    let name = this.statements.get(text);
+    if (!name && this.statements.size < MAX_PREPARED) {
+      name = `search_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
+      this.statements.set(text, name);
+    }
+    if (!name) return this.db.query(text, values);
+    const pool = (this.db.driver as unknown as { master: Pool }).master;
+    return (await pool.query<Row>({ name, text, values })).rows;
   }
 
   // --- rebuild ---
@@ -526,6 +943,14 @@ export class PostgresSearchIndex implements SearchIndex {
       onBatch?.(batch.length);
     }
     await this.db.query(`DELETE FROM ${table} WHERE indexed_at < $1`, [started]);
-    await this.db.query(`ANALYZE ${table}`);
+    if (kind === 'migrants') {
+      await this.db.query(
+        `DELETE FROM ${this.trades} t WHERE NOT EXISTS (SELECT 1 FROM ${table} m WHERE m.id = t.id)`,
+      );
+    }
+    // Vacuum marks the pages all-visible (index-only scans for counts, facets and candidate lists) and
+    // empties the GIN pending lists that every text query would otherwise read.
+    await this.db.query(`VACUUM (ANALYZE) ${table}`);
+    if (kind === 'migrants') await this.db.query(`VACUUM (ANALYZE) ${this.trades}`);
   }
 }

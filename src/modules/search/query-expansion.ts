@@ -85,26 +85,20 @@ export function expandQuery(q: string, catalog = ReferenceCatalog.load()): Expan
   return { variants: [...unique.values()], occupations };
 }
 
-/** Every word of every variant, for a typo lookup in the lexicon. */
-export function queryWords(expanded: ExpandedQuery): string[] {
-  return [...new Set(expanded.variants.flat())];
-}
-
 /**
  * A `to_tsquery` text: the words of one variant are ANDed (each word may be replaced by a typo
  * correction), the variants ORed. Words of three letters or more match as prefixes (partial words).
  * Input words are letters and digits only (normalizeForSearch), so nothing needs escaping.
  */
 export function buildTsQuery(variants: string[][], corrections: Map<string, string[]> = new Map()): string {
-  const term = (w: string) => (w.length >= 3 ? `${w}:*` : w);
-  const clauses = variants.map((words) => {
-    const parts = words.map((w) => {
-      const alternatives = [term(w), ...(corrections.get(w) ?? [])];
-      return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0];
-    });
-    return `(${parts.join(' & ')})`;
-  });
+  const clauses = variants.map((words) => `(${words.map((w) => tsQueryWord(w, corrections)).join(' & ')})`);
   return clauses.join(' | ');
+}
+
+/** One word of a `buildTsQuery` text: the word (as a prefix from three letters) or its corrections. */
+export function tsQueryWord(w: string, corrections: Map<string, string[]> = new Map()): string {
+  const alternatives = [w.length >= 3 ? `${w}:*` : w, ...(corrections.get(w) ?? [])];
+  return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0];
 }
 
 const termCache = new Map<string, string[]>();
@@ -138,7 +132,7 @@ function withKeys(parts: string[]): string {
   return `${text} ${keys}`.trim();
 }
 
-/** The weighted text fields of a vacancy document: A title and occupation, B skills, C places, D description. */
+/** The weighted text fields of a document: A title and occupation, B skills, C places, D description. */
 export interface WeightedText {
   a: string;
   b: string;
@@ -146,16 +140,25 @@ export interface WeightedText {
   d: string;
 }
 
+/**
+ * A vacancy's own text. Field A holds the title only: the occupation's labels and synonyms, the same for
+ * every vacancy of the occupation, are `occupationText`, kept once per occupation by the index.
+ */
 export function vacancyText(doc: VacancyDocument, catalog = ReferenceCatalog.load()): WeightedText {
   const region = catalog.region(doc.region);
   return {
-    a: withKeys([doc.title, ...documentOccupationTerms(doc.occupationCode, catalog)]),
+    a: withKeys([doc.title]),
     b: withKeys(doc.skills),
     c: normalizeForSearch(
       [doc.city ?? '', region?.nameRu ?? '', region?.nameEn ?? '', doc.employerName].join(' '),
     ),
     d: normalizeForSearch(doc.description),
   };
+}
+
+/** The words every vacancy of an occupation carries in field A: its labels and synonyms, with their keys. */
+export function occupationText(code: string, catalog = ReferenceCatalog.load()): string {
+  return withKeys(documentOccupationTerms(code, catalog));
 }
 
 export function migrantText(doc: MigrantDocument, catalog = ReferenceCatalog.load()): WeightedText {

@@ -33,6 +33,8 @@ const MIGRANT_SELECT = `
  */
 @Injectable()
 export class SearchSourceRepository {
+  private applicationsExist = false;
+
   constructor(private readonly db: DataSource) {}
 
   async vacancyState(id: string): Promise<SourceState<VacancyDocument>> {
@@ -100,10 +102,14 @@ export class SearchSourceRepository {
 
   /** Migrants who applied to a vacancy; empty until the applications table exists. */
   async applicantIds(vacancyId: string): Promise<string[]> {
-    const [{ exists }]: Row[] = await this.db.query(
-      `SELECT to_regclass('public.applications') IS NOT NULL AS exists`,
-    );
-    if (!exists) return [];
+    if (!this.applicationsExist) {
+      const [{ exists }]: Row[] = await this.db.query(
+        `SELECT to_regclass('public.applications') IS NOT NULL AS exists`,
+      );
+      if (!exists) return [];
+      // Tables are not dropped under a running application: ask once it exists.
+      this.applicationsExist = true;
+    }
     const rows: Row[] = await this.db.query(
       `SELECT DISTINCT migrant_id FROM applications WHERE vacancy_id = $1`,
       [vacancyId],

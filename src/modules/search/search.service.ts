@@ -4,8 +4,8 @@ import type { SearchLang, VacancySearchItemDto, VacancySearchPageDto } from 'src
 import {
   SEARCH_INDEX,
   type SearchIndex,
-  type VacancyDocument,
   type VacancyFilters,
+  type VacancySummary,
 } from 'src/modules/search/search.types';
 
 export interface VacancySearchParams extends VacancyFilters {
@@ -47,7 +47,7 @@ export class SearchService {
     };
   }
 
-  toItem(doc: VacancyDocument, score: number, lang: SearchLang): VacancySearchItemDto {
+  toItem(doc: VacancySummary, score: number, lang: SearchLang): VacancySearchItemDto {
     return {
       id: doc.id,
       title: doc.title,

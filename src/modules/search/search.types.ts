@@ -43,6 +43,9 @@ export interface VacancyDocument {
   publishedAt: string;
 }
 
+/** A vacancy document without its description: what matching scores, checks and shows. */
+export type VacancySummary = Omit<VacancyDocument, 'description'>;
+
 /** A migrant's profile as matching needs it. Never holds document numbers, contacts or names. */
 export interface MigrantDocument {
   id: string;
@@ -85,7 +88,7 @@ export interface FacetCount {
 }
 
 export interface VacancyHit {
-  doc: VacancyDocument;
+  doc: VacancySummary;
   /** Relevance in 0..1 when a query was given; 0 for a filter-only listing (newest first). */
   score: number;
 }
@@ -142,7 +145,7 @@ export interface SearchIndex {
   getVacancy(id: string): Promise<VacancyDocument | undefined>;
   getMigrant(id: string): Promise<MigrantDocument | undefined>;
   searchVacancies(query: VacancySearchQuery): Promise<VacancySearchResult>;
-  matchVacancies(query: VacancyMatchQuery): Promise<Retrieved<VacancyDocument>[]>;
+  matchVacancies(query: VacancyMatchQuery): Promise<Retrieved<VacancySummary>[]>;
   matchMigrants(query: MigrantMatchQuery): Promise<Retrieved<MigrantDocument>[]>;
   /**
    * Rebuild one index from `batches` while searches keep answering from the old data; documents not
