@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { OutboxService } from 'src/database/outbox.service';
 import { QueueService } from 'src/queue/queue.service';
@@ -63,6 +64,51 @@ describe('service foundation (e2e)', () => {
 
   it('refuses a forged token', async () => {
     await t.http().get('/v1/auth/me').set('authorization', 'Bearer abc.def.ghi').expect(401);
+  });
+
+  describe('token signatures', () => {
+    const b64 = (value: object | Buffer) =>
+      (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString('base64url');
+    const token = (header: object, claims: object, key: string | null, hash = 'sha256') => {
+      const unsigned = `${b64(header)}.${b64(claims)}`;
+      const signature = key === null ? '' : b64(createHmac(hash, key).update(unsigned).digest());
+      return `${unsigned}.${signature}`;
+    };
+    const now = () => Math.floor(Date.now() / 1000);
+    let claims: { sub: string; role: string };
+
+    beforeAll(async () => {
+      const me = await t
+        .http()
+        .get('/v1/auth/me')
+        .set('authorization', `Bearer ${await adminToken(t)}`)
+        .expect(200);
+      claims = { sub: me.body.id, role: 'admin' };
+    });
+
+    it('accepts a token signed with the service key', async () => {
+      const valid = token({ alg: 'HS256', typ: 'JWT' }, { ...claims, exp: now() + 60 }, t.config.jwtSecret);
+      await t.http().get('/v1/auth/me').set('authorization', `Bearer ${valid}`).expect(200);
+    });
+
+    it.each([
+      [
+        'another key',
+        { alg: 'HS256', typ: 'JWT' },
+        'another-secret-of-at-least-32-characters!',
+        'sha256',
+        60,
+      ],
+      ['no signature (alg none)', { alg: 'none', typ: 'JWT' }, null, 'sha256', 60],
+      ['another algorithm (HS512)', { alg: 'HS512', typ: 'JWT' }, 'service', 'sha512', 60],
+      ['an expired token', { alg: 'HS256', typ: 'JWT' }, 'service', 'sha256', -60],
+    ] as const)('refuses %s with 401 problem+json', async (_name, header, key, hash, expiresIn) => {
+      const secret = key === 'service' ? t.config.jwtSecret : key;
+      const forged = token(header, { ...claims, exp: now() + expiresIn }, secret, hash);
+      const res = await t.http().get('/v1/auth/me').set('authorization', `Bearer ${forged}`);
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    });
   });
 
   it('answers 403 problem+json when the role is not allowed', async () => {

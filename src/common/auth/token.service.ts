@@ -21,20 +21,13 @@ export class TokenService {
     const claims: Claims = { sub: user.id, role: user.role };
     if (user.employerId) claims.emp = user.employerId;
     if (user.migrantId) claims.mig = user.migrantId;
-    const accessToken = this.jwt.sign(claims, {
-      secret: this.config.jwtSecret,
-      expiresIn: this.config.jwtTtlSeconds,
-      algorithm: 'HS256',
-    });
+    const accessToken = this.jwt.sign(claims);
     return { accessToken, tokenType: 'Bearer' as const, expiresIn: this.config.jwtTtlSeconds };
   }
 
   async verify(token: string): Promise<UserPrincipal | undefined> {
     try {
-      const claims = await this.jwt.verifyAsync<Claims>(token, {
-        secret: this.config.jwtSecret,
-        algorithms: ['HS256'],
-      });
+      const claims = await this.jwt.verifyAsync<Claims>(token);
       if (!ROLES.includes(claims.role)) return undefined;
       return {
         kind: 'user',
