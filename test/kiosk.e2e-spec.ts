@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { TestApp, bootTestApp, login, staffToken, unique } from 'test/harness/app';
+import { TestApp, bootTestApp, login, staffToken, unique, waitFor } from 'test/harness/app';
 import { kioskSubmission } from 'test/harness/applications.factory';
 import {
   FairScenario,
@@ -232,6 +232,50 @@ describe('fair kiosk', () => {
       expect([x.status, y.status]).toEqual([201, 201]);
       expect(y.body).toEqual(x.body);
       expect(await countByPhone(body.migrant.phone as string)).toEqual({ migrants: 1, applications: 2 });
+    });
+
+    it('lets exactly one of two retries take over a key whose first holder died', async () => {
+      const body = kioskSubmission([a.vacancy.id]);
+      const key = unique('kiosk-orphan-');
+      const first = await submit(a.kiosk.token, body, key);
+      expect(first.status).toBe(201);
+      // As if the process that held the key had died mid-request: still processing, lease run out.
+      const [, orphaned] = await ds.query(
+        `UPDATE idempotency_keys SET state = 'processing', response_body = NULL, completed_at = NULL,
+                lease_until = now() - interval '1 second'
+          WHERE key = $1`,
+        [key],
+      );
+      expect(orphaned).toBe(1);
+      // Hold the key's row so that both retries see the lease run out and queue up to take it over.
+      const holder = ds.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      await holder.query(`SELECT 1 FROM idempotency_keys WHERE key = $1 FOR UPDATE`, [key]);
+      const retries = Promise.all([submit(a.kiosk.token, body, key), submit(a.kiosk.token, body, key)]);
+      try {
+        await waitFor(async () => {
+          const [{ n }] = await ds.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock'
+                AND query LIKE 'UPDATE idempotency_keys SET lease_until%'`,
+          );
+          return n === 2;
+        });
+      } finally {
+        await holder.commitTransaction();
+        await holder.release();
+      }
+      const [x, y] = await retries;
+      expect([x.status, y.status]).toEqual([201, 201]);
+      expect(y.body).toEqual(x.body);
+      expect(x.body.migrantId).toBe(first.body.migrantId);
+      // The submission ran once more, not twice: one more visit counted.
+      const [visit] = await ds.query(`SELECT visits FROM fair_attendance WHERE migrant_id = $1`, [
+        first.body.migrantId,
+      ]);
+      expect(visit.visits).toBe(2);
+      expect(await countByPhone(body.migrant.phone as string)).toEqual({ migrants: 1, applications: 1 });
     });
 
     it('refuses a vacancy of another fair with 422 and writes nothing', async () => {

@@ -119,12 +119,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (row.state === 'completed') return row.response_body;
       if (row.expired) {
         // The first holder died mid-request; take the key over.
-        const taken = await this.dataSource.query(
+        // Only one waiter wins the takeover; TypeORM answers an UPDATE with [rows, count].
+        const [, taken]: [unknown[], number] = await this.dataSource.query(
           `UPDATE idempotency_keys SET lease_until = now() + make_interval(secs => $3)
-            WHERE scope = $1 AND key = $2 AND state = 'processing' AND lease_until < now() RETURNING key`,
+            WHERE scope = $1 AND key = $2 AND state = 'processing' AND lease_until < now()`,
           [scope, key, LEASE_SECONDS],
         );
-        if (taken.length) return this.execute(scope, key, next);
+        if (taken > 0) return this.execute(scope, key, next);
       }
       if (Date.now() > deadline) {
         throw new DomainError(

@@ -103,12 +103,13 @@ export class PlacementsRepository {
 
   /** Closes the vacancy as filled (bumping its version like any other change); false when it was not open. */
   async markVacancyFilled(manager: EntityManager, vacancyId: string): Promise<boolean> {
-    const rows = await manager.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [, count]: [unknown[], number] = await manager.query(
       `UPDATE vacancies SET status = 'filled', version = version + 1, updated_at = now()
-        WHERE id = $1 AND status IN ('published', 'paused') RETURNING id`,
+        WHERE id = $1 AND status IN ('published', 'paused')`,
       [vacancyId],
     );
-    return rows.length > 0;
+    return count > 0;
   }
 
   async insertPlacement(
