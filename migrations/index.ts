@@ -15,6 +15,7 @@ import { WidenOutboxDelay1795400000000 } from './1795400000000-WidenOutboxDelay'
 import { AddApplicationReportColumns1795410000000 } from './1795410000000-AddApplicationReportColumns';
 import { NotifyOutboxOnInsert1795411000000 } from './1795411000000-NotifyOutboxOnInsert';
 import { NarrowSearchVacancies1795430000000 } from './1795430000000-NarrowSearchVacancies';
+import { MatchPriorColumns1795440000000 } from './1795440000000-MatchPriorColumns';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   AddApplicationReportColumns1795410000000,
   NotifyOutboxOnInsert1795411000000,
   NarrowSearchVacancies1795430000000,
+  MatchPriorColumns1795440000000,
 ];

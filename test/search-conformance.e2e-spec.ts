@@ -265,6 +265,56 @@ describe.each(adapters)('search index conformance: $name', (setup) => {
     expect(found[0].textScore).toBeGreaterThan(found[1].textScore);
   });
 
+  // The Meilisearch adapter takes a trade's vacancies newest first and ignores the prior.
+  (setup.name === 'postgres' ? it : it.skip)(
+    'takes a person’s own trade best first by region, housing and pay when given a prior',
+    async () => {
+      const f = randomUUID();
+      const at = (day: number, over: Partial<Parameters<typeof vacancyDoc>[0]>) =>
+        vacancyDoc({
+          occupationCode: '7112',
+          title: 'Каменщик',
+          region: 'RU-MOW',
+          fairIds: [f],
+          publishedAt: `2030-01-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+          ...over,
+        });
+      const pay = (amount: number) => ({
+        salaryMonthly: amount,
+        salaryMonthlyMax: amount,
+        salaryMin: amount,
+      });
+      const newest = at(10, { housing: false, ...pay(50000) });
+      const newer = at(9, { housing: false, ...pay(50000) });
+      const best = at(1, { housing: true, ...pay(120000) });
+      const second = at(2, { housing: true, ...pay(60000) });
+      // Elsewhere, paid in another currency: neither region nor pay counts.
+      const abroad = at(8, { region: 'KZ-75', country: 'KZ', city: 'Алматы', housing: true, ...pay(400000) });
+      await index.upsertVacancies([newest, newer, best, second, abroad]);
+      const query = {
+        occupationCodes: ['7112'],
+        minorGroups: ['711'],
+        textWords: [['каменщик']],
+        desiredRegions: ['RU-MOW'],
+        fairId: f,
+        limit: 2,
+      };
+      const plain = await index.matchVacancies(query);
+      expect(ids(plain).sort()).toEqual([newest.id, newer.id].sort());
+      const ranked = await index.matchVacancies({
+        ...query,
+        pool: 10,
+        prior: {
+          needsHousing: true,
+          expectedMonthly: 100000,
+          expectedCurrency: 'RUB',
+          weights: { region: 0.15, housing: 0.1, pay: 0.15 },
+        },
+      });
+      expect(ids(ranked).sort()).toEqual([best.id, second.id].sort());
+    },
+  );
+
   it('retrieves candidates who are visible or applied, best occupation fit first', async () => {
     const unit = migrantDoc({ occupations: [{ code: '6123', years: 3 }] });
     const minor = migrantDoc({ occupations: [{ code: '6121', years: 1 }] });

@@ -13,7 +13,9 @@ import {
   CANDIDATE_RETRIEVE,
   ELIGIBILITY_FACTOR,
   MATCH_ELIGIBILITY_CHECKS,
+  MATCH_POOL,
   MATCH_RETRIEVE,
+  MATCH_WEIGHTS,
 } from 'src/modules/matching/matching.weights';
 import type {
   CandidateDto,
@@ -74,6 +76,13 @@ export class MatchingService {
         textWords: tradesQueryText(codes, this.catalog),
         desiredRegions: migrant.desiredRegions,
         limit: MATCH_RETRIEVE,
+        pool: MATCH_POOL,
+        prior: {
+          needsHousing: !!migrant.needsHousing,
+          expectedMonthly: migrant.expectedSalary ?? null,
+          expectedCurrency: migrant.expectedCurrency ?? null,
+          weights: MATCH_WEIGHTS,
+        },
       }),
       this.factsOf([migrantId]),
     ]);

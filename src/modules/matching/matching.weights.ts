@@ -28,8 +28,13 @@ export const MATCH_WEIGHTS = {
 /** Multipliers by eligibility: a conditional match needs steps first; ineligible only when asked for. */
 export const ELIGIBILITY_FACTOR = { eligible: 1, conditional: 0.9, ineligible: 0.4 } as const;
 
-/** How many retrieved candidates are scored, and how many of the best get an eligibility check. */
-export const MATCH_RETRIEVE = 300;
+/**
+ * How many vacancies are scored for a person, and how many of the best get an eligibility check. Of the
+ * person's own trades, the newest MATCH_POOL per trade (and per desired region) are ranked by the part of
+ * the score the index can tell (region, housing, pay: MATCH_WEIGHTS) and the best MATCH_RETRIEVE scored.
+ */
+export const MATCH_POOL = 300;
+export const MATCH_RETRIEVE = 100;
 export const MATCH_ELIGIBILITY_CHECKS = 100;
 export const CANDIDATE_RETRIEVE = 300;
 export const CANDIDATE_ELIGIBILITY_CHECKS = 60;

@@ -701,15 +701,17 @@ export class PostgresSearchIndex implements SearchIndex {
       exclude?: string[],
       withDocs = false,
     ) => {
-      const params: unknown[] = [fair, query.limit];
+      const prior = withDocs ? query.prior : undefined;
+      const params: unknown[] = [fair, prior ? Math.max(query.pool ?? 0, query.limit) : query.limit];
       if (exclude) params.push(exclude);
       const extra = exclude ? 'AND v.occupation_code <> ALL($3::text[])' : '';
+      const columns = prior ? ', v.housing, v.salary_monthly' : '';
       const sql = branches.map((conds) => {
         const where = conds.map(([column, value]) => {
           params.push(value);
           return `v.${column} = $${params.length}`;
         });
-        return `(SELECT v.id, v.region, extract(epoch FROM v.published_at)::float8 AS ts, ${fit}::float8 AS fit
+        return `(SELECT v.id, v.region, extract(epoch FROM v.published_at)::float8 AS ts, ${fit}::float8 AS fit${columns}
                  FROM ${this.vacancies} v
                  WHERE ${where.join(' AND ')} ${extra} AND ($1::uuid IS NULL OR v.fair_ids @> ARRAY[$1::uuid])
                  ORDER BY v.published_at DESC LIMIT $2)`;
@@ -719,18 +721,38 @@ export class PostgresSearchIndex implements SearchIndex {
         take(await this.db.query(sql.join(' UNION ALL '), params));
         return;
       }
-      params.push(regions);
+      const param = (value: unknown) => {
+        params.push(value);
+        return `$${params.length}`;
+      };
+      const inRegion = `region = ANY(${param(regions)}::text[])`;
+      // The part of the person's score that the index can tell (matching's weights): region, housing and pay
+      // in the currency of the vacancy's country. The rest (languages, experience, start date) is scored on
+      // the cards.
+      let score = '0::float8';
+      if (prior) {
+        const w = prior.weights;
+        const expected = param(prior.expectedMonthly);
+        score = `CASE WHEN cardinality(${param(regions)}::text[]) = 0 OR ${inRegion} THEN ${Number(w.region)} ELSE 0 END
+          + CASE WHEN NOT ${param(prior.needsHousing)}::boolean OR housing THEN ${Number(w.housing)} ELSE 0 END
+          + CASE WHEN ${expected}::numeric IS NULL OR salary_monthly IS NULL
+                   OR ${param(prior.expectedCurrency)}::text IS DISTINCT FROM
+                      (CASE left(region, 2) WHEN 'RU' THEN 'RUB' WHEN 'KZ' THEN 'KZT' END)
+                 THEN ${Number(w.pay) / 2}
+                 ELSE ${Number(w.pay)} * least(1, salary_monthly / greatest(${expected}::numeric, 1)) END`;
+      }
       // Only the first `limit` rows come back, as their cards in one text: whether the next tiers are
       // needed depends on the count alone (every row here comes before theirs), and hundreds of small
       // rows cost more to send and parse.
       const [r]: Row[] = await this.db.query(
         `WITH t AS (${sql.join(' UNION ALL ')}),
          d AS (
-           SELECT DISTINCT ON (id) id, region, ts, fit,
-             fit + CASE WHEN region = ANY($${params.length}::text[]) THEN 0.3::float8 ELSE 0::float8 END AS ord
+           SELECT DISTINCT ON (id) id, ts,
+             fit + CASE WHEN ${inRegion} THEN 0.3::float8 ELSE 0::float8 END AS ord,
+             (${score})::float8 AS prior
            FROM t ORDER BY id, ord DESC
          ),
-         top AS (SELECT id FROM d ORDER BY ord DESC, ts DESC, id LIMIT $2)
+         top AS (SELECT id FROM d ORDER BY prior DESC, ord DESC, ts DESC, id LIMIT ${param(query.limit)})
          SELECT string_agg(v.card, ',') AS cards FROM top JOIN ${this.vacancies} v ON v.id = top.id`,
         params,
       );

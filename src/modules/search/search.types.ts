@@ -109,7 +109,21 @@ export interface VacancyMatchQuery {
   desiredRegions: string[];
   /** Only vacancies shown at this fair (a kiosk). */
   fairId?: string;
+  /** How many vacancies come back. */
   limit: number;
+  /**
+   * What the person's score rewards beyond the trade, with its weights: the rows of the person's own trade are
+   * taken best first by region, housing and pay (out of the newest `pool` per trade and region) instead of
+   * newest first. Without it, newest first. The Meilisearch adapter takes newest first.
+   */
+  prior?: {
+    needsHousing: boolean;
+    expectedMonthly: number | null;
+    expectedCurrency: string | null;
+    weights: { region: number; housing: number; pay: number };
+  };
+  /** How many of the newest rows of each trade (and region) the prior ranks; `limit` when not given. */
+  pool?: number;
 }
 
 /** What a vacancy needs, for retrieving candidate migrants. */
