@@ -13,6 +13,7 @@ import type { FastifyRequest } from 'fastify';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, ValidationError } from 'src/common/errors/domain-error';
+import { preparedQuery } from 'src/database/prepared-query';
 
 const IDEMPOTENT_KEY = 'idempotency';
 const KEY_PATTERN = /^[\x21-\x7e]{8,200}$/;
@@ -96,7 +97,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const deadline = Date.now() + WAIT_LIMIT_MS;
 
     for (;;) {
-      const claimed = await this.dataSource.query(
+      const claimed = await preparedQuery(
+        this.dataSource,
         `INSERT INTO idempotency_keys (scope, key, request_hash, state, lease_until)
          VALUES ($1, $2, $3, 'processing', now() + make_interval(secs => $4))
          ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
@@ -150,7 +152,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         .catch(() => undefined);
       throw error;
     }
-    await this.dataSource.query(
+    await preparedQuery(
+      this.dataSource,
       `UPDATE idempotency_keys SET state = 'completed', response_body = $3::jsonb, completed_at = now()
         WHERE scope = $1 AND key = $2`,
       [scope, key, JSON.stringify(body ?? null)],

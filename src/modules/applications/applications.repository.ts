@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { UserContact } from 'src/modules/notifications/notifications.service';
 import type { ApplicationStatus } from 'src/modules/applications/application-state';
 import type { EmployerKind } from 'src/modules/eligibility/eligibility.types';
+import { preparedQuery } from 'src/database/prepared-query';
 
 /** What applying to a vacancy needs to know about it and its employer. */
 export interface VacancyTarget {
@@ -153,7 +154,8 @@ export class ApplicationsRepository {
     employerContacts: Map<string, UserContact[]>;
   }> {
     if (!ids.length) return { targets: [], atFair: new Set(), employerContacts: new Map() };
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
+    const rows = await preparedQuery(
+      this.dataSource,
       `SELECT ${TARGET_COLUMNS}, fv.vacancy_id IS NOT NULL AS at_fair,
               (SELECT coalesce(jsonb_agg(jsonb_build_object('id', u.id, 'email', u.email, 'phone', u.phone,
                         'preferred_language', u.preferred_language, 'display_name', u.display_name)
@@ -239,7 +241,8 @@ export class ApplicationsRepository {
         $${o + 6}::uuid, $${o + 7}::uuid, $${o + 8}, $${o + 9}::jsonb)`;
     });
     // The applications and their first history rows in one statement.
-    const rows: { id: string; vacancy_id: string; created_at: Date }[] = await manager.query(
+    const rows = await preparedQuery<{ id: string; vacancy_id: string; created_at: Date }>(
+      manager,
       `WITH inserted AS (
          INSERT INTO applications (migrant_id, vacancy_id, employer_id, terms_snapshot_id, status, source, fair_id,
                                    kiosk_id, message, eligibility)

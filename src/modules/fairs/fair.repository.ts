@@ -6,6 +6,7 @@ import {
   FairVacancyEntity,
   KioskEntity,
 } from 'src/modules/fairs/fair.entity';
+import { preparedQuery } from 'src/database/prepared-query';
 
 /** How long before opening and after closing a fair's kiosks keep working (setup and wrap-up). */
 export const KIOSK_GRACE = '1 day';
@@ -115,7 +116,8 @@ export class FairRepository {
     tokenHash: string,
     now: Date,
   ): Promise<{ kioskId: string; fairId: string } | undefined> {
-    const [row] = await this.dataSource.query(
+    const [row] = await preparedQuery<{ kiosk_id: string; fair_id: string }>(
+      this.dataSource,
       `SELECT k.id AS kiosk_id, k.fair_id
          FROM kiosks k JOIN fairs f ON f.id = k.fair_id
         WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND f.status = 'scheduled'

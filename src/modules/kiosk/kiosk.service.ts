@@ -22,6 +22,7 @@ import { MigrantsService } from 'src/modules/migrants/migrants.service';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { UserContact } from 'src/modules/notifications/notifications.service';
 import { UserRepository } from 'src/modules/users/user.repository';
+import { preparedQuery } from 'src/database/prepared-query';
 
 const LOGIN_PATH = '/login';
 
@@ -197,7 +198,8 @@ export class KioskService {
     let created: { id: string } | undefined;
     if (p.isNew) {
       // A profile created in this transaction: its first visit, and a login unless the phone is someone else's.
-      [created] = await manager.query(
+      [created] = await preparedQuery<{ id: string }>(
+        manager,
         `WITH visit AS (
            INSERT INTO fair_attendance (fair_id, migrant_id, kiosk_id) VALUES ($6, $4, $7)
            ON CONFLICT (fair_id, migrant_id) DO UPDATE SET visits = fair_attendance.visits + 1

@@ -5,6 +5,7 @@ import {
   MigrantDocumentEntity,
   MigrantEntity,
 } from 'src/modules/migrants/migrant.entity';
+import { preparedQuery } from 'src/database/prepared-query';
 
 export interface DuplicateRow {
   id: string;
@@ -104,7 +105,8 @@ export class MigrantsRepository {
     phone: string,
     birthDate: string,
   ): Promise<{ id: string } | null> {
-    const [row] = await manager.query(
+    const [row] = await preparedQuery(
+      manager,
       `SELECT id FROM migrants WHERE phone = $1 AND birth_date = $2 AND status = 'active'
         ORDER BY created_at LIMIT 1`,
       [phone, birthDate],
@@ -117,7 +119,8 @@ export class MigrantsRepository {
    * age, so a busy birth date cannot push the exact match out of the first 500.
    */
   findActiveBornOn(manager: EntityManager, birthDate: string, phone: string): Promise<BornOnRow[]> {
-    return manager.query(
+    return preparedQuery<BornOnRow>(
+      manager,
       `SELECT id, full_name, full_name_latin, phone FROM migrants
         WHERE birth_date = $1 AND status = 'active'
         ORDER BY phone = $2 DESC NULLS LAST, created_at
@@ -163,7 +166,8 @@ export class MigrantsRepository {
       r.duplicates.map((d) => d.score.toFixed(3)),
     ];
     const events = outbox(params);
-    await manager.query(
+    await preparedQuery(
+      manager,
       `WITH m AS (
          INSERT INTO migrants (id, status, full_name, full_name_latin, name_key, birth_date, gender, citizenship,
                                phone, email, preferred_language, languages, occupations, desired_regions,

@@ -6,6 +6,7 @@ import {
   NotificationEntity,
   NotificationStatus,
 } from 'src/modules/notifications/notification.entity';
+import { preparedQuery } from 'src/database/prepared-query';
 
 export interface NewNotificationRow {
   id: string;
@@ -73,7 +74,8 @@ export class NotificationRepository {
        VALUES ${tuples.join(', ')}
        ON CONFLICT (dedupe_key) DO NOTHING
        RETURNING id`;
-    const inserted: { id: string }[] = await manager.query(
+    const inserted = await preparedQuery<{ id: string }>(
+      manager,
       andThen
         ? `WITH inserted AS (${insert}), after AS (${andThen('inserted', values)}) SELECT id FROM inserted`
         : insert,
