@@ -3,7 +3,7 @@ import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 /** Distinct statement texts that get a name; past that they run unnamed, so a connection's cache stays bounded. */
-const MAX_NAMED = 300;
+const MAX_NAMED = 500;
 const names = new Map<string, string>();
 
 function statement(text: string, values: unknown[]): QueryConfig {
@@ -18,9 +18,9 @@ function statement(text: string, values: unknown[]): QueryConfig {
 /**
  * Runs a statement of the hot paths as a named (prepared) statement: PostgreSQL parses and plans it once per
  * connection and then reuses the plan, where TypeORM's `query()` has it parsed and planned on every call. On a kiosk
- * submission planning cost half as much again as executing (docs/BENCHMARKS.md). For statements whose text is a
- * constant of the code (or one of a few shapes) and whose best plan does not depend on the values; not for the
- * search queries, whose plans must follow skewed filters.
+ * submission planning cost half as much again as executing, and for a search about as much as running it
+ * (docs/BENCHMARKS.md). For statements whose text is a constant of the code (or one of a bounded set of shapes) and
+ * whose best plan does not depend much on the values: after five runs PostgreSQL may keep a generic plan.
  *
  * Answers the rows for every command (TypeORM answers `[rows, count]` for UPDATE and DELETE). Inside a transaction
  * (a manager with a query runner) it runs on that transaction's connection. Errors come as TypeORM's

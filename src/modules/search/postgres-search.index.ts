@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from 'src/database/prepared-query';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import {
   buildTsQuery,
@@ -67,9 +66,6 @@ const FILTER_COLUMNS = [
 ]
   .map((c) => `v.${c}`)
   .join(', ');
-
-// Distinct texts of named statements (the shapes of a search: filters given, words, clauses).
-const MAX_PREPARED = 200;
 
 const CONFIGS = ['russian', 'simple'] as const;
 type Config = (typeof CONFIGS)[number];
@@ -180,7 +176,6 @@ export class PostgresSearchIndex implements SearchIndex {
   readonly driver = 'postgres' as const;
   private readonly knownWords = new Set<string>();
   private readonly knownOccupations = new Set<string>();
-  private readonly statements = new Map<string, string>();
   private readonly plans = new ExpiringCache<Promise<TextPlan | undefined>>(
     EXPANSION_TTL_MS,
     EXPANSION_CACHE_SIZE,
@@ -639,7 +634,9 @@ export class PostgresSearchIndex implements SearchIndex {
            LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`;
       order = 'p.published_at DESC, p.id';
     }
-    const rows = await this.prepared(
+    // Named: planning the search statement costs about as much as running it.
+    const rows = await preparedQuery<Row>(
+      this.db,
       `WITH ${candidates}, page AS MATERIALIZED (${page})
        SELECT
          (SELECT json_agg(p.score ORDER BY ${order}) FROM page p) AS scores,
@@ -930,22 +927,6 @@ export class PostgresSearchIndex implements SearchIndex {
     if (!ids.length) return new Map();
     const rows: Row[] = await this.db.query(`SELECT id, doc FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
     return new Map(rows.map((r) => [r.id as string, r.doc as T]));
-  }
-
-  /**
-   * A read through a named statement, parsed and planned once per connection (planning the search
-   * query costs about as much as running it). TypeORM's query() has no named statements, so this goes
-   * to its pg pool. The number of statement texts is bounded; past that, statements are unnamed.
-   */
-  private async prepared(text: string, values: unknown[]): Promise<Row[]> {
-    let name = this.statements.get(text);
-    if (!name && this.statements.size < MAX_PREPARED) {
-      name = `search_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
-      this.statements.set(text, name);
-    }
-    if (!name) return this.db.query(text, values);
-    const pool = (this.db.driver as unknown as { master: Pool }).master;
-    return (await pool.query<Row>({ name, text, values })).rows;
   }
 
   // --- rebuild ---
