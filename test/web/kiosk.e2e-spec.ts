@@ -57,6 +57,7 @@ describe('fair kiosk in the browser', () => {
     page: Page,
     scenario: FairScenario & { second: { id: string } },
     shots: boolean,
+    phone = uniqueMigrantPhone(),
   ) {
     await page.goto(`${t.url}/kiosk#token=${encodeURIComponent(scenario.kiosk.token)}`);
     await page.locator('main[data-screen="language"]').waitFor();
@@ -80,7 +81,7 @@ describe('fair kiosk in the browser', () => {
     await page.locator('[data-action="next"]').click();
 
     await page.locator('main[data-screen="phone"]').waitFor();
-    await page.fill('#phone', uniqueMigrantPhone());
+    await page.fill('#phone', phone);
     await page.locator('[data-action="next"]').click();
 
     await page.locator('main[data-screen="trade"]').waitFor();
@@ -121,6 +122,29 @@ describe('fair kiosk in the browser', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('does not show a returning person’s access code on the screen, and says it went by SMS', async () => {
+    const scenario = await twoVacancyFair();
+    const phone = uniqueMigrantPhone();
+    for (const visit of ['first', 'again']) {
+      const { context, page } = await newPage(browser, { viewport: { width: 1080, height: 1400 } });
+      try {
+        await applyInUzbek(page, scenario, false, phone);
+        await page.locator('[data-action="next"]').click();
+        await waitForDone(page);
+        if (visit === 'first') {
+          expect(await page.locator('[data-testid="access-code"]').count()).toBe(1);
+        } else {
+          await page.locator('[data-testid="access-code-sent"]', { hasText: 'Sizni tanidik' }).waitFor();
+          expect(await page.locator('[data-testid="access-code"]').count()).toBe(0);
+          expect(await page.locator('main canvas').count()).toBe(0);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    expect(await countApplications([scenario.vacancy.id, scenario.second.id])).toBe(2);
   });
 
   it('keeps a submission on the kiosk while the network is down and sends it exactly once', async () => {

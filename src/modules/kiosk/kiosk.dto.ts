@@ -83,9 +83,16 @@ export class KioskSubmissionResultDto {
     type: String,
     example: 'K7M2QX4P',
     description:
-      'Log in later with phone + this code. null only when the phone belongs to another account (staff can help).',
+      'Log in later with phone + this code. Shown only to a person registered now; null for a returning person ' +
+      '(the new code goes by SMS to the phone on file: `accessCodeSent`) and when the phone belongs to another ' +
+      'account (staff can help).',
   })
   accessCode: string | null;
+
+  @ApiProperty({
+    description: 'A new access code was sent by SMS to the phone on file instead of being shown.',
+  })
+  accessCodeSent: boolean;
 
   @ApiProperty({ type: [KioskApplicationResultDto] }) applications: KioskApplicationResultDto[];
 }

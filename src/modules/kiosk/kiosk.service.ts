@@ -142,9 +142,12 @@ export class KioskService {
             ]
           : [],
       });
+      // Whoever types a known phone and birth date at a kiosk must not see that person's login code: a returning
+      // person gets it by SMS on the phone they registered, a person registered now sees it on the screen.
       return {
         migrantId,
-        accessCode: userId ? code : null,
+        accessCode: userId && !reused ? code : null,
+        accessCodeSent: !!userId && reused,
         applications: submitted.map((a) => ({ id: a.id, vacancyId: a.vacancyId, status: a.status })),
       };
     });

@@ -329,6 +329,13 @@ export const DICTIONARY = {
     ky: 'Кодду же QR сүрөткө тартып алыңыз. Аны жана телефон номериңизди колдонуп, арыздардын абалын телефондон көрөсүз.',
     en: 'Take a photo of the code or QR. With it and your phone number you can follow your applications on your phone.',
   },
+  accessCodeSent: {
+    ru: 'Мы узнали вас. Новый код доступа отправлен SMS на ваш номер телефона.',
+    uz: 'Sizni tanidik. Yangi kirish kodi telefon raqamingizga SMS orqali yuborildi.',
+    tg: 'Мо шуморо шинохтем. Рамзи нави дастрасӣ тавассути SMS ба рақами телефони шумо фиристода шуд.',
+    ky: 'Биз сизди тааныдык. Жаңы кирүү коду телефон номериңизге SMS менен жөнөтүлдү.',
+    en: 'Welcome back. A new access code has been sent by SMS to your phone number.',
+  },
   finish: { ru: 'Готово', uz: 'Tayyor', tg: 'Тайёр', ky: 'Даяр', en: 'Finish' },
   idleWarning: {
     ru: 'Экран очистится через {seconds} с. Коснитесь экрана, чтобы продолжить.',

@@ -126,7 +126,7 @@ interface State {
   selected: string[];
   eligibility: Record<string, Eligibility | 'error'>;
   submission: { key: string; status: 'sending' | 'waiting' | 'refused'; error?: string } | null;
-  done: { accessCode: string | null; count: number; phone: string } | null;
+  done: { accessCode: string | null; codeSent: boolean; count: number; phone: string } | null;
   error: string | null;
   idleLeft: number | null;
 }
@@ -280,9 +280,14 @@ function onOutcome(outcome: SubmitOutcome): void {
     return;
   }
   if (outcome.kind === 'sent') {
-    const result = (outcome.result ?? {}) as { accessCode?: string; applications?: unknown[] };
+    const result = (outcome.result ?? {}) as {
+      accessCode?: string;
+      accessCodeSent?: boolean;
+      applications?: unknown[];
+    };
     state.done = {
       accessCode: result.accessCode ?? null,
+      codeSent: result.accessCodeSent === true,
       count: Array.isArray(result.applications) ? result.applications.length : state.selected.length,
       phone: normalisedPhone(),
     };
@@ -922,7 +927,9 @@ function doneView(): HTMLElement {
           canvas,
           h('p', { class: 'muted' }, tr('accessCodeHint')),
         )
-      : null,
+      : done.codeSent
+        ? h('p', { class: 'card', 'data-testid': 'access-code-sent' }, tr('accessCodeSent'))
+        : null,
     h('p', { class: 'notice' }, tr('noFee')),
     h(
       'div',
