@@ -230,6 +230,14 @@ describe('fair kiosk', () => {
       expect(first.status).toBe(201);
       expect(replay.status).toBe(201);
       expect(replay.body).toEqual(first.body);
+      // The key was completed in the submission's own transaction (now() is the transaction's start), so a crash
+      // after the commit cannot leave it open for a second run.
+      const [stored] = await ds.query(
+        `SELECT k.state, k.completed_at = m.created_at AS same_transaction, k.response_body
+           FROM idempotency_keys k, migrants m WHERE k.key = $1 AND m.id = $2`,
+        [key, first.body.migrantId],
+      );
+      expect(stored).toEqual({ state: 'completed', same_transaction: true, response_body: first.body });
       const other = await submit(a.kiosk.token, kioskSubmission([a.vacancy.id]), key);
       expect(other.status).toBe(422);
       expect(other.body.type).toBe('/problems/idempotency-key-reused');

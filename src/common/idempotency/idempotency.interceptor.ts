@@ -13,6 +13,11 @@ import type { FastifyRequest } from 'fastify';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, ValidationError } from 'src/common/errors/domain-error';
+import {
+  COMPLETE_KEY_SQL,
+  IdempotencyClaim,
+  idempotencyClaims,
+} from 'src/common/idempotency/idempotency.context';
 import { preparedQuery } from 'src/database/prepared-query';
 
 const IDEMPOTENT_KEY = 'idempotency';
@@ -141,8 +146,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async execute(scope: string, key: string, next: CallHandler): Promise<unknown> {
     let body: unknown;
+    const claim: IdempotencyClaim = { scope, key };
     try {
-      body = await lastValueFrom(next.handle(), { defaultValue: null });
+      // The handler runs inside the claim, so the transaction that makes its effect may complete the key.
+      body = await idempotencyClaims.run(claim, () => lastValueFrom(next.handle(), { defaultValue: null }));
     } catch (error) {
       await this.dataSource
         .query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND state = 'processing'`, [
@@ -152,12 +159,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         .catch(() => undefined);
       throw error;
     }
-    await preparedQuery(
-      this.dataSource,
-      `UPDATE idempotency_keys SET state = 'completed', response_body = $3::jsonb, completed_at = now()
-        WHERE scope = $1 AND key = $2`,
-      [scope, key, JSON.stringify(body ?? null)],
-    );
+    const json = JSON.stringify(body ?? null);
+    if (claim.stored !== json) {
+      await preparedQuery(this.dataSource, COMPLETE_KEY_SQL, [scope, key, json]);
+    }
     return body;
   }
 }

@@ -5,6 +5,7 @@ import { AccessCodeHasher } from 'src/common/crypto/access-code-hasher';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { normalizePhone } from 'src/common/validation/phone';
 import { inTransaction } from 'src/database/transaction';
+import { completeInTransaction } from 'src/common/idempotency/idempotency.context';
 import { ApplicationsRepository, KioskVacancyRow } from 'src/modules/applications/applications.repository';
 import { ApplicationsService, eligibilityKey, toLang } from 'src/modules/applications/applications.service';
 import { EligibilityResult, Lang } from 'src/modules/eligibility/eligibility.types';
@@ -144,12 +145,15 @@ export class KioskService {
       });
       // Whoever types a known phone and birth date at a kiosk must not see that person's login code: a returning
       // person gets it by SMS on the phone they registered, a person registered now sees it on the screen.
-      return {
+      const result: KioskSubmissionResultDto = {
         migrantId,
         accessCode: userId && !reused ? code : null,
         accessCodeSent: !!userId && reused,
         applications: submitted.map((a) => ({ id: a.id, vacancyId: a.vacancyId, status: a.status })),
       };
+      // The Idempotency-Key commits with the submission: a retry after a crash gets this body, not a second run.
+      await completeInTransaction(manager, result);
+      return result;
     });
   }
 
