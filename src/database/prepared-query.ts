@@ -22,7 +22,8 @@ function statement(text: string, values: unknown[]): QueryConfig {
  * (docs/BENCHMARKS.md). For statements whose text is a constant of the code (or one of a bounded set of shapes) and
  * whose best plan does not depend much on the values: after five runs PostgreSQL may keep a generic plan.
  *
- * Answers the rows for every command (TypeORM answers `[rows, count]` for UPDATE and DELETE). Inside a transaction
+ * Answers the rows for every command, so it is also the way to read an `UPDATE … RETURNING` (TypeORM's `query()`
+ * answers `[rows, count]` for UPDATE and DELETE, which is easy to misread as rows). Inside a transaction
  * (a manager with a query runner) it runs on that transaction's connection. Errors come as TypeORM's
  * `QueryFailedError`, as from `query()`.
  */

@@ -6,8 +6,8 @@ import { preparedQuery } from 'src/database/prepared-query';
 export interface IdempotencyClaim {
   scope: string;
   key: string;
-  /** The body stored with the key by `completeInTransaction`, as JSON. */
-  stored?: string;
+  /** Set by `completeInTransaction`: the body stored with the key. */
+  completed?: { body: unknown };
 }
 
 export const idempotencyClaims = new AsyncLocalStorage<IdempotencyClaim>();
@@ -19,12 +19,12 @@ export const COMPLETE_KEY_SQL = `UPDATE idempotency_keys SET state = 'completed'
  * Marks the request's Idempotency-Key completed with `body` inside the transaction that makes the request's effect,
  * so that both commit together: a process that dies after the commit leaves a completed key (a retry gets this body),
  * never a key still "processing" whose retry would run the request again. Only for a transaction whose result is
- * the response body; the interceptor stores the actual body again if it differs. Without a key, nothing.
+ * the response body; the interceptor stores the actual body if the handler answers another object. Without a key,
+ * nothing.
  */
 export async function completeInTransaction(manager: EntityManager, body: unknown): Promise<void> {
   const claim = idempotencyClaims.getStore();
-  if (!claim || claim.stored !== undefined) return;
-  const json = JSON.stringify(body ?? null);
-  await preparedQuery(manager, COMPLETE_KEY_SQL, [claim.scope, claim.key, json]);
-  claim.stored = json;
+  if (!claim || claim.completed) return;
+  await preparedQuery(manager, COMPLETE_KEY_SQL, [claim.scope, claim.key, JSON.stringify(body ?? null)]);
+  claim.completed = { body };
 }

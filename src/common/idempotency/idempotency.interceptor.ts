@@ -126,13 +126,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
       if (row.state === 'completed') return row.response_body;
       if (row.expired) {
         // The first holder died mid-request; take the key over.
-        // Only one waiter wins the takeover; TypeORM answers an UPDATE with [rows, count].
-        const [, taken]: [unknown[], number] = await this.dataSource.query(
+        // Only one waiter wins the takeover.
+        const taken = await preparedQuery(
+          this.dataSource,
           `UPDATE idempotency_keys SET lease_until = now() + make_interval(secs => $3)
-            WHERE scope = $1 AND key = $2 AND state = 'processing' AND lease_until < now()`,
+            WHERE scope = $1 AND key = $2 AND state = 'processing' AND lease_until < now() RETURNING key`,
           [scope, key, LEASE_SECONDS],
         );
-        if (taken > 0) return this.execute(scope, key, next);
+        if (taken.length) return this.execute(scope, key, next);
       }
       if (Date.now() > deadline) {
         throw new DomainError(
@@ -159,9 +160,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
         .catch(() => undefined);
       throw error;
     }
-    const json = JSON.stringify(body ?? null);
-    if (claim.stored !== json) {
-      await preparedQuery(this.dataSource, COMPLETE_KEY_SQL, [scope, key, json]);
+    if (claim.completed?.body !== body) {
+      await preparedQuery(this.dataSource, COMPLETE_KEY_SQL, [scope, key, JSON.stringify(body ?? null)]);
     }
     return body;
   }

@@ -102,12 +102,11 @@ export class FairRepository {
 
   /** Revokes the kiosk; false when no such kiosk at this fair. */
   async revokeKiosk(fairId: string, kioskId: string): Promise<boolean> {
-    const result = await this.dataSource.query(
+    const rows = await preparedQuery(
+      this.dataSource,
       `UPDATE kiosks SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 AND fair_id = $2 RETURNING id`,
       [kioskId, fairId],
     );
-    // TypeORM answers an UPDATE ... RETURNING with [rows, count].
-    const rows: unknown[] = Array.isArray(result[0]) ? result[0] : result;
     return rows.length > 0;
   }
 

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { isStaff, type Principal } from 'src/common/auth/principal';
 import { NotFoundError } from 'src/common/errors/domain-error';
 import { EligibilityService } from 'src/modules/eligibility/eligibility.service';
 import type { EligibilityRequest, EligibilityResult } from 'src/modules/eligibility/eligibility.types';
 import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
+import { MigrantsRepository } from 'src/modules/migrants/migrants.repository';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { reason, type ReasonLang } from 'src/modules/matching/matching.reasons';
 import { scorePair } from 'src/modules/matching/matching.scoring';
@@ -53,7 +53,7 @@ export class MatchingService {
     private readonly source: SearchSourceRepository,
     private readonly search: SearchService,
     private readonly eligibility: EligibilityService,
-    private readonly db: DataSource,
+    private readonly migrants: MigrantsRepository,
   ) {}
 
   async matchesForMigrant(
@@ -84,7 +84,7 @@ export class MatchingService {
           weights: MATCH_WEIGHTS,
         },
       }),
-      this.factsOf([migrantId]),
+      this.migrants.eligibilityFactsOf([migrantId]),
     ]);
     const scored = retrieved
       .map((r) => ({ ...r, score: scorePair(migrant, r.doc, r.textScore, lang, this.catalog, false).score }))
@@ -145,7 +145,7 @@ export class MatchingService {
       .sort((a, b) => b.score - a.score)
       .slice(0, Math.max(query.limit, CANDIDATE_ELIGIBILITY_CHECKS));
 
-    const facts = await this.factsOf(scored.map((s) => s.doc.id));
+    const facts = await this.migrants.eligibilityFactsOf(scored.map((s) => s.doc.id));
     const day = today();
     const best = bestAfterEligibility(scored, query.limit, (s) =>
       this.evaluate(facts.get(s.doc.id), vacancy, lang, day),
@@ -164,32 +164,6 @@ export class MatchingService {
 
   private defaultLang(m: MigrantDocument): string {
     return ['ru', 'uz', 'tg', 'ky', 'en'].includes(m.preferredLanguage) ? m.preferredLanguage : 'ru';
-  }
-
-  /**
-   * `MigrantsService.eligibilityFacts` for many people in one query; a person without a birth date or
-   * no longer active has none (the match is conditional).
-   */
-  private async factsOf(ids: string[]): Promise<Map<string, MigrantEligibilityFacts>> {
-    const out = new Map<string, MigrantEligibilityFacts>();
-    if (!ids.length) return out;
-    const rows: Array<{ id: string; facts: MigrantEligibilityFacts }> = await this.db.query(
-      `SELECT m.id, json_build_object(
-         'birthDate', m.birth_date::text,
-         'citizenship', m.citizenship,
-         'occupationCodes', coalesce((SELECT json_agg(o->>'code') FROM jsonb_array_elements(m.occupations) o), '[]'),
-         'documents', coalesce((
-           SELECT json_agg(json_strip_nulls(json_build_object(
-             'type', d.type, 'region', d.region, 'validFrom', d.valid_from::text,
-             'validUntil', d.valid_until::text, 'purpose', d.purpose, 'issuedAt', d.issued_at::text,
-             'issuingCountry', d.issuing_country)) ORDER BY d.created_at, d.id)
-           FROM migrant_documents d WHERE d.migrant_id = m.id), '[]')) AS facts
-       FROM migrants m
-       WHERE m.id = ANY($1::uuid[]) AND m.status = 'active' AND m.birth_date IS NOT NULL`,
-      [ids],
-    );
-    for (const r of rows) out.set(r.id, r.facts);
-    return out;
   }
 
   /** The pure engine with the person's documents of the vacancy's host country (no number involved). */

@@ -6,6 +6,7 @@ import {
   MigrantEntity,
 } from 'src/modules/migrants/migrant.entity';
 import { preparedQuery } from 'src/database/prepared-query';
+import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
 
 export interface DuplicateRow {
   id: string;
@@ -279,6 +280,30 @@ export class MigrantsRepository {
   }
 
   // --- documents ---
+
+  /**
+   * The stored, non-secret facts the eligibility check needs, for each of these people that is active and has a
+   * birth date, in one query (documents oldest first, absent fields left out).
+   */
+  async eligibilityFactsOf(ids: string[]): Promise<Map<string, MigrantEligibilityFacts>> {
+    if (!ids.length) return new Map();
+    const rows: Array<{ id: string; facts: MigrantEligibilityFacts }> = await this.dataSource.query(
+      `SELECT m.id, json_build_object(
+         'birthDate', m.birth_date::text,
+         'citizenship', m.citizenship,
+         'occupationCodes', coalesce((SELECT json_agg(o->>'code') FROM jsonb_array_elements(m.occupations) o), '[]'),
+         'documents', coalesce((
+           SELECT json_agg(json_strip_nulls(json_build_object(
+             'type', d.type, 'region', d.region, 'validFrom', d.valid_from::text,
+             'validUntil', d.valid_until::text, 'purpose', d.purpose, 'issuedAt', d.issued_at::text,
+             'issuingCountry', d.issuing_country)) ORDER BY d.created_at, d.id)
+           FROM migrant_documents d WHERE d.migrant_id = m.id), '[]')) AS facts
+       FROM migrants m
+       WHERE m.id = ANY($1::uuid[]) AND m.status = 'active' AND m.birth_date IS NOT NULL`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, r.facts]));
+  }
 
   listDocuments(migrantId: string, manager?: EntityManager): Promise<MigrantDocumentEntity[]> {
     return this.d(manager).find({ where: { migrantId }, order: { createdAt: 'ASC', id: 'ASC' } });

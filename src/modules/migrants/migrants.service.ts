@@ -509,24 +509,9 @@ export class MigrantsService {
 
   /** The stored, non-secret facts the eligibility check needs. */
   async eligibilityFacts(migrantId: string): Promise<MigrantEligibilityFacts> {
-    const migrant = await this.migrants.findById(migrantId);
-    if (!migrant || migrant.status !== 'active' || !migrant.birthDate) throw new NotFoundError('Migrant');
-    const docs = await this.migrants.listDocuments(migrantId);
-    return {
-      birthDate: migrant.birthDate,
-      citizenship: migrant.citizenship,
-      occupationCodes: migrant.occupations.map((o) => o.code),
-      documents: docs.map((d) => {
-        const held: HeldDocument & { issuingCountry?: string } = { type: d.type };
-        if (d.region) held.region = d.region;
-        if (d.validFrom) held.validFrom = d.validFrom;
-        if (d.validUntil) held.validUntil = d.validUntil;
-        if (d.purpose) held.purpose = d.purpose;
-        if (d.issuedAt) held.issuedAt = d.issuedAt;
-        if (d.issuingCountry) held.issuingCountry = d.issuingCountry;
-        return held;
-      }),
-    };
+    const facts = (await this.migrants.eligibilityFactsOf([migrantId])).get(migrantId);
+    if (!facts) throw new NotFoundError('Migrant');
+    return facts;
   }
 
   // --- helpers ---

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ApplicationStatus } from 'src/modules/applications/application-state';
 import type { ObligationKind } from 'src/modules/placements/placements.dto';
+import { preparedQuery } from 'src/database/prepared-query';
 
 export interface ApplicationRow {
   id: string;
@@ -103,13 +104,13 @@ export class PlacementsRepository {
 
   /** Closes the vacancy as filled (bumping its version like any other change); false when it was not open. */
   async markVacancyFilled(manager: EntityManager, vacancyId: string): Promise<boolean> {
-    // TypeORM answers an UPDATE with [rows, count].
-    const [, count]: [unknown[], number] = await manager.query(
+    const rows = await preparedQuery(
+      manager,
       `UPDATE vacancies SET status = 'filled', version = version + 1, updated_at = now()
-        WHERE id = $1 AND status IN ('published', 'paused')`,
+        WHERE id = $1 AND status IN ('published', 'paused') RETURNING id`,
       [vacancyId],
     );
-    return count > 0;
+    return rows.length > 0;
   }
 
   async insertPlacement(
