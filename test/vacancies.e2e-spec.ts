@@ -92,6 +92,28 @@ describe('vacancies (e2e)', () => {
     await t.http().post('/v1/vacancies').set(auth(staff)).send({}).expect(403);
   });
 
+  it('refuses money amounts with more than two decimals, however they are written (400, not 500)', async () => {
+    const { vacancyBody } = await import('test/harness/supply.factory');
+    const draft = await createVacancy(t, employer.token);
+    const salary = { min: 80000, currency: 'RUB', period: 'month', gross: true };
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ housing: { provided: true, costPerMonth: -5e-324 } }, 'housing.costPerMonth'],
+      [{ housing: { provided: true, costPerMonth: 1e-7 } }, 'housing.costPerMonth'],
+      [{ salary: { ...salary, min: 80000.001 } }, 'salary.min'],
+      [{ workerCosts: [{ item: 'travel', amount: 5e-324 }] }, 'workerCosts[0].amount'],
+    ];
+    for (const [overrides, field] of cases) {
+      for (const req of [
+        t.http().post('/v1/vacancies').send(vacancyBody(overrides)),
+        t.http().patch(`/v1/vacancies/${draft.id}`).send(overrides),
+      ]) {
+        const res = await req.set(auth(employer.token));
+        expect(res.status).toBe(400);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      }
+    }
+  });
+
   it('lets an unverified employer save drafts but not publish (409 employer-not-verified)', async () => {
     const pending = await registerEmployer(t);
     const draft = await createVacancy(t, pending.token);

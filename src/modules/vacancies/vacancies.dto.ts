@@ -19,6 +19,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from 'src/common/http/pagination';
 import { IsText } from 'src/common/validation/text';
+import { IsMoneyAmount } from 'src/common/validation/money';
 
 export const CURRENCIES = ['RUB', 'KZT'] as const;
 export const SALARY_PERIODS = ['month', 'day', 'hour'] as const;
@@ -47,13 +48,13 @@ export class LocationDto {
 
 export class SalaryDto {
   @ApiProperty({ example: 80000 })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsMoneyAmount()
   @Min(0)
   @Max(MONEY_MAX)
   min: number;
   @ApiPropertyOptional({ example: 100000 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsMoneyAmount()
   @Min(0)
   @Max(MONEY_MAX)
   max?: number;
@@ -66,7 +67,7 @@ export class HousingDto {
   @ApiProperty() @IsBoolean() provided: boolean;
   @ApiPropertyOptional({ description: 'What the worker pays for the housing per month (0 if free)' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsMoneyAmount()
   @Min(0)
   @Max(MONEY_MAX)
   costPerMonth?: number;
@@ -101,7 +102,7 @@ export class RequirementsDto {
 export class WorkerCostDto {
   @ApiProperty({ enum: WORKER_COST_ITEMS }) @IsIn(WORKER_COST_ITEMS) item: string;
   @ApiProperty({ description: 'What the worker pays; anything above 0 blocks publication' })
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsMoneyAmount()
   @Min(0)
   @Max(MONEY_MAX)
   amount: number;
