@@ -56,6 +56,12 @@ function wholeSeconds(iso: string): Date {
   return new Date(Math.floor(new Date(iso).getTime() / 1000) * 1000);
 }
 
+const DEADLOCK_ATTEMPTS = 3;
+
+function isDeadlock(error: unknown): boolean {
+  return error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '40P01';
+}
+
 function rethrowConstraint(error: unknown): never {
   throw constraintError(error) ?? error;
 }
@@ -295,11 +301,20 @@ export class InterviewsService {
 
   // --- helpers ---
 
+  /**
+   * One transaction whose constraint violations become domain errors. Two transactions inserting rows that
+   * conflict under an exclusion constraint can each wait for the other (both see the other's row, neither
+   * committed); PostgreSQL then aborts one with a deadlock. The aborted one is run again: it now sees the
+   * committed row and fails with the constraint (409). `work` only touches the database, so a rerun is safe.
+   */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    try {
-      return await inTransaction(this.dataSource, work);
-    } catch (error) {
-      rethrowConstraint(error);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await inTransaction(this.dataSource, work);
+      } catch (error) {
+        if (attempt < DEADLOCK_ATTEMPTS && isDeadlock(error)) continue;
+        rethrowConstraint(error);
+      }
     }
   }
 
