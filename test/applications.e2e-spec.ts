@@ -93,6 +93,14 @@ describe('applications online', () => {
       expect(first.status).toBe(201);
       expect(again.status).toBe(201);
       expect(again.body).toEqual(first.body);
+      // Completed in the application's own transaction (now() is the transaction's start): a crash after the
+      // commit cannot leave the key open for a second run that would answer 409.
+      const [stored] = await ds.query(
+        `SELECT k.state, k.completed_at = a.created_at AS same_transaction, k.response_body
+           FROM idempotency_keys k, applications a WHERE k.key = $1 AND a.id = $2`,
+        [key, first.body.id],
+      );
+      expect(stored).toEqual({ state: 'completed', same_transaction: true, response_body: first.body });
       const other = await post(bob.token, { vacancyId: vacancy.id }, key);
       expect(other.status).toBe(422);
       expect(other.body.type).toBe('/problems/idempotency-key-reused');

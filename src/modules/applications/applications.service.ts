@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
 import { DomainError, ErrorCode, NotFoundError } from 'src/common/errors/domain-error';
 import { Page, pageOf } from 'src/common/http/pagination';
+import { completeInTransaction } from 'src/common/idempotency/idempotency.context';
 import { inTransaction } from 'src/database/transaction';
 import { ApplicationStatus } from 'src/modules/applications/application-state';
 import { actorOf, transitionApplication } from 'src/modules/applications/application-transitions';
@@ -87,8 +88,8 @@ export class ApplicationsService {
     const facts = await this.migrantFacts(migrantId);
     const eligibility = new Map([[target.id, await this.checkStored(migrantId, target, facts.lang)]]);
 
-    const [result] = await inTransaction(this.dataSource, (manager) =>
-      this.submit(manager, {
+    return inTransaction(this.dataSource, async (manager) => {
+      const [row] = await this.submit(manager, {
         migrantId,
         candidateName: facts.name,
         migrantUserId: principal.userId,
@@ -101,22 +102,23 @@ export class ApplicationsService {
         kioskId: null,
         message: dto.message?.trim() || null,
         principal,
-      }).then((rows) => {
-        if (!rows[0].created) {
-          throw new DomainError(ErrorCode.DuplicateApplication, 'You have applied to this vacancy already', {
-            applicationId: rows[0].id,
-          });
-        }
-        return rows;
-      }),
-    );
-    return {
-      id: result.id,
-      status: result.status,
-      vacancyId: result.vacancyId,
-      termsSnapshotId: result.termsSnapshotId,
-      createdAt: result.createdAt!.toISOString(),
-    };
+      });
+      if (!row.created) {
+        throw new DomainError(ErrorCode.DuplicateApplication, 'You have applied to this vacancy already', {
+          applicationId: row.id,
+        });
+      }
+      const created: ApplicationCreatedDto = {
+        id: row.id,
+        status: row.status,
+        vacancyId: row.vacancyId,
+        termsSnapshotId: row.termsSnapshotId,
+        createdAt: row.createdAt!.toISOString(),
+      };
+      // The Idempotency-Key commits with the application: a retry after a crash gets this body, not a 409.
+      await completeInTransaction(manager, created);
+      return created;
+    });
   }
 
   async list(principal: Principal, query: ApplicationListQuery): Promise<Page<ApplicationDto>> {
