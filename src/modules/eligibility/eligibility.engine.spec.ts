@@ -1,5 +1,6 @@
 import * as path from 'path';
 import {
+  eligibilityVerdict,
   evaluateEligibility,
   InvalidEligibilityRequestError,
   RuleSetNotApplicableError,
@@ -559,6 +560,23 @@ describe('evaluateEligibility', () => {
           expect(message.trim()).not.toBe('');
           expect(message).not.toMatch(/\{\w+\}/);
         }
+      }
+    },
+  );
+
+  it.each(cases)(
+    'gives the same verdict and first step without rendering the rest: %s',
+    (_name, overrides) => {
+      const request = { ...base, ...overrides };
+      const ruleSet = selectRuleSet(withFixtures, request.hostCountry, request.startDate) as RuleSet;
+      for (const lang of LANGS) {
+        const full = evaluateEligibility(request, ruleSet, lang);
+        const verdict = eligibilityVerdict(request, ruleSet, lang);
+        expect(verdict).toEqual({
+          status: full.status,
+          regime: full.regime,
+          ...(full.steps[0] ? { firstStep: full.steps[0].message } : {}),
+        });
       }
     },
   );

@@ -420,16 +420,14 @@ function checkOccupation(ev: Evaluation, regime: Regime): void {
   }
 }
 
-/**
- * Decides whether the person may take this job on the start date. `ruleSet` must be the one in force for the
- * request's host country on its start date (see selectRuleSet). Throws on a malformed request.
- */
-export function evaluateEligibility(
-  request: EligibilityRequest,
-  ruleSet: RuleSet,
-  lang: Lang,
-  names: EligibilityNames = {},
-): EligibilityResult {
+/** What the rules decided, before any message is rendered. */
+interface Decision {
+  ev: Evaluation;
+  status: EligibilityResult['status'];
+  regime: Regime | null;
+}
+
+function decide(request: EligibilityRequest, ruleSet: RuleSet): Decision {
   const errors = validateEligibilityRequest(request);
   if (errors.length) throw new InvalidEligibilityRequestError(errors);
   if (ruleSet.hostCountry !== request.hostCountry || ruleSet.effectiveFrom > request.startDate) {
@@ -457,6 +455,20 @@ export function evaluateEligibility(
   }
 
   const status = ev.blocked ? 'ineligible' : ev.steps.length ? 'conditional' : 'eligible';
+  return { ev, status, regime };
+}
+
+/**
+ * Decides whether the person may take this job on the start date. `ruleSet` must be the one in force for the
+ * request's host country on its start date (see selectRuleSet). Throws on a malformed request.
+ */
+export function evaluateEligibility(
+  request: EligibilityRequest,
+  ruleSet: RuleSet,
+  lang: Lang,
+  names: EligibilityNames = {},
+): EligibilityResult {
+  const { ev, status, regime } = decide(request, ruleSet);
   const render = renderer(ruleSet, lang, names);
   return {
     status,
@@ -474,6 +486,28 @@ export function evaluateEligibility(
         : ev.steps.map((s): EligibilityStep => ({ code: s.code, message: render('steps', s) })),
     ruleSet: { id: ruleSet.id, effectiveFrom: ruleSet.effectiveFrom },
   };
+}
+
+/** The verdict of `evaluateEligibility` with only its first step rendered: for ranking many vacancies at once. */
+export interface EligibilityVerdict {
+  status: EligibilityResult['status'];
+  regime: Regime | null;
+  /** The message of the first step (as in `evaluateEligibility`'s `steps[0]`); none when ineligible. */
+  firstStep?: string;
+}
+
+/** `evaluateEligibility` without rendering what the caller does not show: the same status, regime and first step. */
+export function eligibilityVerdict(
+  request: EligibilityRequest,
+  ruleSet: RuleSet,
+  lang: Lang,
+  names: EligibilityNames = {},
+): EligibilityVerdict {
+  const { ev, status, regime } = decide(request, ruleSet);
+  const first = status === 'ineligible' ? undefined : ev.steps[0];
+  return first
+    ? { status, regime, firstStep: renderer(ruleSet, lang, names)('steps', first) }
+    : { status, regime };
 }
 
 const DATE_PARAMS = new Set(['date', 'until', 'from', 'adultDate']);

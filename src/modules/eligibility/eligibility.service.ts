@@ -9,7 +9,12 @@ import {
   ValidationError,
 } from 'src/common/errors/domain-error';
 import { validateEligibilityRequest } from 'src/modules/eligibility/eligibility-request.validator';
-import { EligibilityNames, evaluateEligibility } from 'src/modules/eligibility/eligibility.engine';
+import {
+  EligibilityNames,
+  eligibilityVerdict,
+  EligibilityVerdict,
+  evaluateEligibility,
+} from 'src/modules/eligibility/eligibility.engine';
 import {
   EligibilityRequest,
   EligibilityResult,
@@ -126,6 +131,23 @@ export class EligibilityService implements OnModuleInit {
       );
     }
     return evaluateEligibility(request, ruleSet, lang, this.names());
+  }
+
+  /**
+   * The status, regime and first step of `check` for a request built from stored data (matching many vacancies at
+   * once): the engine still validates it, the reference codes are not looked up again and only the first step is
+   * rendered. Throws as `check` does when no rule set covers it.
+   */
+  verdict(request: EligibilityRequest, lang: Lang): EligibilityVerdict {
+    const ruleSet = selectRuleSet(this.ruleSets, request.hostCountry, request.startDate);
+    if (!ruleSet) {
+      throw new DomainError(
+        ErrorCode.NoRuleSet,
+        `No legal rule set covers host country ${request.hostCountry} on ${request.startDate}`,
+        { hostCountry: request.hostCountry, startDate: request.startDate },
+      );
+    }
+    return eligibilityVerdict(request, ruleSet, lang, this.names());
   }
 
   /**

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isStaff, type Principal } from 'src/common/auth/principal';
 import { NotFoundError } from 'src/common/errors/domain-error';
 import { EligibilityService } from 'src/modules/eligibility/eligibility.service';
-import type { EligibilityRequest, EligibilityResult } from 'src/modules/eligibility/eligibility.types';
+import type { EligibilityRequest } from 'src/modules/eligibility/eligibility.types';
 import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
 import { MigrantsRepository } from 'src/modules/migrants/migrants.repository';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
@@ -192,13 +192,12 @@ export class MatchingService {
     if (vacancy.salaryPeriod === 'month' && vacancy.salaryMin !== null && vacancy.currency) {
       request.monthlySalary = { amount: vacancy.salaryMin, currency: vacancy.currency };
     }
-    let result: EligibilityResult;
     try {
-      result = this.eligibility.check(request, lang);
+      const verdict = this.eligibility.verdict(request, lang);
+      return { status: verdict.status, regime: verdict.regime, step: verdict.firstStep };
     } catch {
       return { status: 'conditional', regime: null };
     }
-    return { status: result.status, regime: result.regime, step: result.steps[0]?.message };
   }
 
   private eligibilityReason(e: Eligibility, lang: ReasonLang) {

@@ -677,7 +677,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const ts = query.textWords.length ? buildTsQuery(query.textWords) : '';
     const codes = query.occupationCodes;
     const minors = query.minorGroups;
-    const regions = query.desiredRegions;
+    const regions = [...new Set(query.desiredRegions)];
     const fair = query.fairId ?? null;
     const found = new Map<string, { fit: number; order: number; ts: number }>();
     const docs = new Map<string, VacancySummary>();
@@ -689,73 +689,23 @@ export class PostgresSearchIndex implements SearchIndex {
         if (!seen || seen.order < order) found.set(r.id as string, { fit, order, ts: Number(r.ts) });
       }
     };
-    // One branch per trade (and region) with its values as parameters, so that the planner knows how
-    // common each is and walks the (…, published_at DESC) index instead of sorting every row. With
-    // `withDocs`, the documents of the first `limit` rows (in the final order) come in the same query.
-    const tier = async (
-      fit: number,
-      branches: Array<Array<[string, unknown]>>,
-      exclude?: string[],
-      withDocs = false,
-    ) => {
-      const prior = withDocs ? query.prior : undefined;
-      const params: unknown[] = [fair, prior ? Math.max(query.pool ?? 0, query.limit) : query.limit];
+    // One branch per related trade (and region) with its values as parameters, so that the planner knows how
+    // common each is and walks the (…, published_at DESC) index instead of sorting every row.
+    const tier = async (fit: number, branches: Array<Array<[string, unknown]>>, exclude?: string[]) => {
+      const params: unknown[] = [fair, query.limit];
       if (exclude) params.push(exclude);
       const extra = exclude ? 'AND v.occupation_code <> ALL($3::text[])' : '';
-      const columns = prior ? ', v.housing, v.salary_monthly' : '';
       const sql = branches.map((conds) => {
         const where = conds.map(([column, value]) => {
           params.push(value);
           return `v.${column} = $${params.length}`;
         });
-        return `(SELECT v.id, v.region, extract(epoch FROM v.published_at)::float8 AS ts, ${fit}::float8 AS fit${columns}
+        return `(SELECT v.id, v.region, extract(epoch FROM v.published_at)::float8 AS ts, ${fit}::float8 AS fit
                  FROM ${this.vacancies} v
                  WHERE ${where.join(' AND ')} ${extra} AND ($1::uuid IS NULL OR v.fair_ids @> ARRAY[$1::uuid])
                  ORDER BY v.published_at DESC LIMIT $2)`;
       });
-      if (!sql.length) return;
-      if (!withDocs) {
-        take(await this.db.query(sql.join(' UNION ALL '), params));
-        return;
-      }
-      const param = (value: unknown) => {
-        params.push(value);
-        return `$${params.length}`;
-      };
-      const inRegion = `region = ANY(${param(regions)}::text[])`;
-      // The part of the person's score that the index can tell (matching's weights): region, housing and pay
-      // in the currency of the vacancy's country. The rest (languages, experience, start date) is scored on
-      // the cards.
-      let score = '0::float8';
-      if (prior) {
-        const w = prior.weights;
-        const expected = param(prior.expectedMonthly);
-        score = `CASE WHEN cardinality(${param(regions)}::text[]) = 0 OR ${inRegion} THEN ${Number(w.region)} ELSE 0 END
-          + CASE WHEN NOT ${param(prior.needsHousing)}::boolean OR housing THEN ${Number(w.housing)} ELSE 0 END
-          + CASE WHEN ${expected}::numeric IS NULL OR salary_monthly IS NULL
-                   OR ${param(prior.expectedCurrency)}::text IS DISTINCT FROM
-                      (CASE left(region, 2) WHEN 'RU' THEN 'RUB' WHEN 'KZ' THEN 'KZT' END)
-                 THEN ${Number(w.pay) / 2}
-                 ELSE ${Number(w.pay)} * least(1, salary_monthly / greatest(${expected}::numeric, 1)) END`;
-      }
-      // Only the first `limit` rows come back, as their cards in one text: whether the next tiers are
-      // needed depends on the count alone (every row here comes before theirs), and hundreds of small
-      // rows cost more to send and parse.
-      const [r]: Row[] = await this.db.query(
-        `WITH t AS (${sql.join(' UNION ALL ')}),
-         d AS (
-           SELECT DISTINCT ON (id) id, ts,
-             fit + CASE WHEN ${inRegion} THEN 0.3::float8 ELSE 0::float8 END AS ord,
-             (${score})::float8 AS prior
-           FROM t ORDER BY id, ord DESC
-         ),
-         top AS (SELECT id FROM d ORDER BY prior DESC, ord DESC, ts DESC, id LIMIT ${param(query.limit)})
-         SELECT string_agg(v.card, ',') AS cards FROM top JOIN ${this.vacancies} v ON v.id = top.id`,
-        params,
-      );
-      const cards = parseCards(r.cards as string | null);
-      take(cards.map((c) => ({ id: c.id, region: c.region, ts: Date.parse(c.publishedAt) / 1000, fit })));
-      for (const card of cards) docs.set(card.id, card);
+      if (sql.length) take(await this.db.query(sql.join(' UNION ALL '), params));
     };
     const pairs = (column: string, values: string[]) => [
       ...values.flatMap((x) =>
@@ -768,7 +718,9 @@ export class PostgresSearchIndex implements SearchIndex {
     ];
     const above = (min: number) => [...found.values()].filter((f) => f.order >= min).length;
 
-    await tier(1, pairs('occupation_code', codes), undefined, true);
+    const own = parseCards(await this.ownTrades(query, codes, regions, fair));
+    take(own.map((c) => ({ id: c.id, region: c.region, ts: Date.parse(c.publishedAt) / 1000, fit: 1 })));
+    for (const card of own) docs.set(card.id, card);
     // Every row of the same unit group is in hand when fewer than `limit` came back.
     if (found.size < query.limit) {
       await tier(0.6, pairs('occupation_minor', minors), codes);
@@ -836,6 +788,61 @@ export class PostgresSearchIndex implements SearchIndex {
     return kept
       .filter(([id]) => docs.has(id))
       .map(([id, f]) => ({ doc: docs.get(id) as VacancySummary, textScore: f.fit }));
+  }
+
+  /**
+   * The person's own trades (fit 1): the newest `pool` of each trade in each desired region and the newest `pool`
+   * elsewhere (disjoint, so no row comes twice), the best `limit` of them by the part of the person's score the index
+   * can tell (matching's weights: region, housing, pay in the currency of the vacancy's country), then the region,
+   * then newest. Their cards come back in one text: hundreds of small rows cost more to send and parse. One
+   * statement text per fair filter, prepared: the plan (a walk of the trade's index per trade and region) does not
+   * depend on the values. Without a prior, the newest `limit` in the desired regions first.
+   */
+  private async ownTrades(
+    query: VacancyMatchQuery,
+    codes: string[],
+    regions: string[],
+    fair: string | null,
+  ): Promise<string | null> {
+    const prior = query.prior;
+    const weights = prior?.weights ?? { region: 0, housing: 0, pay: 0 };
+    const country = { RUB: 'RU', KZT: 'KZ' }[prior?.expectedCurrency ?? ''] ?? null;
+    const atFair = fair ? 'AND v.fair_ids @> ARRAY[$11::uuid]' : '';
+    const branch = (where: string) => `SELECT v.id, v.region, v.published_at, v.housing, v.salary_monthly
+         FROM ${this.vacancies} v WHERE ${where} ${atFair} ORDER BY v.published_at DESC LIMIT $3`;
+    const housingAndPay = `CASE WHEN NOT $5::boolean OR v.housing THEN $9::float8 ELSE 0::float8 END
+         + CASE WHEN $6::float8 IS NULL OR v.salary_monthly IS NULL OR left(v.region, 2) IS DISTINCT FROM $7::text
+                THEN $10::float8 / 2
+                ELSE $10::float8 * least(1::float8, v.salary_monthly::float8 / greatest($6::float8, 1::float8)) END`;
+    const [row] = await preparedQuery<{ cards: string | null }>(
+      this.db,
+      `WITH t AS (
+         SELECT v.id, v.published_at, 1::float8 AS ord, $8::float8 + ${housingAndPay} AS prior
+           FROM unnest($1::text[]) c(code) CROSS JOIN unnest($2::text[]) r(region)
+           CROSS JOIN LATERAL (${branch('v.occupation_code = c.code AND v.region = r.region')}) v
+         UNION ALL
+         SELECT v.id, v.published_at, 0::float8 AS ord,
+                CASE WHEN cardinality($2::text[]) = 0 THEN $8::float8 ELSE 0::float8 END + ${housingAndPay} AS prior
+           FROM unnest($1::text[]) c(code)
+           CROSS JOIN LATERAL (${branch('v.occupation_code = c.code AND v.region <> ALL($2::text[])')}) v
+       ),
+       top AS (SELECT id FROM t ORDER BY prior DESC, ord DESC, published_at DESC, id LIMIT $4)
+       SELECT string_agg(v.card, ',') AS cards FROM top JOIN ${this.vacancies} v ON v.id = top.id`,
+      [
+        codes,
+        regions,
+        prior ? Math.max(query.pool ?? 0, query.limit) : query.limit,
+        query.limit,
+        !!prior?.needsHousing,
+        prior?.expectedMonthly ?? null,
+        country,
+        weights.region,
+        weights.housing,
+        weights.pay,
+        ...(fair ? [fair] : []),
+      ],
+    );
+    return row?.cards ?? null;
   }
 
   /** Same tiers for people: same unit group, same minor group, text; those who applied always. */
