@@ -287,7 +287,8 @@ export class MigrantsRepository {
    */
   async eligibilityFactsOf(ids: string[]): Promise<Map<string, MigrantEligibilityFacts>> {
     if (!ids.length) return new Map();
-    const rows: Array<{ id: string; facts: MigrantEligibilityFacts }> = await this.dataSource.query(
+    const rows = await preparedQuery<{ id: string; facts: MigrantEligibilityFacts }>(
+      this.dataSource,
       `SELECT m.id, json_build_object(
          'birthDate', m.birth_date::text,
          'citizenship', m.citizenship,

@@ -177,18 +177,25 @@ export function lexiconWords(text: WeightedText): string[] {
   ];
 }
 
-/** The words of a migrant's trades, as a query against vacancies (labels in every language). */
+/**
+ * Words of ISCO-08 titles that say how the classification is built, not what the work is ("Ships' deck crews and
+ * related workers", "… not elsewhere classified"): as query words they match hundreds of unrelated occupations.
+ */
+const LABEL_FILLER = new Set(['related', 'workers', 'not', 'elsewhere', 'classified', 'other', 'associate']);
+
+/** The words of a migrant's trades, as a query against vacancies (labels in every language, each phrase once). */
 export function tradesQueryText(codes: string[], catalog = ReferenceCatalog.load()): string[][] {
-  const out: string[][] = [];
+  const out = new Map<string, string[]>();
   for (const code of codes) {
     const occ = catalog.occupation(code);
     if (!occ) continue;
     for (const label of [occ.labels.ru, occ.labels.en]) {
       const words = normalizeForSearch(label)
         .split(' ')
-        .filter((w) => w.length > 2 && !STOP_WORDS.has(w));
-      if (words.length) out.push(words.slice(0, 4));
+        .filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !LABEL_FILLER.has(w))
+        .slice(0, 4);
+      if (words.length) out.set(words.join(' '), words);
     }
   }
-  return out;
+  return [...out.values()];
 }

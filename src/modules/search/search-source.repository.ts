@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from 'src/database/prepared-query';
 import type { MigrantDocument, VacancyDocument } from 'src/modules/search/search.types';
 
 type Row = Record<string, unknown>;
@@ -53,7 +54,7 @@ export class SearchSourceRepository {
   }
 
   async migrantState(id: string): Promise<SourceState<MigrantDocument>> {
-    const rows: Row[] = await this.db.query(`${MIGRANT_SELECT} WHERE m.id = $1`, [id]);
+    const rows = await preparedQuery<Row>(this.db, `${MIGRANT_SELECT} WHERE m.id = $1`, [id]);
     const row = rows[0];
     if (!row) return { remove: true, sourceVersion: Date.now() };
     if (row.status !== 'active') return { remove: true, sourceVersion: Number(row.source_version) };
