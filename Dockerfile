@@ -10,4 +10,4 @@ WORKDIR /app
 ENV NODE_ENV=production NODE_PATH=dist
 COPY --from=build /app /app
 EXPOSE 3000
-CMD ["node", "dist/src/main.js"]
+CMD ["node", "--max-semi-space-size=64", "dist/src/main.js"]
