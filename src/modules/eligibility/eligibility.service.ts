@@ -25,7 +25,7 @@ import {
   RuleSet,
 } from 'src/modules/eligibility/eligibility.types';
 import { loadRuleSets, selectRuleSet } from 'src/modules/eligibility/rule-set.loader';
-import { MigrantsService } from 'src/modules/migrants/migrants.service';
+import { type MigrantEligibilityFacts, MigrantsService } from 'src/modules/migrants/migrants.service';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 
 export const DEFAULT_LANG: Lang = 'ru';
@@ -79,6 +79,21 @@ export function resolveLang(query: unknown, acceptLanguage?: string): Lang {
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The person's documents that count in `host`: a passport from anywhere, other documents issued there (or of
+ * unknown origin) and not tied to a region of another country; without the issuing country, which the engine does
+ * not take.
+ */
+export function documentsForHost(
+  facts: MigrantEligibilityFacts,
+  host: string,
+): EligibilityRequest['documents'] {
+  return facts.documents
+    .filter((doc) => !doc.region || doc.region.startsWith(`${host}-`))
+    .filter((doc) => doc.type === 'passport' || !doc.issuingCountry || doc.issuingCountry === host)
+    .map(({ issuingCountry: _ignored, ...doc }) => doc);
 }
 
 @Injectable()
@@ -162,10 +177,7 @@ export class EligibilityService implements OnModuleInit {
   ): Promise<EligibilityResult> {
     const facts = await this.migrants.eligibilityFacts(migrantId);
     const host = vacancy.hostCountry;
-    const documents = facts.documents
-      .filter((doc) => !doc.region || doc.region.startsWith(`${host}-`))
-      .filter((doc) => doc.type === 'passport' || !doc.issuingCountry || doc.issuingCountry === host)
-      .map(({ issuingCountry: _ignored, ...doc }) => doc);
+    const documents = documentsForHost(facts, host);
     const start = startDateOverride ?? (vacancy.startDate < today() ? today() : vacancy.startDate);
     const request: EligibilityRequest = {
       hostCountry: host,

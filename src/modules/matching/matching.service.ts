@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isStaff, type Principal } from 'src/common/auth/principal';
 import { NotFoundError } from 'src/common/errors/domain-error';
-import { EligibilityService } from 'src/modules/eligibility/eligibility.service';
+import { documentsForHost, EligibilityService } from 'src/modules/eligibility/eligibility.service';
 import type { EligibilityRequest } from 'src/modules/eligibility/eligibility.types';
 import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
 import { MigrantsRepository } from 'src/modules/migrants/migrants.repository';
@@ -47,6 +47,10 @@ const today = () => new Date().toISOString().slice(0, 10);
 @Injectable()
 export class MatchingService {
   private readonly catalog = ReferenceCatalog.load();
+  private readonly hostDocuments = new WeakMap<
+    MigrantEligibilityFacts,
+    Map<string, EligibilityRequest['documents']>
+  >();
 
   constructor(
     @Inject(SEARCH_INDEX) private readonly index: SearchIndex,
@@ -184,10 +188,7 @@ export class MatchingService {
       startDate: start,
       occupationCode: vacancy.occupationCode,
       employer: { kind: vacancy.employerKind, quotaAvailable: vacancy.quotaAvailable },
-      documents: facts.documents
-        .filter((d) => !d.region || d.region.startsWith(`${host}-`))
-        .filter((d) => d.type === 'passport' || !d.issuingCountry || d.issuingCountry === host)
-        .map(({ issuingCountry: _ignored, ...d }) => d),
+      documents: this.documentsIn(facts, host),
     };
     if (vacancy.salaryPeriod === 'month' && vacancy.salaryMin !== null && vacancy.currency) {
       request.monthlySalary = { amount: vacancy.salaryMin, currency: vacancy.currency };
@@ -198,6 +199,15 @@ export class MatchingService {
     } catch {
       return { status: 'conditional', regime: null };
     }
+  }
+
+  /** The person's documents that count in `host`, worked out once per person and country. */
+  private documentsIn(facts: MigrantEligibilityFacts, host: string): EligibilityRequest['documents'] {
+    let byHost = this.hostDocuments.get(facts);
+    if (!byHost) this.hostDocuments.set(facts, (byHost = new Map()));
+    let documents = byHost.get(host);
+    if (!documents) byHost.set(host, (documents = documentsForHost(facts, host)));
+    return documents;
   }
 
   private eligibilityReason(e: Eligibility, lang: ReasonLang) {
