@@ -266,6 +266,52 @@ describe('interviews', () => {
       expect((await t.http().get(`/v1/interviews/${interview.id}`).set(auth(staff))).status).toBe(200);
     });
 
+    it('completes the Idempotency-Key of a booking and a cancellation in their own transactions', async () => {
+      const db = t.app.get(DataSource);
+      const m = await insertMigrant(t);
+      const applicationId = await insertApplication(t, m.id, vacancy.id);
+      const [slot] = await createSlots(t, employer.token, vacancy.id, [
+        slotAt(2600, 30, { location: 'Key' }),
+      ]);
+      const post = (path: string, body: object, key: string) =>
+        t.http().post(path).set(auth(employer.token)).set('idempotency-key', key).send(body);
+      const stored = async (key: string, at: string) =>
+        (
+          await db.query(
+            `SELECT k.state, k.completed_at = i.${at} AS same_transaction, k.response_body
+               FROM idempotency_keys k, interviews i WHERE k.key = $1 AND i.application_id = $2`,
+            [key, applicationId],
+          )
+        )[0];
+
+      const bookKey = `book-${Date.now()}`;
+      const booked = await post(`/v1/applications/${applicationId}/interview`, { slotId: slot.id }, bookKey);
+      expect(booked.status).toBe(201);
+      // now() is the transaction's start: the key committed with the interview, so a crash after the commit
+      // leaves this answer for the retry instead of a second run (which would answer 409).
+      expect(await stored(bookKey, 'created_at')).toEqual({
+        state: 'completed',
+        same_transaction: true,
+        response_body: booked.body,
+      });
+      const replay = await post(`/v1/applications/${applicationId}/interview`, { slotId: slot.id }, bookKey);
+      expect(replay.status).toBe(201);
+      expect(replay.body).toEqual(booked.body);
+
+      const cancelKey = `cancel-${Date.now()}`;
+      const path = `/v1/interviews/${booked.body.id}/cancel`;
+      const cancelled = await post(path, { reason: 'Position filled' }, cancelKey);
+      expect(cancelled.status).toBe(200);
+      expect(await stored(cancelKey, 'updated_at')).toEqual({
+        state: 'completed',
+        same_transaction: true,
+        response_body: cancelled.body,
+      });
+      const again = await post(path, { reason: 'Position filled' }, cancelKey);
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(cancelled.body);
+    });
+
     it('refuses a taken slot and a second interview overlapping the same migrant', async () => {
       const other2 = await createPublishedVacancy(t, employer.token);
       const m = await insertMigrant(t);

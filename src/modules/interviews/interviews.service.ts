@@ -3,6 +3,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Principal, isStaff } from 'src/common/auth/principal';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { OutboxService } from 'src/database/outbox.service';
+import { completeInTransaction } from 'src/common/idempotency/idempotency.context';
 import { inTransaction } from 'src/database/transaction';
 import { JobName, JobPayloads } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
@@ -164,7 +165,7 @@ export class InterviewsService {
   // --- interviews ---
 
   async book(principal: Principal, applicationId: string, slotId: string): Promise<InterviewDto> {
-    const id = await this.write(async (manager) => {
+    return this.write(async (manager) => {
       const application = await this.repository.findApplication(manager, applicationId);
       if (!application || !this.mayAccess(principal, application)) throw new NotFoundError('Application');
       const slot = await this.usableSlot(manager, slotId, application.vacancyId);
@@ -190,13 +191,12 @@ export class InterviewsService {
         createdBy: principal.kind === 'user' ? principal.userId : null,
       });
       await this.announce(manager, interviewId, 'invitation');
-      return interviewId;
+      return this.answer(manager, principal, interviewId);
     });
-    return this.get(principal, id);
   }
 
   async reschedule(principal: Principal, id: string, slotId: string): Promise<InterviewDto> {
-    const previous = await this.write(async (manager) => {
+    const { previous, answer } = await this.write(async (manager) => {
       const interview = await this.lockScheduled(manager, principal, id);
       if (interview.slotId === slotId) {
         throw new DomainError(ErrorCode.Conflict, 'The interview is already in this slot');
@@ -204,28 +204,28 @@ export class InterviewsService {
       const slot = await this.usableSlot(manager, slotId, interview.vacancyId);
       await this.repository.moveToSlot(manager, id, slot);
       await this.announce(manager, id, 'rescheduled');
-      return interview;
+      return { previous: interview, answer: await this.answer(manager, principal, id) };
     });
     this.removeReminders(id, previous.sequence);
-    return this.get(principal, id);
+    return answer;
   }
 
   async cancel(principal: Principal, id: string, reason: string): Promise<InterviewDto> {
-    const previous = await this.write(async (manager) => {
+    const { previous, answer } = await this.write(async (manager) => {
       const interview = await this.lockScheduled(manager, principal, id);
       await this.repository.markCancelled(manager, id, reason.trim());
       await transitionApplication(manager, interview.applicationId, 'shortlisted', principal, reason.trim());
       await this.announce(manager, id, 'cancelled');
-      return interview;
+      return { previous: interview, answer: await this.answer(manager, principal, id) };
     });
     this.removeReminders(id, previous.sequence);
-    return this.get(principal, id);
+    return answer;
   }
 
   async outcome(principal: Principal, id: string, dto: InterviewOutcomeDto): Promise<InterviewDto> {
     if (dto.attended && !dto.result)
       throw ValidationError.field('result', 'is required when attended is true');
-    const previous = await this.write(async (manager) => {
+    const { previous, answer } = await this.write(async (manager) => {
       const interview = await this.lockScheduled(manager, principal, id);
       if (!this.isEmployerSide(principal, interview)) {
         throw new DomainError(ErrorCode.Forbidden, 'Only the employer or staff record an interview outcome');
@@ -248,10 +248,10 @@ export class InterviewsService {
         principal,
         dto.attended ? `interview ${result}` : 'no-show',
       );
-      return interview;
+      return { previous: interview, answer: await this.answer(manager, principal, id) };
     });
     this.removeReminders(id, previous.sequence);
-    return this.get(principal, id);
+    return answer;
   }
 
   async get(principal: Principal, id: string): Promise<InterviewDto> {
@@ -300,6 +300,18 @@ export class InterviewsService {
   }
 
   // --- helpers ---
+
+  /**
+   * The interview as the caller sees it, read in the transaction that changed it; the request's Idempotency-Key
+   * completes with it in that transaction, so a retry after a crash gets this answer instead of a second run.
+   */
+  private async answer(manager: EntityManager, principal: Principal, id: string): Promise<InterviewDto> {
+    const interview = await this.repository.findById(manager, id);
+    if (!interview) throw new NotFoundError('Interview');
+    const dto = this.toDto(principal, interview);
+    await completeInTransaction(manager, dto);
+    return dto;
+  }
 
   /**
    * One transaction whose constraint violations become domain errors. Two transactions inserting rows that
