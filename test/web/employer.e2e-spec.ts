@@ -109,6 +109,10 @@ describe('employer portal in the browser', () => {
       const status = page.locator('[data-testid="vacancy-status"]');
       await status.waitFor();
       expect(await status.textContent()).toBe('опубликована');
+      // The occupation in the page's language, not the English ISCO-08 title the vacancy carries ("Cook").
+      const summary = await status.locator('xpath=..').textContent();
+      expect(summary).toContain('Повар');
+      expect(summary).not.toContain('Cook');
       const vacancyId = await page.locator('section[data-vacancy-id]').getAttribute('data-vacancy-id');
       expect(vacancyId).toBeTruthy();
 

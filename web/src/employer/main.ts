@@ -292,6 +292,22 @@ async function signIn(email: string, password: string): Promise<void> {
   }
 }
 
+/** Occupation names of the trades in the page's language (vacancies carry the English ISCO-08 title). */
+const occupationNameCache = new Map<EmployerLang, Map<string, string>>();
+async function occupationNames(): Promise<Map<string, string>> {
+  let names = occupationNameCache.get(lang);
+  if (!names) {
+    const page = await api<Page<{ code: string; label: string }>>(
+      `/v1/reference/occupations${qs({ lang, pageSize: 100 })}`,
+    );
+    names = new Map(page.items.map((o) => [o.code, o.label]));
+    occupationNameCache.set(lang, names);
+  }
+  return names;
+}
+const occupationName = (names: Map<string, string>, v: Vacancy) =>
+  names.get(v.occupationCode) ?? v.occupationLabel;
+
 interface Region {
   code: string;
   nameRu: string;
@@ -469,6 +485,7 @@ function statusLabel(status: string): string {
 
 async function vacanciesView(): Promise<Node> {
   const page = await call<Page<Vacancy>>(`/v1/vacancies${qs({ mine: true, pageSize: 100, lang })}`);
+  const names = await occupationNames();
   return h(
     'section',
     null,
@@ -500,7 +517,7 @@ async function vacanciesView(): Promise<Node> {
                   'td',
                   null,
                   h('strong', null, v.title),
-                  h('div', { class: 'muted' }, `${v.occupationLabel}, ${v.city}`),
+                  h('div', { class: 'muted' }, `${occupationName(names, v)}, ${v.city}`),
                 ),
                 h('td', null, h('span', { class: `badge st-${v.status}` }, statusLabel(v.status))),
                 h('td', null, salaryText(v)),
@@ -856,6 +873,7 @@ async function vacancyView(id: string): Promise<Node> {
     call<Page<Application>>(`/v1/applications${qs({ vacancyId: id, pageSize: 100 })}`),
     call<{ items: Slot[] }>(`/v1/vacancies/${id}/interview-slots`),
   ]);
+  const names = await occupationNames();
   const candidates = await call<{ items: Candidate[] }>(
     `/v1/vacancies/${id}/candidates${qs({ lang })}`,
   ).catch(() => ({ items: [] as Candidate[] }));
@@ -888,7 +906,7 @@ async function vacancyView(id: string): Promise<Node> {
         { class: `badge st-${vacancy.status}`, 'data-testid': 'vacancy-status' },
         statusLabel(vacancy.status),
       ),
-      ` ${vacancy.occupationLabel} · ${vacancy.city} · ${salaryText(vacancy)} · ${t('colStart')}: ${fmtDate(vacancy.startDate)}`,
+      ` ${occupationName(names, vacancy)} · ${vacancy.city} · ${salaryText(vacancy)} · ${t('colStart')}: ${fmtDate(vacancy.startDate)}`,
     ),
     vacancy.status === 'draft'
       ? h(
