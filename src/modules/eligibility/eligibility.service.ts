@@ -77,6 +77,8 @@ export function resolveLang(query: unknown, acceptLanguage?: string): Lang {
   return (ranked[0]?.lang as Lang | undefined) ?? DEFAULT_LANG;
 }
 
+const cyrillicLang = (lang: Lang) => lang === 'ru' || lang === 'tg' || lang === 'ky';
+
 function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -101,6 +103,18 @@ export class EligibilityService implements OnModuleInit {
   private readonly logger = new Logger(EligibilityService.name);
   private ruleSets: RuleSet[] = [];
   private readonly catalog = ReferenceCatalog.load();
+  /** Display names from reference data for the messages; built once, not on every check. */
+  private readonly names: EligibilityNames = {
+    region: (code, lang) => {
+      const r = this.catalog.region(code);
+      return r && (cyrillicLang(lang) ? r.nameRu : r.nameEn);
+    },
+    country: (code, lang) => {
+      const c = this.catalog.country(code);
+      return c && (cyrillicLang(lang) ? c.nameRu : c.nameEn);
+    },
+    occupation: (code, lang) => this.catalog.occupationLabel(code, lang),
+  };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -137,15 +151,7 @@ export class EligibilityService implements OnModuleInit {
     if (errors.length)
       throw new ValidationError(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
     const request = input as EligibilityRequest;
-    const ruleSet = selectRuleSet(this.ruleSets, request.hostCountry, request.startDate);
-    if (!ruleSet) {
-      throw new DomainError(
-        ErrorCode.NoRuleSet,
-        `No legal rule set covers host country ${request.hostCountry} on ${request.startDate}`,
-        { hostCountry: request.hostCountry, startDate: request.startDate },
-      );
-    }
-    return evaluateEligibility(request, ruleSet, lang, this.names());
+    return evaluateEligibility(request, this.ruleSetFor(request), lang, this.names);
   }
 
   /**
@@ -154,15 +160,7 @@ export class EligibilityService implements OnModuleInit {
    * rendered. Throws as `check` does when no rule set covers it.
    */
   verdict(request: EligibilityRequest, lang: Lang): EligibilityVerdict {
-    const ruleSet = selectRuleSet(this.ruleSets, request.hostCountry, request.startDate);
-    if (!ruleSet) {
-      throw new DomainError(
-        ErrorCode.NoRuleSet,
-        `No legal rule set covers host country ${request.hostCountry} on ${request.startDate}`,
-        { hostCountry: request.hostCountry, startDate: request.startDate },
-      );
-    }
-    return eligibilityVerdict(request, ruleSet, lang, this.names());
+    return eligibilityVerdict(request, this.ruleSetFor(request), lang, this.names);
   }
 
   /**
@@ -269,18 +267,16 @@ export class EligibilityService implements OnModuleInit {
     return out;
   }
 
-  private names(): EligibilityNames {
-    const cyrillic = (lang: Lang) => lang === 'ru' || lang === 'tg' || lang === 'ky';
-    return {
-      region: (code, lang) => {
-        const r = this.catalog.region(code);
-        return r && (cyrillic(lang) ? r.nameRu : r.nameEn);
-      },
-      country: (code, lang) => {
-        const c = this.catalog.country(code);
-        return c && (cyrillic(lang) ? c.nameRu : c.nameEn);
-      },
-      occupation: (code, lang) => this.catalog.occupationLabel(code, lang),
-    };
+  /** The rule set in force for the request's host country on its start date; 422 without one. */
+  private ruleSetFor(request: EligibilityRequest): RuleSet {
+    const ruleSet = selectRuleSet(this.ruleSets, request.hostCountry, request.startDate);
+    if (!ruleSet) {
+      throw new DomainError(
+        ErrorCode.NoRuleSet,
+        `No legal rule set covers host country ${request.hostCountry} on ${request.startDate}`,
+        { hostCountry: request.hostCountry, startDate: request.startDate },
+      );
+    }
+    return ruleSet;
   }
 }
