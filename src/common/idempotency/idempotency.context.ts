@@ -28,3 +28,9 @@ export async function completeInTransaction(manager: EntityManager, body: unknow
   await preparedQuery(manager, COMPLETE_KEY_SQL, [claim.scope, claim.key, JSON.stringify(body ?? null)]);
   claim.completed = { body };
 }
+
+/** `completeInTransaction`, then `body`: the last step of a transaction whose result is the response. */
+export async function answerInTransaction<T>(manager: EntityManager, body: T): Promise<T> {
+  await completeInTransaction(manager, body);
+  return body;
+}

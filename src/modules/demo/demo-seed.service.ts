@@ -579,7 +579,7 @@ export class DemoSeedService {
         });
         slots.set(
           v.id,
-          created.map((s) => s.id),
+          created.items.map((s) => s.id),
         );
       }
     }
@@ -661,7 +661,9 @@ export class DemoSeedService {
       startDate: string;
     }[] = [];
     for (const [applicationId, c] of candidates) {
-      const [slot] = await interviews.createSlots(c.employer.principal, c.vacancyId, {
+      const {
+        items: [slot],
+      } = await interviews.createSlots(c.employer.principal, c.vacancyId, {
         slots: [
           {
             startsAt: new Date(startsAt).toISOString(),

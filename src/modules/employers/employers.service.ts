@@ -4,6 +4,7 @@ import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
 import { hashPassword } from 'src/common/crypto/password';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { Page, pageOf } from 'src/common/http/pagination';
+import { answerInTransaction } from 'src/common/idempotency/idempotency.context';
 import { normalizePhone } from 'src/common/validation/phone';
 import { isValidTaxId } from 'src/common/validation/tax-id';
 import { inTransaction } from 'src/database/transaction';
@@ -55,7 +56,7 @@ export class EmployersService {
     }
     const passwordHash = await hashPassword(dto.password);
     try {
-      const employer = await inTransaction(this.dataSource, async (manager) => {
+      return await inTransaction(this.dataSource, async (manager) => {
         const created = await this.employers.insert(manager, {
           kind: dto.kind ?? 'company',
           name: dto.name.trim(),
@@ -76,9 +77,8 @@ export class EmployersService {
           displayName: dto.contactName.trim(),
           employerId: created.id,
         });
-        return created;
+        return answerInTransaction(manager, { id: created.id, status: created.status });
       });
-      return { id: employer.id, status: employer.status };
     } catch (error) {
       // A concurrent registration of the same tax id or email lost the race at the unique index.
       const constraint = (error as { constraint?: string }).constraint;

@@ -10,12 +10,13 @@ import {
   ValidationError,
 } from 'src/common/errors/domain-error';
 import { Page, pageOf } from 'src/common/http/pagination';
+import { answerInTransaction } from 'src/common/idempotency/idempotency.context';
 import { OutboxService } from 'src/database/outbox.service';
 import { inTransaction } from 'src/database/transaction';
 import { JobName } from 'src/queue/queue.constants';
 import { EmployerRepository } from 'src/modules/employers/employer.repository';
 import { EmployersService } from 'src/modules/employers/employers.service';
-import { FairEntity } from 'src/modules/fairs/fair.entity';
+import { FairEntity, FairParticipantEntity } from 'src/modules/fairs/fair.entity';
 import { FairRepository } from 'src/modules/fairs/fair.repository';
 import {
   CreateFairDto,
@@ -28,6 +29,7 @@ import {
 } from 'src/modules/fairs/fairs.dto';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { VacanciesService } from 'src/modules/vacancies/vacancies.service';
+import { VacancyEntity } from 'src/modules/vacancies/vacancy.entity';
 import { VacancyRepository } from 'src/modules/vacancies/vacancy.repository';
 
 function isTimeZone(tz: string): boolean {
@@ -55,10 +57,15 @@ export class FairsService {
 
   async create(staff: UserPrincipal, dto: CreateFairDto): Promise<FairDto> {
     const fields = this.validFields(dto);
-    const fair = await inTransaction(this.dataSource, (manager) =>
-      this.fairs.insert(manager, { ...fields, status: 'scheduled', createdBy: staff.userId }),
-    );
-    return this.detail(fair.id);
+    return inTransaction(this.dataSource, async (manager) => {
+      const fair = await this.fairs.insert(manager, {
+        ...fields,
+        status: 'scheduled',
+        createdBy: staff.userId,
+      });
+      // A new fair has no participants yet; the Idempotency-Key completes with it.
+      return answerInTransaction(manager, this.view(fair, [], new Map(), []));
+    });
   }
 
   async update(id: string, dto: UpdateFairDto): Promise<FairDto> {
@@ -255,6 +262,15 @@ export class FairsService {
     const employerName = new Map(employers.map((e) => [e.id, e.name]));
     // Publicly a fair shows only vacancies open now.
     const open = vacancies.filter((v) => v.status === 'published');
+    return this.view(fair, participants, employerName, open);
+  }
+
+  private view(
+    fair: FairEntity,
+    participants: FairParticipantEntity[],
+    employerName: ReadonlyMap<string, string>,
+    open: VacancyEntity[],
+  ): FairDto {
     return {
       id: fair.id,
       name: fair.name,

@@ -33,7 +33,7 @@ export class InterviewSlotsController {
     @Param('id', UuidPipe) id: string,
     @Body() dto: CreateSlotsDto,
   ): Promise<SlotListDto> {
-    return { items: await this.interviews.createSlots(principal, id, dto) };
+    return this.interviews.createSlots(principal, id, dto);
   }
 
   @Get(':id/interview-slots')

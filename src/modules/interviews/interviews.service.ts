@@ -3,7 +3,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { Principal, isStaff } from 'src/common/auth/principal';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { OutboxService } from 'src/database/outbox.service';
-import { completeInTransaction } from 'src/common/idempotency/idempotency.context';
+import { answerInTransaction } from 'src/common/idempotency/idempotency.context';
 import { inTransaction } from 'src/database/transaction';
 import { JobName, JobPayloads } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
@@ -13,6 +13,7 @@ import {
   InterviewDto,
   InterviewOutcomeDto,
   SlotDto,
+  SlotListDto,
 } from 'src/modules/interviews/interviews.dto';
 import { InterviewChange, InterviewNotifier, reminderKey } from 'src/modules/interviews/interview.notifier';
 import {
@@ -82,7 +83,7 @@ export class InterviewsService {
 
   // --- slots ---
 
-  async createSlots(principal: Principal, vacancyId: string, dto: CreateSlotsDto): Promise<SlotDto[]> {
+  async createSlots(principal: Principal, vacancyId: string, dto: CreateSlotsDto): Promise<SlotListDto> {
     const found = await this.vacancies.findWithEmployer(vacancyId);
     if (!found || !this.vacancies.canManage(principal, found.vacancy)) throw new NotFoundError('Vacancy');
     const { vacancy } = found;
@@ -112,11 +113,11 @@ export class InterviewsService {
       };
     });
     try {
-      const slots = await inTransaction(this.dataSource, async (manager) => {
+      return await inTransaction(this.dataSource, async (manager) => {
         await this.checkFairs(manager, rows, vacancy.employerId);
-        return this.repository.insertSlots(manager, rows);
+        const slots = await this.repository.insertSlots(manager, rows);
+        return answerInTransaction(manager, { items: slots.map((s) => this.toSlotDto(s)) });
       });
-      return slots.map((s) => this.toSlotDto(s));
     } catch (error) {
       rethrowConstraint(error);
     }
@@ -308,9 +309,7 @@ export class InterviewsService {
   private async answer(manager: EntityManager, principal: Principal, id: string): Promise<InterviewDto> {
     const interview = await this.repository.findById(manager, id);
     if (!interview) throw new NotFoundError('Interview');
-    const dto = this.toDto(principal, interview);
-    await completeInTransaction(manager, dto);
-    return dto;
+    return answerInTransaction(manager, this.toDto(principal, interview));
   }
 
   /**

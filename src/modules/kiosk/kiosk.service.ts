@@ -5,7 +5,7 @@ import { AccessCodeHasher } from 'src/common/crypto/access-code-hasher';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { normalizePhone } from 'src/common/validation/phone';
 import { inTransaction } from 'src/database/transaction';
-import { completeInTransaction } from 'src/common/idempotency/idempotency.context';
+import { answerInTransaction, completeInTransaction } from 'src/common/idempotency/idempotency.context';
 import { ApplicationsRepository, KioskVacancyRow } from 'src/modules/applications/applications.repository';
 import { ApplicationsService, eligibilityKey, toLang } from 'src/modules/applications/applications.service';
 import { EligibilityResult, Lang } from 'src/modules/eligibility/eligibility.types';
@@ -169,10 +169,10 @@ export class KioskService {
           ?.id
       : await this.migrantByAccessCode(phone, dto.accessCode!);
     if (!migrantId) throw new NotFoundError('Visitor');
-    const visits = await inTransaction(this.dataSource, (manager) =>
-      this.repository.recordAttendance(manager, kiosk.fairId, migrantId, kiosk.kioskId),
-    );
-    return { migrantId, visits };
+    return inTransaction(this.dataSource, async (manager) => {
+      const visits = await this.repository.recordAttendance(manager, kiosk.fairId, migrantId, kiosk.kioskId);
+      return answerInTransaction(manager, { migrantId, visits });
+    });
   }
 
   private async migrantByAccessCode(phone: string, code: string): Promise<string | undefined> {

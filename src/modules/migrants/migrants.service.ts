@@ -6,6 +6,7 @@ import { PiiCipher } from 'src/common/crypto/pii-cipher';
 import { hashPassword } from 'src/common/crypto/password';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { PageQuery, pageOf } from 'src/common/http/pagination';
+import { answerInTransaction } from 'src/common/idempotency/idempotency.context';
 import { nameSimilarity, personNameKey } from 'src/common/text/transliterate';
 import { normalizePhone } from 'src/common/validation/phone';
 import { OutboxService } from 'src/database/outbox.service';
@@ -100,7 +101,7 @@ export class MigrantsService {
         displayName: dto.fullName,
         migrantId,
       });
-      return { id: migrantId };
+      return answerInTransaction(manager, { id: migrantId });
     });
   }
 
@@ -454,7 +455,7 @@ export class MigrantsService {
       purpose: dto.purpose ?? null,
       issuedAt: dto.issuedAt ?? null,
     });
-    const doc = await inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await this.ownerOrStaff(principal, id, manager);
       const created = await this.migrants.insertDocument(manager, {
         migrantId: id,
@@ -463,9 +464,8 @@ export class MigrantsService {
         ...fields,
       });
       await this.announce(manager, id);
-      return created;
+      return answerInTransaction(manager, documentView(created));
     });
-    return documentView(doc);
   }
 
   async updateDocument(

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { Page, pageOf } from 'src/common/http/pagination';
+import { answerInTransaction } from 'src/common/idempotency/idempotency.context';
 import { inTransaction } from 'src/database/transaction';
 import { CalendarService } from 'src/modules/calendar/calendar.service';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
@@ -94,7 +95,7 @@ export class ObligationsService {
     if (completedAt.getTime() > Date.now() + 5 * 60_000) {
       throw ValidationError.field('completedAt', 'must not be in the future');
     }
-    await inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const row = await this.repository.lockObligation(manager, id);
       if (!row || !this.mayManage(principal, row.employerId)) throw new NotFoundError('Obligation');
       if (row.status === 'done') {
@@ -109,8 +110,8 @@ export class ObligationsService {
         dto.reference.trim(),
         principal.userId,
       );
+      return answerInTransaction(manager, (await this.repository.findObligation(id, manager))!);
     });
-    return (await this.repository.findObligation(id))!;
   }
 
   /**

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { Page, pageOf } from 'src/common/http/pagination';
+import { answerInTransaction } from 'src/common/idempotency/idempotency.context';
 import { OutboxService } from 'src/database/outbox.service';
 import { inTransaction } from 'src/database/transaction';
 import { JobName } from 'src/queue/queue.constants';
@@ -60,12 +61,11 @@ export class PlacementsService {
     }
     if (dto.to === 'hired') return this.hire(principal, application, dto, lang);
 
-    const from = await inTransaction(this.dataSource, async (manager) => {
-      const result = await transitionApplication(manager, applicationId, dto.to, principal, dto.reason);
+    return inTransaction(this.dataSource, async (manager) => {
+      const { from } = await transitionApplication(manager, applicationId, dto.to, principal, dto.reason);
       if (dto.to === 'offered') await this.notifyOffer(manager, application);
-      return result.from;
+      return answerInTransaction(manager, { applicationId, from, status: dto.to });
     });
-    return { applicationId, from, status: dto.to };
   }
 
   async history(principal: Principal, applicationId: string): Promise<ApplicationHistoryDto> {
@@ -127,7 +127,7 @@ export class PlacementsService {
       );
     }
 
-    const placementId = await inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await transitionApplication(manager, application.id, 'hired', principal, dto.reason);
       const { positions, taken } = await this.repository.lockVacancyPositions(manager, application.vacancyId);
       if (taken >= positions) {
@@ -166,20 +166,19 @@ export class PlacementsService {
         { vacancyTitle: vacancy.title, employerName: employer.name, startDate: start },
         `hired:${application.id}`,
       );
-      return id;
+      const placement = await this.repository.findPlacement(id, manager);
+      return answerInTransaction(manager, {
+        applicationId: application.id,
+        from: application.status,
+        status: 'hired',
+        placement: placement!,
+        eligibility: eligibility as unknown as Record<string, unknown>,
+      });
     });
-    const placement = await this.repository.findPlacement(placementId);
-    return {
-      applicationId: application.id,
-      from: application.status,
-      status: 'hired',
-      placement: placement!,
-      eligibility: eligibility as unknown as Record<string, unknown>,
-    };
   }
 
   async terminate(principal: UserPrincipal, id: string, dto: TerminatePlacementDto): Promise<PlacementDto> {
-    await inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const row = await this.repository.lockPlacement(manager, id);
       if (!row || !this.obligations.mayManage(principal, row.employerId))
         throw new NotFoundError('Placement');
@@ -201,8 +200,8 @@ export class PlacementsService {
           field: 'date',
         });
       }
+      return answerInTransaction(manager, (await this.repository.findPlacement(id, manager))!);
     });
-    return (await this.repository.findPlacement(id))!;
   }
 
   async list(principal: UserPrincipal, query: PlacementListQuery): Promise<Page<PlacementDto>> {

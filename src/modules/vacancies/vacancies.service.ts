@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Principal, isStaff } from 'src/common/auth/principal';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { Page, pageOf } from 'src/common/http/pagination';
+import { answerInTransaction } from 'src/common/idempotency/idempotency.context';
 import { OutboxService } from 'src/database/outbox.service';
 import { inTransaction } from 'src/database/transaction';
 import { JobName } from 'src/queue/queue.constants';
@@ -74,7 +75,7 @@ export class VacanciesService {
     const employerId = this.ownEmployerId(principal);
     const fields = this.fromDto(dto);
     assertDraftValid(fields as VacancyEntity, this.catalog);
-    const id = await inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const created = await this.vacancies.insert(manager, {
         ...fields,
         employerId,
@@ -82,9 +83,8 @@ export class VacanciesService {
         version: 1,
       });
       await this.announce(manager, created.id);
-      return created.id;
+      return this.answer(manager, created.id);
     });
-    return this.toDto(await this.load(id));
   }
 
   async get(principal: Principal | undefined, id: string): Promise<VacancyDto> {
@@ -140,7 +140,7 @@ export class VacanciesService {
     ifMatch: string | undefined,
   ): Promise<VacancyDto> {
     const expected = this.expectedVersion(dto.version, ifMatch);
-    await inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const current = await this.lockManaged(manager, principal, id);
       if (current.version !== expected) {
         throw new DomainError(
@@ -165,12 +165,12 @@ export class VacanciesService {
       }
       await this.vacancies.update(manager, current, patch);
       await this.announce(manager, id);
+      return this.answer(manager, id);
     });
-    return this.toDto(await this.load(id));
   }
 
   async publish(principal: Principal, id: string): Promise<VacancyDto> {
-    await inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const current = await this.lockManaged(manager, principal, id);
       this.assertTransition(current, 'publish');
       await this.employers.requireVerified(current.employerId);
@@ -182,8 +182,8 @@ export class VacanciesService {
         publishedAt: current.publishedAt ?? new Date(),
       });
       await this.announce(manager, id);
+      return this.answer(manager, id);
     });
-    return this.toDto(await this.load(id));
   }
 
   async pause(principal: Principal, id: string): Promise<VacancyDto> {
@@ -202,13 +202,13 @@ export class VacanciesService {
     action: 'pause' | 'close',
     to: VacancyStatus,
   ): Promise<VacancyDto> {
-    await inTransaction(this.dataSource, async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       const current = await this.lockManaged(manager, principal, id);
       this.assertTransition(current, action);
       await this.vacancies.update(manager, current, { status: to });
       await this.announce(manager, id);
+      return this.answer(manager, id);
     });
-    return this.toDto(await this.load(id));
   }
 
   private assertTransition(v: VacancyEntity, action: keyof typeof TRANSITIONS): void {
@@ -270,10 +270,14 @@ export class VacanciesService {
     return bodyVersion;
   }
 
-  private async load(id: string): Promise<VacancyWithEmployer> {
-    const found = await this.vacancies.findWithEmployer(id);
+  /**
+   * The vacancy as the response shows it, read in the transaction that changed it; the request's Idempotency-Key
+   * completes with it there, so a retry after a crash gets this answer instead of a second run.
+   */
+  private async answer(manager: EntityManager, id: string): Promise<VacancyDto> {
+    const found = await this.vacancies.findWithEmployer(id, manager);
     if (!found) throw new NotFoundError('Vacancy');
-    return found;
+    return answerInTransaction(manager, this.toDto(found));
   }
 
   private fromDto(dto: CreateVacancyDto): Partial<VacancyEntity> {

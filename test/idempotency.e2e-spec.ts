@@ -1,0 +1,271 @@
+import { DataSource } from 'typeorm';
+import type { Response } from 'supertest';
+import { TestApp, bootTestApp, staffToken, unique } from 'test/harness/app';
+import { slotAt } from 'test/harness/interviews.factory';
+import { migrantRegistration, registerMigrant } from 'test/harness/migrants.factory';
+import {
+  HiringSetup,
+  createHiringSetup,
+  dataSourceOf,
+  insertApplication,
+  insertMigrant,
+} from 'test/harness/placements.factory';
+import {
+  FairScenario,
+  createFairScenario,
+  employerBody,
+  fairBody,
+  vacancyBody,
+} from 'test/harness/supply.factory';
+
+/**
+ * Every route that honours Idempotency-Key completes the key in the transaction that makes its effect: the key's
+ * row and the effect's row carry the same transaction id (xmin), so no crash can fall between the commit of the
+ * effect and the stored answer, and a retry gets that answer instead of a second run (a second draft vacancy, a
+ * second slot, a 409 where the first attempt succeeded).
+ */
+describe('Idempotency-Key completed with the effect (e2e)', () => {
+  let t: TestApp;
+  let ds: DataSource;
+  let staff: string;
+  let fair: FairScenario;
+  let hiring: HiringSetup;
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    ds = dataSourceOf(t);
+    staff = await staffToken(t);
+    fair = await createFairScenario(t, { staff });
+    hiring = await createHiringSetup(t, staff, { positions: 10 });
+  });
+  afterAll(() => t.close());
+
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  /**
+   * Sends the request twice with one new key and checks: the expected status both times, the same body, the key
+   * completed with that body, and written by the transaction that last wrote `table`'s row where `column` equals
+   * `rowOf(body)`.
+   */
+  async function completedWithEffect(
+    send: (key: string) => Promise<Response>,
+    status: number,
+    table: string,
+    rowOf: (body: Record<string, unknown>) => string,
+    column = 'id',
+  ): Promise<Record<string, unknown>> {
+    const key = unique('idem-');
+    const first = await send(key);
+    expect(first.status).toBe(status);
+    const [stored] = await ds.query(
+      `SELECT k.state, k.response_body, k.xmin::text = r.xmin::text AS same_transaction
+         FROM idempotency_keys k, ${table} r WHERE k.key = $1 AND r.${column} = $2`,
+      [key, rowOf(first.body)],
+    );
+    expect(stored).toEqual({ state: 'completed', response_body: first.body, same_transaction: true });
+    const replay = await send(key);
+    expect({ status: replay.status, type: replay.body.type }).toEqual({ status, type: first.body.type });
+    expect(replay.body).toEqual(first.body);
+    return first.body;
+  }
+
+  it('registering an employer', async () => {
+    const body = employerBody();
+    const created = await completedWithEffect(
+      (key) => t.http().post('/v1/employers').set('idempotency-key', key).send(body),
+      201,
+      'employers',
+      (b) => b.id as string,
+    );
+    expect(created.status).toBe('pending');
+  });
+
+  it('registering a migrant online', async () => {
+    const body = migrantRegistration();
+    await completedWithEffect(
+      (key) => t.http().post('/v1/migrants').set('idempotency-key', key).send(body),
+      201,
+      'migrants',
+      (b) => b.id as string,
+    );
+  });
+
+  it('adding a document', async () => {
+    const migrant = await registerMigrant(t);
+    const body = { type: 'passport', number: 'FA1234567', issuingCountry: 'UZ', validUntil: '2031-01-01' };
+    const created = await completedWithEffect(
+      (key) =>
+        t
+          .http()
+          .post(`/v1/migrants/${migrant.id}/documents`)
+          .set(auth(migrant.token))
+          .set('idempotency-key', key)
+          .send(body),
+      201,
+      'migrant_documents',
+      (b) => b.id as string,
+    );
+    expect(created.number).toBe('••••••567');
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM migrant_documents WHERE migrant_id = $1`, [
+      migrant.id,
+    ]);
+    expect(n).toBe(1);
+  });
+
+  it('creating and publishing a vacancy', async () => {
+    const body = vacancyBody({ title: `Повар ${unique()}` });
+    const draft = await completedWithEffect(
+      (key) =>
+        t.http().post('/v1/vacancies').set(auth(fair.employer.token)).set('idempotency-key', key).send(body),
+      201,
+      'vacancies',
+      (b) => b.id as string,
+    );
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM vacancies WHERE title = $1`, [body.title]);
+    expect(n).toBe(1);
+    const published = await completedWithEffect(
+      (key) =>
+        t
+          .http()
+          .post(`/v1/vacancies/${draft.id as string}/publish`)
+          .set(auth(fair.employer.token))
+          .set('idempotency-key', key),
+      200,
+      'vacancies',
+      (b) => b.id as string,
+    );
+    expect(published.status).toBe('published');
+  });
+
+  it('creating a fair', async () => {
+    const body = fairBody();
+    await completedWithEffect(
+      (key) => t.http().post('/v1/fairs').set(auth(staff)).set('idempotency-key', key).send(body),
+      201,
+      'fairs',
+      (b) => b.id as string,
+    );
+  });
+
+  it('publishing interview slots', async () => {
+    const body = {
+      slots: [slotAt(600, 20, { location: 'Room 1' }), slotAt(630, 20, { location: 'Room 2' })],
+    };
+    const created = await completedWithEffect(
+      (key) =>
+        t
+          .http()
+          .post(`/v1/vacancies/${fair.vacancy.id}/interview-slots`)
+          .set(auth(fair.employer.token))
+          .set('idempotency-key', key)
+          .send(body),
+      201,
+      'interview_slots',
+      (b) => (b.items as Array<{ id: string }>)[1].id,
+    );
+    expect(created.items).toHaveLength(2);
+    const [{ n }] = await ds.query(
+      `SELECT count(*)::int AS n FROM interview_slots WHERE vacancy_id = $1 AND location IN ('Room 1', 'Room 2')`,
+      [fair.vacancy.id],
+    );
+    expect(n).toBe(2);
+  });
+
+  it('a returning visitor checking in at a kiosk, counted once', async () => {
+    const migrant = await registerMigrant(t);
+    const checkedIn = await completedWithEffect(
+      (key) =>
+        t
+          .http()
+          .post('/v1/kiosk/check-ins')
+          .set(auth(fair.kiosk.token))
+          .set('idempotency-key', key)
+          .send({ phone: migrant.phone, birthDate: migrant.birthDate }),
+      200,
+      'fair_attendance',
+      (b) => b.migrantId as string,
+      'migrant_id',
+    );
+    expect(checkedIn).toEqual({ migrantId: migrant.id, visits: 1 });
+  });
+
+  it('moving an application, hiring, ending the placement and recording the duty done', async () => {
+    const moved = await insertApplication(ds, {
+      migrantId: await insertMigrant(ds, { citizenship: 'KG' }),
+      vacancyId: hiring.vacancy.id,
+      employerId: hiring.employer.id,
+      status: 'submitted',
+    });
+    const shortlisted = await completedWithEffect(
+      (key) =>
+        t
+          .http()
+          .post(`/v1/applications/${moved}/transitions`)
+          .set(auth(hiring.employer.token))
+          .set('idempotency-key', key)
+          .send({ to: 'shortlisted' }),
+      200,
+      'applications',
+      (b) => b.applicationId as string,
+    );
+    expect(shortlisted).toEqual({ applicationId: moved, from: 'submitted', status: 'shortlisted' });
+
+    const offered = await insertApplication(ds, {
+      migrantId: await insertMigrant(ds, { citizenship: 'KG' }),
+      vacancyId: hiring.vacancy.id,
+      employerId: hiring.employer.id,
+      status: 'offered',
+    });
+    const hired = await completedWithEffect(
+      (key) =>
+        t
+          .http()
+          .post(`/v1/applications/${offered}/transitions`)
+          .set(auth(hiring.employer.token))
+          .set('idempotency-key', key)
+          .send({ to: 'hired', contractStartDate: '2026-12-14' }),
+      200,
+      'placements',
+      (b) => b.applicationId as string,
+      'application_id',
+    );
+    const placement = hired.placement as { id: string };
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM placements WHERE application_id = $1`, [
+      offered,
+    ]);
+    expect(n).toBe(1);
+
+    const ended = await completedWithEffect(
+      (key) =>
+        t
+          .http()
+          .post(`/v1/placements/${placement.id}/terminate`)
+          .set(auth(hiring.employer.token))
+          .set('idempotency-key', key)
+          .send({ date: '2026-12-20', reason: 'Contract ended by agreement' }),
+      200,
+      'placements',
+      (b) => b.id as string,
+    );
+    expect(ended.status).not.toBe('active');
+
+    const [duty] = await ds.query(
+      `SELECT id FROM employer_obligations WHERE placement_id = $1 AND kind = 'hire_notification'`,
+      [placement.id],
+    );
+    const completion = { completedAt: new Date().toISOString(), reference: 'MVD-2026-12-0001' };
+    const done = await completedWithEffect(
+      (key) =>
+        t
+          .http()
+          .post(`/v1/obligations/${duty.id as string}/complete`)
+          .set(auth(hiring.employer.token))
+          .set('idempotency-key', key)
+          .send(completion),
+      200,
+      'employer_obligations',
+      (b) => b.id as string,
+    );
+    expect(done.status).toBe('done');
+  });
+});
