@@ -16,6 +16,7 @@ import { AddApplicationReportColumns1795410000000 } from './1795410000000-AddApp
 import { NotifyOutboxOnInsert1795411000000 } from './1795411000000-NotifyOutboxOnInsert';
 import { NarrowSearchVacancies1795430000000 } from './1795430000000-NarrowSearchVacancies';
 import { MatchPriorColumns1795440000000 } from './1795440000000-MatchPriorColumns';
+import { VacancyListIndex1795450000000 } from './1795450000000-VacancyListIndex';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   NotifyOutboxOnInsert1795411000000,
   NarrowSearchVacancies1795430000000,
   MatchPriorColumns1795440000000,
+  VacancyListIndex1795450000000,
 ];
