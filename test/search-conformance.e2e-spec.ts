@@ -339,6 +339,29 @@ describe.each(adapters)('search index conformance: $name', (setup) => {
     expect(await index.getMigrant(unit.id)).toBeUndefined();
   });
 
+  it('finds people of related trades by their words, after the trade itself', async () => {
+    const chef = migrantDoc({ occupations: [{ code: '3434', years: 2 }] });
+    const cook = migrantDoc({ occupations: [{ code: '5120', years: 4 }] });
+    const hiddenCook = migrantDoc({ occupations: [{ code: '5120', years: 6 }], visible: false });
+    const driver = migrantDoc({ occupations: [{ code: '8322', years: 5 }] });
+    await index.upsertMigrants([chef, cook, hiddenCook, driver]);
+    const got = ids(
+      await index.matchMigrants({
+        occupationCode: '3434',
+        minorGroup: '343',
+        textWords: ['chef'],
+        appliedIds: [],
+        limit: 500,
+      }),
+    );
+    // A cook's trade ("Повар", "chef", "шеф-повар") shares the chef's words; a driver's does not.
+    expect(got).toContain(chef.id);
+    expect(got).toContain(cook.id);
+    expect(got).not.toContain(hiddenCook.id);
+    expect(got).not.toContain(driver.id);
+    expect(got.indexOf(chef.id)).toBeLessThan(got.indexOf(cook.id));
+  });
+
   it('follows a person who changes trade, hides the profile or is erased', async () => {
     const trade = (code: string) =>
       index
@@ -381,5 +404,29 @@ describe.each(adapters)('search index conformance: $name', (setup) => {
     expect((await index.getVacancy(cook.id))?.title).toBe('Повар-кулинар');
     expect(await index.getVacancy(driver.id)).toBeUndefined();
     expect(ids((await search('oshpaz')).hits)[0]).toBe(cook.id);
+  });
+});
+
+describe('postgres search index start', () => {
+  it('writes the terms of every occupation people hold that has none yet', async () => {
+    const db = createDataSource(loadConfig(), 2);
+    await db.initialize();
+    const prefix = `conf_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+    await copyTables(db, prefix);
+    try {
+      // An index built before people's occupations were written: a person of a trade no vacancy has.
+      await db.query(`DELETE FROM search_occupations WHERE code = '6340'`);
+      await db.query(`INSERT INTO ${prefix}_migrant_trades (code, id, visible) VALUES ('6340', $1, true)`, [
+        randomUUID(),
+      ]);
+      await new PostgresSearchIndex(db, { tablePrefix: prefix }).init();
+      const [row] = await db.query(
+        `SELECT terms @@ to_tsquery('simple', 'hunters') AS hunters FROM search_occupations WHERE code = '6340'`,
+      );
+      expect(row).toEqual({ hunters: true });
+    } finally {
+      await dropTables(db, prefix);
+      await db.destroy();
+    }
   });
 });

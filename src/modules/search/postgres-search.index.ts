@@ -176,6 +176,8 @@ export class PostgresSearchIndex implements SearchIndex {
   readonly driver = 'postgres' as const;
   private readonly knownWords = new Set<string>();
   private readonly knownOccupations = new Set<string>();
+  /** Occupations whose terms this process has written for people (not for vacancies: no lexicon words). */
+  private readonly peopleOccupations = new Set<string>();
   private readonly plans = new ExpiringCache<Promise<TextPlan | undefined>>(
     EXPANSION_TTL_MS,
     EXPANSION_CACHE_SIZE,
@@ -204,8 +206,20 @@ export class PostgresSearchIndex implements SearchIndex {
     this.trades = `${prefix}_migrant_trades`;
   }
 
+  /**
+   * Schema comes from the migration. The candidates' text tier finds people by their occupations' terms, so every
+   * occupation a person holds needs its row in `search_occupations` (written with vacancies and, since then, with
+   * people): an index built before that gets the missing ones here.
+   */
   async init(): Promise<void> {
-    // Schema comes from the migration; nothing to configure at start.
+    const rows: Row[] = await this.db.query(
+      `SELECT DISTINCT t.code FROM ${this.trades} t
+        WHERE NOT EXISTS (SELECT 1 FROM search_occupations o WHERE o.code = t.code)`,
+    );
+    const missing = rows.map((r) => r.code as string);
+    if (!missing.length) return;
+    // Their words stay out of the typo lexicon, which serves vacancy search.
+    await this.addOccupations(this.db, missing, new Set());
   }
 
   async close(): Promise<void> {}
@@ -327,6 +341,15 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async upsertMigrants(docs: MigrantDocument[]): Promise<void> {
     if (!docs.length) return;
+    const fresh = [...new Set(docs.flatMap((d) => d.occupations.map((o) => o.code)))].filter(
+      (c) => !this.peopleOccupations.has(c),
+    );
+    if (fresh.length) {
+      // The occupations' terms, for the candidates' text tier (matchMigrants); their words stay out of the typo
+      // lexicon, which serves vacancy search.
+      await this.addOccupations(this.db, fresh, new Set());
+      for (const code of fresh) this.peopleOccupations.add(code);
+    }
     const rows = docs.map((doc) => {
       const text = migrantText(doc, this.catalog);
       const codes = [...new Set(doc.occupations.map((o) => o.code))];
@@ -872,32 +895,12 @@ export class PostgresSearchIndex implements SearchIndex {
         ),
       );
     }
-    const tier = async (where: string, fit: string, order: string, params: unknown[]) =>
-      take(
-        await this.db.query(
-          `SELECT m.id, ${fit} AS fit FROM ${this.migrants} m
-           WHERE m.visible AND ${where} ORDER BY ${order} LIMIT $1`,
-          [query.limit, ...params],
-        ),
-      );
-    // Prefix words make the planner expect most rows to match and scan them all; the GIN index
-    // finds the few thousand that do far sooner.
-    const textTier = async (where: string, fit: string, params: unknown[]) =>
-      this.db.transaction(async (m) => {
-        await m.query(`SET LOCAL enable_seqscan = off`);
-        take(
-          await m.query(
-            `SELECT m.id, ${fit} AS fit FROM ${this.migrants} m
-             WHERE m.visible AND ${where} ORDER BY fit DESC, m.id LIMIT $1`,
-            [query.limit, ...params],
-          ),
-        );
-      });
     const count = (min: number) => [...found.values()].filter((f) => f >= min).length;
     // The same unit group, from (code, id) in order, with the documents in one text: they are nearly
     // always the ones kept.
     const docs = new Map<string, MigrantDocument>();
-    const [first]: Row[] = await this.db.query(
+    const [first] = await preparedQuery<Row>(
+      this.db,
       `WITH t AS (SELECT id FROM ${this.trades} WHERE code = $2 AND visible ORDER BY id LIMIT $1)
        SELECT string_agg(m.doc::text, ',') AS docs FROM t JOIN ${this.migrants} m ON m.id = t.id`,
       [query.limit, code],
@@ -905,19 +908,41 @@ export class PostgresSearchIndex implements SearchIndex {
     const sameTrade = first.docs ? (JSON.parse(`[${first.docs as string}]`) as MigrantDocument[]) : [];
     for (const doc of sameTrade) docs.set(doc.id, doc);
     take(sameTrade.map((doc) => ({ id: doc.id, fit: 1 })));
+    // The other unit groups of the minor group, from the same (code, id) index: a rare trade's minor group
+    // read through the people's table scanned all of it.
     if (count(1) < query.limit) {
-      await tier(
-        'm.occupation_minors @> ARRAY[$2::text] AND NOT m.occupation_codes @> ARRAY[$3::text]',
-        '0.6::float8',
-        'm.id',
-        [minor, code],
+      const siblings = Array.from({ length: 10 }, (_, d) => `${minor}${d}`).filter((c) => c !== code);
+      take(
+        await preparedQuery<Row>(
+          this.db,
+          `SELECT id, 0.6::float8 AS fit FROM ${this.trades}
+            WHERE code = ANY($2::text[]) AND visible ORDER BY id LIMIT $1`,
+          [query.limit, siblings],
+        ),
       );
     }
+    // Text: the people of the occupations (outside the minor group) whose terms match the words, ranked by how
+    // well the occupation's terms do, best 30 occupations. A person's words are their occupations' terms (and
+    // their regions' names), so this is the people whose words match, found through the (code, id) index instead
+    // of ranking every matching person's words.
     if (ts && count(0.6) < query.limit) {
-      await textTier(
-        `m.tsv @@ ${TSQUERY('$2')} AND NOT m.occupation_minors @> ARRAY[$3::text]`,
-        `0.5 * ts_rank(m.tsv, ${TSQUERY('$2')}, 32)`,
-        [ts, minor],
+      take(
+        await preparedQuery<Row>(
+          this.db,
+          `WITH q AS (SELECT ${TSQUERY('$2')} AS q),
+           oc AS (
+             SELECT o.code,
+               ts_rank(setweight(o.russian, 'A') || setweight(o.simple, 'A'), (SELECT q FROM q), 32) AS r
+             FROM search_occupations o
+             WHERE o.terms @@ (SELECT q FROM q) AND left(o.code, 3) <> $3
+             ORDER BY r DESC, o.code LIMIT 30
+           )
+           SELECT t.id, 0.5 * max(oc.r) AS fit
+           FROM oc CROSS JOIN LATERAL (
+             SELECT id FROM ${this.trades} t WHERE t.code = oc.code AND t.visible ORDER BY t.id LIMIT $1) t
+           GROUP BY t.id ORDER BY fit DESC, t.id LIMIT $1`,
+          [query.limit, ts, minor],
+        ),
       );
     }
     const kept = [...found.entries()]
