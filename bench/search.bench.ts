@@ -557,6 +557,27 @@ function naiveQuery(c: SearchCase): { sql: string; params: unknown[] } {
   };
 }
 
+/** `clients` loops, each running `one(client)` until `duration` seconds are up; the latency of every call. */
+async function loops(
+  clients: number,
+  duration: number,
+  one: (client: number) => Promise<unknown>,
+): Promise<LoadResult> {
+  const times: number[] = [];
+  const started = process.hrtime.bigint();
+  const deadline = Date.now() + duration * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      while (Date.now() < deadline) {
+        const t0 = process.hrtime.bigint();
+        await one(client);
+        times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  return summarise(Float64Array.from(times), Number(process.hrtime.bigint() - started) / 1e9, 0);
+}
+
 async function naiveLoad(dbUrl: string, cases: SearchCase[], duration: number): Promise<LoadResult> {
   const clients = await Promise.all(
     Array.from({ length: BASELINE_CLIENTS }, async () => {
@@ -565,25 +586,15 @@ async function naiveLoad(dbUrl: string, cases: SearchCase[], duration: number): 
       return c;
     }),
   );
-  const times: number[] = [];
   let next = 0;
-  const started = process.hrtime.bigint();
-  const deadline = Date.now() + duration * 1000;
   try {
-    await Promise.all(
-      clients.map(async (client) => {
-        while (Date.now() < deadline) {
-          const { sql, params } = naiveQuery(cases[next++ % cases.length]);
-          const t0 = process.hrtime.bigint();
-          await client.query(sql, params);
-          times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        }
-      }),
-    );
+    return await loops(BASELINE_CLIENTS, duration, (client) => {
+      const { sql, params } = naiveQuery(cases[next++ % cases.length]);
+      return clients[client].query(sql, params);
+    });
   } finally {
     await Promise.all(clients.map((c) => c.end()));
   }
-  return summarise(Float64Array.from(times), Number(process.hrtime.bigint() - started) / 1e9, 0);
 }
 
 /**
@@ -598,32 +609,22 @@ async function indexedDirectLoad(
   const ds = createDataSource(config, BASELINE_CLIENTS);
   await ds.initialize();
   const index = new PostgresSearchIndex(ds);
-  const times: number[] = [];
   let next = 0;
-  const started = process.hrtime.bigint();
-  const deadline = Date.now() + duration * 1000;
   try {
-    await Promise.all(
-      Array.from({ length: BASELINE_CLIENTS }, async () => {
-        while (Date.now() < deadline) {
-          const c = cases[next++ % cases.length];
-          const t0 = process.hrtime.bigint();
-          await index.searchVacancies({
-            q: c.q,
-            region: c.region,
-            schedule: c.schedule,
-            housing: c.housing,
-            offset: 0,
-            limit: PAGE_SIZE,
-          });
-          times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-        }
-      }),
-    );
+    return await loops(BASELINE_CLIENTS, duration, () => {
+      const c = cases[next++ % cases.length];
+      return index.searchVacancies({
+        q: c.q,
+        region: c.region,
+        schedule: c.schedule,
+        housing: c.housing,
+        offset: 0,
+        limit: PAGE_SIZE,
+      });
+    });
   } finally {
     await ds.destroy();
   }
-  return summarise(Float64Array.from(times), Number(process.hrtime.bigint() - started) / 1e9, 0);
 }
 
 // --- cleanup ---

@@ -40,7 +40,14 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  /** A POST of `body` (as `token`, or anonymous with null) under the key it is given. */
+  const post =
+    (path: string, token: string | null, body: object = {}) =>
+    (key: string) => {
+      const request = t.http().post(path).set('idempotency-key', key);
+      if (token) request.set('authorization', `Bearer ${token}`);
+      return request.send(body);
+    };
 
   /**
    * Sends the request twice with one new key and checks: the expected status both times, the same body, the key
@@ -72,7 +79,7 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
   it('registering an employer', async () => {
     const body = employerBody();
     const created = await completedWithEffect(
-      (key) => t.http().post('/v1/employers').set('idempotency-key', key).send(body),
+      post('/v1/employers', null, body),
       201,
       'employers',
       (b) => b.id as string,
@@ -82,25 +89,14 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
 
   it('registering a migrant online', async () => {
     const body = migrantRegistration();
-    await completedWithEffect(
-      (key) => t.http().post('/v1/migrants').set('idempotency-key', key).send(body),
-      201,
-      'migrants',
-      (b) => b.id as string,
-    );
+    await completedWithEffect(post('/v1/migrants', null, body), 201, 'migrants', (b) => b.id as string);
   });
 
   it('adding a document', async () => {
     const migrant = await registerMigrant(t);
     const body = { type: 'passport', number: 'FA1234567', issuingCountry: 'UZ', validUntil: '2031-01-01' };
     const created = await completedWithEffect(
-      (key) =>
-        t
-          .http()
-          .post(`/v1/migrants/${migrant.id}/documents`)
-          .set(auth(migrant.token))
-          .set('idempotency-key', key)
-          .send(body),
+      post(`/v1/migrants/${migrant.id}/documents`, migrant.token, body),
       201,
       'migrant_documents',
       (b) => b.id as string,
@@ -115,8 +111,7 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
   it('creating and publishing a vacancy', async () => {
     const body = vacancyBody({ title: `Повар ${unique()}` });
     const draft = await completedWithEffect(
-      (key) =>
-        t.http().post('/v1/vacancies').set(auth(fair.employer.token)).set('idempotency-key', key).send(body),
+      post('/v1/vacancies', fair.employer.token, body),
       201,
       'vacancies',
       (b) => b.id as string,
@@ -124,12 +119,7 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM vacancies WHERE title = $1`, [body.title]);
     expect(n).toBe(1);
     const published = await completedWithEffect(
-      (key) =>
-        t
-          .http()
-          .post(`/v1/vacancies/${draft.id as string}/publish`)
-          .set(auth(fair.employer.token))
-          .set('idempotency-key', key),
+      post(`/v1/vacancies/${draft.id as string}/publish`, fair.employer.token),
       200,
       'vacancies',
       (b) => b.id as string,
@@ -139,12 +129,7 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
 
   it('creating a fair', async () => {
     const body = fairBody();
-    await completedWithEffect(
-      (key) => t.http().post('/v1/fairs').set(auth(staff)).set('idempotency-key', key).send(body),
-      201,
-      'fairs',
-      (b) => b.id as string,
-    );
+    await completedWithEffect(post('/v1/fairs', staff, body), 201, 'fairs', (b) => b.id as string);
   });
 
   it('publishing interview slots', async () => {
@@ -152,13 +137,7 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
       slots: [slotAt(600, 20, { location: 'Room 1' }), slotAt(630, 20, { location: 'Room 2' })],
     };
     const created = await completedWithEffect(
-      (key) =>
-        t
-          .http()
-          .post(`/v1/vacancies/${fair.vacancy.id}/interview-slots`)
-          .set(auth(fair.employer.token))
-          .set('idempotency-key', key)
-          .send(body),
+      post(`/v1/vacancies/${fair.vacancy.id}/interview-slots`, fair.employer.token, body),
       201,
       'interview_slots',
       (b) => (b.items as Array<{ id: string }>)[1].id,
@@ -174,13 +153,7 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
   it('a returning visitor checking in at a kiosk, counted once', async () => {
     const migrant = await registerMigrant(t);
     const checkedIn = await completedWithEffect(
-      (key) =>
-        t
-          .http()
-          .post('/v1/kiosk/check-ins')
-          .set(auth(fair.kiosk.token))
-          .set('idempotency-key', key)
-          .send({ phone: migrant.phone, birthDate: migrant.birthDate }),
+      post('/v1/kiosk/check-ins', fair.kiosk.token, { phone: migrant.phone, birthDate: migrant.birthDate }),
       200,
       'fair_attendance',
       (b) => b.migrantId as string,
@@ -197,13 +170,7 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
       status: 'submitted',
     });
     const shortlisted = await completedWithEffect(
-      (key) =>
-        t
-          .http()
-          .post(`/v1/applications/${moved}/transitions`)
-          .set(auth(hiring.employer.token))
-          .set('idempotency-key', key)
-          .send({ to: 'shortlisted' }),
+      post(`/v1/applications/${moved}/transitions`, hiring.employer.token, { to: 'shortlisted' }),
       200,
       'applications',
       (b) => b.applicationId as string,
@@ -217,13 +184,10 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
       status: 'offered',
     });
     const hired = await completedWithEffect(
-      (key) =>
-        t
-          .http()
-          .post(`/v1/applications/${offered}/transitions`)
-          .set(auth(hiring.employer.token))
-          .set('idempotency-key', key)
-          .send({ to: 'hired', contractStartDate: '2026-12-14' }),
+      post(`/v1/applications/${offered}/transitions`, hiring.employer.token, {
+        to: 'hired',
+        contractStartDate: '2026-12-14',
+      }),
       200,
       'placements',
       (b) => b.applicationId as string,
@@ -236,13 +200,10 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
     expect(n).toBe(1);
 
     const ended = await completedWithEffect(
-      (key) =>
-        t
-          .http()
-          .post(`/v1/placements/${placement.id}/terminate`)
-          .set(auth(hiring.employer.token))
-          .set('idempotency-key', key)
-          .send({ date: '2026-12-20', reason: 'Contract ended by agreement' }),
+      post(`/v1/placements/${placement.id}/terminate`, hiring.employer.token, {
+        date: '2026-12-20',
+        reason: 'Contract ended by agreement',
+      }),
       200,
       'placements',
       (b) => b.id as string,
@@ -255,13 +216,7 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
     );
     const completion = { completedAt: new Date().toISOString(), reference: 'MVD-2026-12-0001' };
     const done = await completedWithEffect(
-      (key) =>
-        t
-          .http()
-          .post(`/v1/obligations/${duty.id as string}/complete`)
-          .set(auth(hiring.employer.token))
-          .set('idempotency-key', key)
-          .send(completion),
+      post(`/v1/obligations/${duty.id as string}/complete`, hiring.employer.token, completion),
       200,
       'employer_obligations',
       (b) => b.id as string,
