@@ -316,6 +316,9 @@ describe('vacancies (e2e)', () => {
     const byEmployer = await t.http().get('/v1/vacancies').query({ employerId: mine.id }).expect(200);
     expect(byEmployer.body.items.map((v: { id: string }) => v.id).sort()).toEqual([a.id, b.id].sort());
     expect(byEmployer.body).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    // A listed vacancy is the same document as the vacancy read alone (every field, dates, amounts, the employer).
+    const one = await t.http().get(`/v1/vacancies/${b.id}`).expect(200);
+    expect(byEmployer.body.items.find((v: { id: string }) => v.id === b.id)).toEqual(one.body);
 
     const q = (query: Record<string, unknown>) =>
       t
@@ -333,6 +336,8 @@ describe('vacancies (e2e)', () => {
     const paged = await q({ pageSize: 1, page: 2 });
     expect(paged.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(paged.body.items).toHaveLength(1);
+    const past = await q({ pageSize: 1, page: 3 });
+    expect(past.body).toEqual({ items: [], total: 2, page: 3, pageSize: 1 });
 
     const own = await t.http().get('/v1/vacancies').query({ mine: 'true' }).set(auth(mine.token)).expect(200);
     expect(own.body.items.map((v: { id: string }) => v.id)).toContain(draft.id);

@@ -107,22 +107,26 @@ export class VacanciesService {
 
   async list(principal: Principal | undefined, query: VacancyListQuery): Promise<Page<VacancyDto>> {
     const offset = (query.page - 1) * query.pageSize;
-    let result: [VacancyEntity[], number];
-    if (query.mine) {
-      if (principal?.kind !== 'user' || !principal.employerId) {
-        throw ValidationError.field('mine', 'is for employer users only');
-      }
-      result = await this.vacancies.findByEmployerPage(
-        principal.employerId,
-        query.status as VacancyStatus | undefined,
-        offset,
-        query.pageSize,
-      );
-    } else {
+    if (!query.mine) {
       if (query.status) throw ValidationError.field('status', 'is allowed only with mine=true');
-      result = await this.vacancies.findPublishedPage(query, offset, query.pageSize);
+      const { rows, total } = await this.vacancies.findPublishedPage(query, offset, query.pageSize);
+      return pageOf(
+        rows.map(({ vacancy, employerName }) =>
+          this.toDto({ vacancy, employer: { id: vacancy.employerId, name: employerName } }),
+        ),
+        total,
+        query,
+      );
     }
-    const [rows, total] = result;
+    if (principal?.kind !== 'user' || !principal.employerId) {
+      throw ValidationError.field('mine', 'is for employer users only');
+    }
+    const [rows, total] = await this.vacancies.findByEmployerPage(
+      principal.employerId,
+      query.status as VacancyStatus | undefined,
+      offset,
+      query.pageSize,
+    );
     const employers = new Map(
       (await this.employerRepo.findByIds([...new Set(rows.map((v) => v.employerId))])).map((e) => [e.id, e]),
     );
@@ -355,7 +359,13 @@ export class VacanciesService {
     return p;
   }
 
-  toDto({ vacancy: v, employer }: { vacancy: VacancyEntity; employer: EmployerEntity }): VacancyDto {
+  toDto({
+    vacancy: v,
+    employer,
+  }: {
+    vacancy: VacancyEntity;
+    employer: Pick<EmployerEntity, 'id' | 'name'>;
+  }): VacancyDto {
     return {
       id: v.id,
       employerId: v.employerId,
