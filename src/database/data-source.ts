@@ -2,6 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from 'src/config/config';
 import { ENTITIES } from 'src/database/entities';
 import { MIGRATIONS } from 'migrations/index';
+import { SafeQueryLogger } from 'src/database/query-logger';
 import { SnakeNamingStrategy } from 'src/database/snake-naming.strategy';
 
 export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, poolSize = 10): DataSourceOptions {
@@ -21,7 +22,8 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, poolSi
       // Every transaction runs READ COMMITTED whatever the server's default (see `inTransaction`).
       options: '-c default_transaction_isolation=read\\ committed',
     },
-    logging: ['error'],
+    // Failed statements are logged without their parameters (personal data), see SafeQueryLogger.
+    logger: new SafeQueryLogger(),
   };
 }
 

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { safeError } from 'src/common/logging/safe-error';
 import { DomainError, ErrorCode } from 'src/common/errors/domain-error';
 import { PROBLEM_TYPES, problemTypeUri } from 'src/common/errors/problem-types';
 
@@ -129,7 +130,11 @@ export function sendProblem(
   problem.instance = request.url.split('?')[0];
   problem.requestId = String(request.id);
   if (problem.status >= 500) {
-    logger.error({ err: error, requestId: request.id, route: request.routeOptions?.url }, 'Unhandled error');
+    // `safeError`: a database error's parameters and detail hold personal data; they never reach the log.
+    logger.error(
+      { err: safeError(error), requestId: request.id, route: request.routeOptions?.url },
+      'Unhandled error',
+    );
   }
   if (problem.status === 429 && typeof problem.retryAfter === 'number') {
     void reply.header('retry-after', String(problem.retryAfter));
