@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/c
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
+import { safeMessage } from 'src/common/logging/safe-error';
 import { QueueService } from 'src/queue/queue.service';
 import { JobName } from 'src/queue/queue.constants';
 
@@ -52,7 +53,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
       client.on('notification', () => this.kick());
       this.listener = client;
     } catch (error) {
-      this.logger.warn(`LISTEN failed, polling only: ${(error as Error).message}`);
+      this.logger.warn(`LISTEN failed, polling only: ${safeMessage(error)}`);
     }
     this.kick();
   }
@@ -65,7 +66,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     }
     this.draining = true;
     this.drain()
-      .catch((error: Error) => this.logger.warn(`outbox drain: ${error.message}`))
+      .catch((error: Error) => this.logger.warn(`outbox drain: ${safeMessage(error)}`))
       .finally(() => {
         this.draining = false;
         if (this.again) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { safeMessage } from 'src/common/logging/safe-error';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { JobRegistry } from 'src/queue/job-registry';
 import { QueueName } from 'src/queue/queue.constants';
@@ -49,17 +50,17 @@ export class WorkerService implements BeforeApplicationShutdown {
             ? { max: this.config.notificationRatePerSecond, duration: 1000 }
             : undefined,
       });
-      worker.on('error', (error) => this.logger.warn(`worker ${name}: ${error.message}`));
+      worker.on('error', (error) => this.logger.warn(`worker ${name}: ${safeMessage(error)}`));
       worker.on('failed', (job, error) => {
         if (!job) return;
         const final = job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError;
         const listener = this.failedListeners.get(job.name);
         if (listener) {
           listener(job, error, final).catch((e: Error) =>
-            this.logger.error(`failed-listener ${job.name}: ${e.message}`),
+            this.logger.error(`failed-listener ${job.name}: ${safeMessage(e)}`),
           );
         }
-        if (final) this.logger.warn(`job ${job.name}#${job.id} failed for good: ${error.message}`);
+        if (final) this.logger.warn(`job ${job.name}#${job.id} failed for good: ${safeMessage(error)}`);
       });
       this.workers.push(worker);
     }

@@ -8,8 +8,13 @@
 export function safeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error };
   const db = databaseFields(error);
-  if (!db) return { type: error.name, message: error.message, stack: error.stack };
-  const message = blankQuoted(error.message);
+  if (!db)
+    return {
+      type: error.name,
+      message: safeMessage(error),
+      stack: error.stack?.replace(error.message, safeMessage(error)),
+    };
+  const message = safeMessage(error);
   return {
     type: error.name,
     message,
@@ -38,6 +43,16 @@ export function statementText(query: string): string {
   return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 }
 
-function blankQuoted(message: string): string {
-  return message.replace(/"[^"]*"|'[^']*'|\([^()]*\)=\([^()]*\)/g, '"…"');
+/**
+ * An error's message for a log line: e-mail addresses and phone numbers blanked (an SMTP refusal names the
+ * recipient), and for a database error every quoted value too.
+ */
+export function safeMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const quoted = databaseFields(error)
+    ? message.replace(/"[^"]*"|'[^']*'|\([^()]*\)=\([^()]*\)/g, '"…"')
+    : message;
+  return quoted
+    .replace(/[^\s<>()"',;:]+@[^\s<>()"',;:]+/g, '[email]')
+    .replace(/(?<![\w-])\+?\d(?:[\s()-]*\d){8,}(?![\w-])/g, '[number]');
 }
