@@ -163,12 +163,15 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
   });
 
   it('moving an application, hiring, ending the placement and recording the duty done', async () => {
-    const moved = await insertApplication(ds, {
-      migrantId: await insertMigrant(ds, { citizenship: 'KG' }),
-      vacancyId: hiring.vacancy.id,
-      employerId: hiring.employer.id,
-      status: 'submitted',
-    });
+    // An EAEU citizen's application (eligible in Russia without documents) in the given status.
+    const applicationIn = async (status: 'submitted' | 'offered') =>
+      insertApplication(ds, {
+        migrantId: await insertMigrant(ds, { citizenship: 'KG' }),
+        vacancyId: hiring.vacancy.id,
+        employerId: hiring.employer.id,
+        status,
+      });
+    const moved = await applicationIn('submitted');
     const shortlisted = await completedWithEffect(
       post(`/v1/applications/${moved}/transitions`, hiring.employer.token, { to: 'shortlisted' }),
       200,
@@ -177,12 +180,7 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
     );
     expect(shortlisted).toEqual({ applicationId: moved, from: 'submitted', status: 'shortlisted' });
 
-    const offered = await insertApplication(ds, {
-      migrantId: await insertMigrant(ds, { citizenship: 'KG' }),
-      vacancyId: hiring.vacancy.id,
-      employerId: hiring.employer.id,
-      status: 'offered',
-    });
+    const offered = await applicationIn('offered');
     const hired = await completedWithEffect(
       post(`/v1/applications/${offered}/transitions`, hiring.employer.token, {
         to: 'hired',

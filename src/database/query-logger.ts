@@ -19,7 +19,7 @@ export class SafeQueryLogger implements TypeOrmLogger {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
-    const fields = typeof error === 'string' ? { message: 'query failed' } : databaseFields(error);
+    const fields = typeof error === 'string' ? undefined : databaseFields(error);
     this.sink.warn({ msg: 'query failed', ...fields, query: statementText(query) });
   }
 

@@ -7,19 +7,13 @@
  */
 export function safeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error };
-  const db = databaseFields(error);
-  if (!db)
-    return {
-      type: error.name,
-      message: safeMessage(error),
-      stack: error.stack?.replace(error.message, safeMessage(error)),
-    };
   const message = safeMessage(error);
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
   return {
     type: error.name,
     message,
-    ...db,
-    stack: [message, ...(error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l))].join('\n'),
+    ...databaseFields(error),
+    stack: [`${error.name}: ${message}`, ...frames].join('\n'),
   };
 }
 

@@ -4,6 +4,7 @@ import type { UserContact } from 'src/modules/notifications/notifications.servic
 import type { ApplicationStatus } from 'src/modules/applications/application-state';
 import type { EmployerKind } from 'src/modules/eligibility/eligibility.types';
 import { preparedQuery } from 'src/database/prepared-query';
+import { binder } from 'src/database/sql-params';
 
 /** What applying to a vacancy needs to know about it and its employer. */
 export interface VacancyTarget {
@@ -320,15 +321,15 @@ export class ApplicationsRepository {
   ): Promise<{ rows: ApplicationRow[]; total: number }> {
     const params: unknown[] = [];
     const where = [this.scopeClause(scope, params)];
-    const add = (clause: (n: number) => string, value: unknown) => {
-      params.push(value);
-      where.push(clause(params.length));
+    const param = binder(params);
+    const add = (clause: (p: string) => string, value: unknown) => {
+      where.push(clause(param(value)));
     };
-    if (filter.vacancyId) add((n) => `a.vacancy_id = $${n}`, filter.vacancyId);
-    if (filter.fairId) add((n) => `a.fair_id = $${n}`, filter.fairId);
-    if (filter.status) add((n) => `a.status = $${n}`, filter.status);
-    if (filter.from) add((n) => `a.created_at >= $${n}::timestamptz`, filter.from);
-    if (filter.to) add((n) => `a.created_at < $${n}::timestamptz`, filter.to);
+    if (filter.vacancyId) add((p) => `a.vacancy_id = ${p}`, filter.vacancyId);
+    if (filter.fairId) add((p) => `a.fair_id = ${p}`, filter.fairId);
+    if (filter.status) add((p) => `a.status = ${p}`, filter.status);
+    if (filter.from) add((p) => `a.created_at >= ${p}::timestamptz`, filter.from);
+    if (filter.to) add((p) => `a.created_at < ${p}::timestamptz`, filter.to);
     const clause = where.join(' AND ');
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM applications a WHERE ${clause}`,

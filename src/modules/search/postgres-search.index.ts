@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { preparedQuery } from 'src/database/prepared-query';
+import { binder } from 'src/database/sql-params';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import {
   buildTsQuery,
@@ -219,7 +220,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const missing = rows.map((r) => r.code as string);
     if (!missing.length) return;
     // Their words stay out of the typo lexicon, which serves vacancy search.
-    await this.addOccupations(this.db, missing, new Set());
+    await this.addOccupations(this.db, missing);
   }
 
   async close(): Promise<void> {}
@@ -320,11 +321,11 @@ export class PostgresSearchIndex implements SearchIndex {
    * The terms of occupations this process has not written yet (the reference data may have changed
    * since another process did); their words join the typo lexicon.
    */
-  private async addOccupations(m: { query: DataSource['query'] }, codes: string[], words: Set<string>) {
+  private async addOccupations(m: { query: DataSource['query'] }, codes: string[], words?: Set<string>) {
     if (!codes.length) return;
     const rows = codes.sort().map((code) => {
       const t = occupationText(code, this.catalog);
-      for (const w of lexiconWords({ a: t, b: '', c: '', d: '' })) words.add(w);
+      if (words) for (const w of lexiconWords({ a: t, b: '', c: '', d: '' })) words.add(w);
       return { code, t };
     });
     await m.query(
@@ -347,7 +348,7 @@ export class PostgresSearchIndex implements SearchIndex {
     if (fresh.length) {
       // The occupations' terms, for the candidates' text tier (matchMigrants); their words stay out of the typo
       // lexicon, which serves vacancy search.
-      await this.addOccupations(this.db, fresh, new Set());
+      await this.addOccupations(this.db, fresh);
       for (const code of fresh) this.peopleOccupations.add(code);
     }
     const rows = docs.map((doc) => {
@@ -547,9 +548,9 @@ export class PostgresSearchIndex implements SearchIndex {
 
   private filterSql(f: VacancyFilters, params: unknown[]): string[] {
     const where: string[] = [];
+    const param = binder(params);
     const add = (sql: (p: string) => string, value: unknown) => {
-      params.push(value);
-      where.push(sql(`$${params.length}`));
+      where.push(sql(param(value)));
     };
     if (f.region) add((p) => `v.region = ${p}`, f.region);
     if (f.occupation?.length === 4) add((p) => `v.occupation_code = ${p}`, f.occupation);
@@ -575,10 +576,7 @@ export class PostgresSearchIndex implements SearchIndex {
   async searchVacancies(query: VacancySearchQuery): Promise<VacancySearchResult> {
     const plan = query.q ? await this.queryPlan(query.q) : undefined;
     const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const param = binder(params);
     const where = this.filterSql(query, params);
     const and = where.map((w) => ` AND ${w}`).join('');
     let candidates: string;
@@ -755,10 +753,7 @@ export class PostgresSearchIndex implements SearchIndex {
         this.textPlan(query.textWords, [], false),
       );
       const params: unknown[] = [fair, query.limit, plan.rank, codes, minors, regions];
-      const param = (value: unknown) => {
-        params.push(value);
-        return `$${params.length}`;
-      };
+      const param = binder(params);
       const text = plan.clauses.length > 0;
       const own = new OwnQuery(plan, param);
       const rest = `AND v.occupation_code <> ALL($4::text[]) AND left(v.occupation_code, 3) <> ALL($5::text[])

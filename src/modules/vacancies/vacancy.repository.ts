@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { preparedQuery } from 'src/database/prepared-query';
+import { binder } from 'src/database/sql-params';
 import { EmployerEntity } from 'src/modules/employers/employer.entity';
 import {
   VacancyEntity,
@@ -112,10 +113,7 @@ export class VacancyRepository {
     limit: number,
   ): Promise<{ rows: VacancyWithEmployerName[]; total: number }> {
     const params: unknown[] = [];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
+    const param = binder(params);
     const where = [`v.status = 'published'`];
     if (filter.region) where.push(`v.region = ${param(filter.region)}`);
     if (filter.occupation) where.push(`v.occupation_code LIKE ${param(`${filter.occupation}%`)}`);
