@@ -4,7 +4,9 @@
  * (an employer user's token) as the framework's ceiling, measured before and after (the faster one counts). Seeds a fair with 50 employers and 500 vacancies by SQL in a fresh
  * database `jobfair_bench_kiosk_*` with its own Redis prefix, both removed afterwards. The server is the API
  * process as deployed beside `npm run worker` (WORKERS=false: no queue workers and no outbox relay in it), so
- * afterwards every message and search update must be waiting in the outbox, none lost.
+ * afterwards every message and search update must be waiting in the outbox, none lost. Then, with the app idle,
+ * the same statements without the app (`pgbench`, see kiosk-floor.ts) at the app's pool size and at the HTTP
+ * concurrency: what PostgreSQL alone can take on this machine, an upper bound for the route.
  *
  *   npm run bench:kiosk            (BENCH_DURATION, BENCH_CONNECTIONS, BENCH_DATABASE_URL, REDIS_URL to override)
  */
@@ -16,6 +18,8 @@ import { DataSource } from 'typeorm';
 import { createApp, prepareDatabase } from 'src/bootstrap';
 import { newKioskToken } from 'src/common/auth/kiosk-token';
 import { loadConfig } from 'src/config/config';
+import { databaseFloor } from './kiosk-floor';
+import { CpuReading, startCpuMeter } from './cpu-meter';
 
 // autocannon ships no types; only what this file uses.
 interface AutocannonRequest {
@@ -106,6 +110,12 @@ async function seed(db: DataSource): Promise<{ token: string; vacancyIds: string
   return { token, vacancyIds: vacancies.map((v) => v.id) };
 }
 
+/** CPU milliseconds per request: this process (app and load generator) and the PostgreSQL server. */
+function perRequest(cpu: CpuReading, requests: number): { app: number; postgres: number | null } {
+  const ms = (seconds: number) => Math.round((seconds / requests) * 1e5) / 100;
+  return { app: ms(cpu.process), postgres: cpu.postgres === null ? null : ms(cpu.postgres) };
+}
+
 function run(options: AutocannonOptions): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
     autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
@@ -151,13 +161,16 @@ async function main(): Promise<void> {
     }).accessToken;
     // Measured before and after the submissions; the share is taken against the faster of the two, so a
     // neighbour's burst during one of them cannot flatter the result.
-    const measureCeiling = () =>
-      run({
+    const measureCeiling = async () => {
+      const meter = await startCpuMeter();
+      const result = await run({
         url: `${url}/v1/auth/me`,
         connections: CONNECTIONS,
         duration: CEILING_DURATION,
         headers: { authorization: `Bearer ${userToken}` },
       });
+      return Object.assign(result, { cpu: await meter.stop() });
+    };
     const ceilingBefore = await measureCeiling();
 
     let sequence = 0;
@@ -178,6 +191,7 @@ async function main(): Promise<void> {
         vacancyIds: first === second ? [first] : [first, second],
       });
     };
+    const submissionsMeter = await startCpuMeter();
     const submissions = await run({
       url,
       connections: CONNECTIONS,
@@ -195,6 +209,7 @@ async function main(): Promise<void> {
       ],
     });
 
+    const submissionsCpu = await submissionsMeter.stop();
     // Requests still in flight when the clock stops commit without autocannon counting them: let them finish
     // and count the server's completed idempotency keys (one per successful submission) as well.
     for (let waited = 0; waited < 30_000; waited += 250) {
@@ -216,6 +231,18 @@ async function main(): Promise<void> {
               (SELECT count(*)::int FROM notifications) AS notifications,
               (SELECT count(*)::int FROM outbox WHERE dispatched_at IS NULL) AS "outboxWaiting"`,
     );
+    // The same statements without the app (pgbench), with the app idle: what PostgreSQL alone can take, with
+    // as many sessions as the app's pool and as many as the HTTP connections.
+    const [{ token_hash: tokenHash }] = await db.query(`SELECT token_hash FROM kiosks LIMIT 1`);
+    const floor = await databaseFloor(db, dbUrl, tokenHash, [config.databasePoolSize, CONNECTIONS], DURATION);
+    const expected = {
+      migrants: 1,
+      applications: 2,
+      attendance: 1,
+      notifications: 9,
+      outbox: 10,
+      completedKeys: 1,
+    };
     const cpu = cpus();
     const result = {
       date: new Date().toISOString(),
@@ -231,6 +258,7 @@ async function main(): Promise<void> {
         p99: ceiling.latency.p99,
         non2xx: ceiling.non2xx,
         errors: ceiling.errors,
+        cpuMsPerRequest: perRequest(ceiling.cpu, ceiling['2xx']),
       },
       submissions: {
         route: 'POST /v1/kiosk/applications',
@@ -245,7 +273,12 @@ async function main(): Promise<void> {
         non2xx: submissions.non2xx,
         errors: submissions.errors,
         timeouts: submissions.timeouts,
+        cpuMsPerRequest: perRequest(submissionsCpu, created),
       },
+      databaseFloor: floor?.map((f) => ({
+        ...f,
+        shareOfCeiling: Math.round((f.transactionsPerSecond / ceiling.requests.average) * 1000) / 1000,
+      })),
       rows,
       rowsMatch:
         rows.migrants === rows.completed &&
@@ -254,9 +287,13 @@ async function main(): Promise<void> {
         // Every message and every profile's search update waits in the outbox for the worker process.
         rows.outboxWaiting === rows.notifications + rows.migrants &&
         rows.completed - created <= CONNECTIONS,
+      // The floor wrote what a submission writes: a person, two applications, nine notifications, ten events.
+      floorRowsMatch:
+        !floor || floor.every((f) => JSON.stringify(f.rowsPerTransaction) === JSON.stringify(expected)),
     };
     console.log(JSON.stringify(result, null, 2));
-    if (!result.rowsMatch || submissions.non2xx || submissions.errors) process.exitCode = 1;
+    if (!result.rowsMatch || !result.floorRowsMatch || submissions.non2xx || submissions.errors)
+      process.exitCode = 1;
   } finally {
     await app?.close().catch(() => undefined);
     await dropDatabase(base.toString(), dbName).catch((e: Error) =>

@@ -5,6 +5,8 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
     expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/jobfair');
+    expect(config.databasePoolSize).toBe(10);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '4' }).databasePoolSize).toBe(4);
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
     expect(config.searchDriver).toBe('postgres');
     expect(config.smtpUrl).toBeUndefined();
@@ -16,6 +18,7 @@ describe('loadConfig', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
     [{ REDIS_URL: 'not a url' }, 'REDIS_URL'],
     [{ SEARCH_DRIVER: 'elastic' }, 'SEARCH_DRIVER'],
     [{ SEARCH_DRIVER: 'meilisearch' }, 'MEILI_URL'],

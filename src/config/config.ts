@@ -5,6 +5,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Connections the API process keeps to PostgreSQL. */
+  databasePoolSize: number;
   redisUrl: string;
   redisPrefix: string;
   searchDriver: SearchDriver;
@@ -159,6 +161,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ['postgres:', 'postgresql:'],
       'postgres://postgres@127.0.0.1:5432/jobfair',
     )!,
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 500),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379')!,
     redisPrefix: str(env, 'REDIS_PREFIX', 'jobfair'),
     searchDriver,
