@@ -430,3 +430,40 @@ describe('postgres search index start', () => {
     }
   });
 });
+
+describe('postgres search typo corrections', () => {
+  it('corrects a word to its closest lexicon words only, not to a shorter word it contains', async () => {
+    const db = createDataSource(loadConfig(), 2);
+    await db.initialize();
+    const prefix = `conf_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+    await copyTables(db, prefix);
+    try {
+      const index = new PostgresSearchIndex(db, { tablePrefix: prefix });
+      await index.init();
+      const fair = randomUUID();
+      const labourer = vacancyDoc({
+        title: 'Разнорабочий на стройку',
+        occupationCode: '9313',
+        description: 'Подсобные работы на строительной площадке.',
+        fairIds: [fair],
+      });
+      // Hand packers (9321): an occupation whose terms do not name general labourers.
+      const warehouse = vacancyDoc({
+        title: 'Рабочий на упаковку',
+        occupationCode: '9321',
+        description: 'Упаковка и маркировка товара.',
+        fairIds: [fair],
+      });
+      await index.upsertVacancies([labourer, warehouse]);
+      // "raznorabochiy" is in no text: the lexicon holds "raznorabochi" (0.80 alike) and "rabochi" (0.47).
+      const result = await index.searchVacancies({ q: 'raznorabochiy', fairId: fair, offset: 0, limit: 20 });
+      expect(ids(result.hits)).toEqual([labourer.id]);
+      // The shorter word, typed, still finds its own vacancy.
+      const typed = await index.searchVacancies({ q: 'rabochiy', fairId: fair, offset: 0, limit: 20 });
+      expect(ids(typed.hits)).toContain(warehouse.id);
+    } finally {
+      await dropTables(db, prefix);
+      await db.destroy();
+    }
+  });
+});

@@ -45,6 +45,9 @@ const RANK_WINDOW = 60;
 // A corrected word must be this close (trigram similarity) to the typed one.
 const CORRECTION_MIN_SIMILARITY = 0.45;
 const CORRECTIONS_PER_WORD = 3;
+// … and at least this share of the closest correction's similarity: "raznorabochiy" is corrected to
+// "raznorabochi" (0.80), not also to "rabochi" (0.47), which would match every vacancy for a worker.
+const CORRECTION_SHARE_OF_BEST = 0.75;
 const FACET_LIMIT = 30;
 
 // Expansions (corrections and the occupations each word names) are kept this long, this many.
@@ -484,11 +487,16 @@ export class PostgresSearchIndex implements SearchIndex {
          UNION ALL
          SELECT q.w, l.word, l.ord FROM q
          CROSS JOIN LATERAL (
-           SELECT word, row_number() OVER (ORDER BY similarity(word, search_unaccent(q.w)) DESC, word) AS ord
-           FROM search_lexicon
-           WHERE word % search_unaccent(q.w) AND similarity(word, search_unaccent(q.w)) >= $2
-           ORDER BY similarity(word, search_unaccent(q.w)) DESC, word
-           LIMIT $3) l
+           SELECT word, ord FROM (
+             SELECT word, sim, row_number() OVER (ORDER BY sim DESC, word) AS ord, max(sim) OVER () AS best
+             FROM (
+               SELECT word, similarity(word, search_unaccent(q.w)) AS sim
+               FROM search_lexicon
+               WHERE word % search_unaccent(q.w) AND similarity(word, search_unaccent(q.w)) >= $2
+               ORDER BY sim DESC, word
+               LIMIT $3) near
+           ) ranked
+           WHERE sim >= $5 * best) l
          WHERE $4 AND length(q.w) >= 4
            AND NOT EXISTS (SELECT 1 FROM search_lexicon e WHERE e.word = search_unaccent(q.w))
        )
@@ -500,7 +508,7 @@ export class PostgresSearchIndex implements SearchIndex {
          SELECT to_tsquery(c.config::regconfig, search_unaccent(
                   CASE WHEN alt.ord = 0 AND length(alt.alt) >= 3 THEN alt.alt || ':*' ELSE alt.alt END)) AS q) t
        ORDER BY alt.w, alt.ord`,
-      [words, CORRECTION_MIN_SIMILARITY, CORRECTIONS_PER_WORD, correct],
+      [words, CORRECTION_MIN_SIMILARITY, CORRECTIONS_PER_WORD, correct, CORRECTION_SHARE_OF_BEST],
     );
     const corrections = new Map<string, string[]>();
     // Per configuration and word: whether it says anything (not only stop words), and what covers it.
