@@ -111,82 +111,38 @@ function script(): string {
     applicationUrl: '/applications/ef5522df-005b-4065-ab1f-926a823bb2c6',
   };
   const phone = `'+9989' || (:n)::text`;
-  // The HTTP run's 90 birth dates moved 30 years back: as many people share a birth date, none of them.
+  // 90 birth dates like the HTTP run's, 30 years earlier: as many people per date, none of them the HTTP run's.
   const birth = `make_date((1940 + (:n)::bigint % 30)::int, (1 + (:n)::bigint % 9)::int, (10 + (:n)::bigint % 10)::int)`;
   const hr = (v: string) => `(SELECT user_id FROM bench_floor_vacancies WHERE n = :${v})`;
+  // Per application: the visitor by SMS and in the app, the employer's user by e-mail and in the app.
+  const perApplication = (a: string, v: string) => {
+    const key = (suffix: string) => `'application.' || (:${a})::text || '.${suffix}'`;
+    return [
+      notification('(:uid)::uuid', phone, 'sms', 'application_received', 'tg', visitor, key('received.sms')),
+      notification(
+        '(:uid)::uuid',
+        'NULL',
+        'in_app',
+        'application_received',
+        'tg',
+        visitor,
+        key('received.in_app'),
+      ),
+      notification(
+        hr(v),
+        `'hr@bench.jobfair.local'`,
+        'email',
+        'new_application',
+        'ru',
+        employer,
+        key('new.email'),
+      ),
+      notification(hr(v), 'NULL', 'in_app', 'new_application', 'ru', employer, key('new.in_app')),
+    ];
+  };
   const rows = [
-    notification(
-      '(:uid)::uuid',
-      phone,
-      'sms',
-      'application_received',
-      'tg',
-      visitor,
-      `'application.' || (:a1)::text || '.received.sms'`,
-    ),
-    notification(
-      '(:uid)::uuid',
-      'NULL',
-      'in_app',
-      'application_received',
-      'tg',
-      visitor,
-      `'application.' || (:a1)::text || '.received.in_app'`,
-    ),
-    notification(
-      hr('v1'),
-      `'hr@bench.jobfair.local'`,
-      'email',
-      'new_application',
-      'ru',
-      employer,
-      `'application.' || (:a1)::text || '.new.email'`,
-    ),
-    notification(
-      hr('v1'),
-      'NULL',
-      'in_app',
-      'new_application',
-      'ru',
-      employer,
-      `'application.' || (:a1)::text || '.new.in_app'`,
-    ),
-    notification(
-      '(:uid)::uuid',
-      phone,
-      'sms',
-      'application_received',
-      'tg',
-      visitor,
-      `'application.' || (:a2)::text || '.received.sms'`,
-    ),
-    notification(
-      '(:uid)::uuid',
-      'NULL',
-      'in_app',
-      'application_received',
-      'tg',
-      visitor,
-      `'application.' || (:a2)::text || '.received.in_app'`,
-    ),
-    notification(
-      hr('v2'),
-      `'hr@bench.jobfair.local'`,
-      'email',
-      'new_application',
-      'ru',
-      employer,
-      `'application.' || (:a2)::text || '.new.email'`,
-    ),
-    notification(
-      hr('v2'),
-      'NULL',
-      'in_app',
-      'new_application',
-      'ru',
-      employer,
-      `'application.' || (:a2)::text || '.new.in_app'`,
-    ),
+    ...perApplication('a1', 'v1'),
+    ...perApplication('a2', 'v2'),
     notification(
       '(:uid)::uuid',
       phone,

@@ -68,6 +68,20 @@ export async function dropTables(db: DataSource, prefix: string): Promise<void> 
 
 const ids = (docs: { doc: { id: string } }[]) => docs.map((d) => d.doc.id);
 
+/** Runs `fn` against index tables of its own (the shared lexicon and occupations as they are). */
+async function withOwnTables(fn: (db: DataSource, prefix: string) => Promise<void>): Promise<void> {
+  const db = createDataSource(loadConfig(), 2);
+  await db.initialize();
+  const prefix = `conf_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+  await copyTables(db, prefix);
+  try {
+    await fn(db, prefix);
+  } finally {
+    await dropTables(db, prefix);
+    await db.destroy();
+  }
+}
+
 describe.each(adapters)('search index conformance: $name', (setup) => {
   let index: SearchIndex;
   let cleanup: () => Promise<void>;
@@ -408,12 +422,8 @@ describe.each(adapters)('search index conformance: $name', (setup) => {
 });
 
 describe('postgres search index start', () => {
-  it('writes the terms of every occupation people hold that has none yet', async () => {
-    const db = createDataSource(loadConfig(), 2);
-    await db.initialize();
-    const prefix = `conf_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-    await copyTables(db, prefix);
-    try {
+  it('writes the terms of every occupation people hold that has none yet', () =>
+    withOwnTables(async (db, prefix) => {
       // An index built before people's occupations were written: a person of a trade no vacancy has.
       await db.query(`DELETE FROM search_occupations WHERE code = '6340'`);
       await db.query(`INSERT INTO ${prefix}_migrant_trades (code, id, visible) VALUES ('6340', $1, true)`, [
@@ -424,20 +434,12 @@ describe('postgres search index start', () => {
         `SELECT terms @@ to_tsquery('simple', 'hunters') AS hunters FROM search_occupations WHERE code = '6340'`,
       );
       expect(row).toEqual({ hunters: true });
-    } finally {
-      await dropTables(db, prefix);
-      await db.destroy();
-    }
-  });
+    }));
 });
 
 describe('postgres search typo corrections', () => {
-  it('corrects a word to its closest lexicon words only, not to a shorter word it contains', async () => {
-    const db = createDataSource(loadConfig(), 2);
-    await db.initialize();
-    const prefix = `conf_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
-    await copyTables(db, prefix);
-    try {
+  it('corrects a word to its closest lexicon words only, not to a shorter word it contains', () =>
+    withOwnTables(async (db, prefix) => {
       const index = new PostgresSearchIndex(db, { tablePrefix: prefix });
       await index.init();
       const fair = randomUUID();
@@ -455,15 +457,10 @@ describe('postgres search typo corrections', () => {
         fairIds: [fair],
       });
       await index.upsertVacancies([labourer, warehouse]);
+      const search = (q: string) => index.searchVacancies({ q, fairId: fair, offset: 0, limit: 20 });
       // "raznorabochiy" is in no text: the lexicon holds "raznorabochi" (0.80 alike) and "rabochi" (0.47).
-      const result = await index.searchVacancies({ q: 'raznorabochiy', fairId: fair, offset: 0, limit: 20 });
-      expect(ids(result.hits)).toEqual([labourer.id]);
+      expect(ids((await search('raznorabochiy')).hits)).toEqual([labourer.id]);
       // The shorter word, typed, still finds its own vacancy.
-      const typed = await index.searchVacancies({ q: 'rabochiy', fairId: fair, offset: 0, limit: 20 });
-      expect(ids(typed.hits)).toContain(warehouse.id);
-    } finally {
-      await dropTables(db, prefix);
-      await db.destroy();
-    }
-  });
+      expect(ids((await search('rabochiy')).hits)).toContain(warehouse.id);
+    }));
 });
