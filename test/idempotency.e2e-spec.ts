@@ -52,13 +52,13 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
   /**
    * Sends the request twice with one new key and checks: the expected status both times, the same body, the key
    * completed with that body, and written by the transaction that last wrote `table`'s row where `column` equals
-   * `rowOf(body)`.
+   * `rowOf(body)` (the body's `id` unless given).
    */
   async function completedWithEffect(
     send: (key: string) => Promise<Response>,
     status: number,
     table: string,
-    rowOf: (body: Record<string, unknown>) => string,
+    rowOf: (body: Record<string, unknown>) => string = (b) => b.id as string,
     column = 'id',
   ): Promise<Record<string, unknown>> {
     const key = unique('idem-');
@@ -78,18 +78,13 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
 
   it('registering an employer', async () => {
     const body = employerBody();
-    const created = await completedWithEffect(
-      post('/v1/employers', null, body),
-      201,
-      'employers',
-      (b) => b.id as string,
-    );
+    const created = await completedWithEffect(post('/v1/employers', null, body), 201, 'employers');
     expect(created.status).toBe('pending');
   });
 
   it('registering a migrant online', async () => {
     const body = migrantRegistration();
-    await completedWithEffect(post('/v1/migrants', null, body), 201, 'migrants', (b) => b.id as string);
+    await completedWithEffect(post('/v1/migrants', null, body), 201, 'migrants');
   });
 
   it('adding a document', async () => {
@@ -99,7 +94,6 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
       post(`/v1/migrants/${migrant.id}/documents`, migrant.token, body),
       201,
       'migrant_documents',
-      (b) => b.id as string,
     );
     expect(created.number).toBe('••••••567');
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM migrant_documents WHERE migrant_id = $1`, [
@@ -114,7 +108,6 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
       post('/v1/vacancies', fair.employer.token, body),
       201,
       'vacancies',
-      (b) => b.id as string,
     );
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM vacancies WHERE title = $1`, [body.title]);
     expect(n).toBe(1);
@@ -122,14 +115,13 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
       post(`/v1/vacancies/${draft.id as string}/publish`, fair.employer.token),
       200,
       'vacancies',
-      (b) => b.id as string,
     );
     expect(published.status).toBe('published');
   });
 
   it('creating a fair', async () => {
     const body = fairBody();
-    await completedWithEffect(post('/v1/fairs', staff, body), 201, 'fairs', (b) => b.id as string);
+    await completedWithEffect(post('/v1/fairs', staff, body), 201, 'fairs');
   });
 
   it('publishing interview slots', async () => {
@@ -204,7 +196,6 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
       }),
       200,
       'placements',
-      (b) => b.id as string,
     );
     expect(ended.status).not.toBe('active');
 
@@ -217,7 +208,6 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
       post(`/v1/obligations/${duty.id as string}/complete`, hiring.employer.token, completion),
       200,
       'employer_obligations',
-      (b) => b.id as string,
     );
     expect(done.status).toBe('done');
   });

@@ -5,7 +5,11 @@ import { MIGRATIONS } from 'migrations/index';
 import { SafeQueryLogger } from 'src/database/query-logger';
 import { SnakeNamingStrategy } from 'src/database/snake-naming.strategy';
 
-export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, poolSize = 10): DataSourceOptions {
+/** Connection options; the pool is the API's (`DATABASE_POOL_SIZE`) unless a tool asks for its own size. */
+export function dataSourceOptions(
+  config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'>,
+  poolSize = config.databasePoolSize,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.databaseUrl,
@@ -27,6 +31,9 @@ export function dataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>, poolSi
   };
 }
 
-export function createDataSource(config: Pick<AppConfig, 'databaseUrl'>, poolSize?: number): DataSource {
+export function createDataSource(
+  config: Pick<AppConfig, 'databaseUrl' | 'databasePoolSize'>,
+  poolSize?: number,
+): DataSource {
   return new DataSource(dataSourceOptions(config, poolSize));
 }

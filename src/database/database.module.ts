@@ -11,7 +11,7 @@ import { OutboxService } from 'src/database/outbox.service';
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config, config.databasePoolSize),
+        ...dataSourceOptions(config),
         retryAttempts: 3,
         retryDelay: 1000,
       }),
