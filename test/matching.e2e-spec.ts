@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TestApp, bootTestApp, staffToken, unique, waitFor } from 'test/harness/app';
 import { addMigrantDocument, registerMigrant } from 'test/harness/migrants.factory';
@@ -88,6 +89,46 @@ describe('search and matching API', () => {
       expect(await searchIds(`q=${tag}&housing=true`)).toEqual([cookId]);
       expect(await searchIds(`q=${tag}&occupation=7212`)).toEqual([welderId]);
       expect(await searchIds(`q=${tag}&salaryMin=1000000`)).toEqual([]);
+    });
+
+    it('reads a region named in the query as the region filter, and as text when another region is asked for', async () => {
+      // Not from unique(): the tags of this file share most of their letters, and typo tolerance finds one for another.
+      const near = `xw${randomBytes(6).toString('hex')}`;
+      const moscow = await createPublishedVacancy(t, employer.token, { title: `Повар ${near}` });
+      const podolsk = await createPublishedVacancy(t, employer.token, {
+        title: `Повар ${near}`,
+        region: 'RU-MOS',
+        city: 'Подольск',
+        description: 'Столовая при складе, 30 км от Москвы. Официальное оформление.',
+      });
+      await waitFor(async () => (await searchIds(`q=${near}`)).length === 2, { what: 'index sync' });
+      const q = (text: string) => `q=${encodeURIComponent(`${text} ${near}`)}`;
+      // "повар" names the cooks' occupation, so every cook vacancy of the region matches; the tag puts ours first.
+      const regions = async (query: string) => {
+        const items = (await get(`/v1/vacancies?${query}&pageSize=100`)).body.items as Array<{
+          id: string;
+          region: string;
+        }>;
+        return { ids: items.map((i) => i.id), regions: [...new Set(items.map((i) => i.region))] };
+      };
+      // The oblast's vacancy mentions Moscow, but is not in Moscow.
+      for (const text of ['повар Москва', 'povar v Moskve', 'cook Moscow']) {
+        const found = await regions(q(text));
+        expect(found.ids[0]).toBe(moscow.id);
+        expect(found.ids).not.toContain(podolsk.id);
+        expect(found.regions).toEqual(['RU-MOW']);
+      }
+      const res = await get(`/v1/vacancies?${q('Moscow')}`);
+      expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([moscow.id]);
+      expect(res.body.facets.region).toEqual([{ value: 'RU-MOW', count: 1 }]);
+      const podmoskovye = await regions(q('повар Подмосковье'));
+      expect(podmoskovye.ids[0]).toBe(podolsk.id);
+      expect(podmoskovye.regions).toEqual(['RU-MOS']);
+      expect((await regions(`${q('повар Москва')}&region=RU-MOW`)).ids[0]).toBe(moscow.id);
+      // Asked for the oblast, "Москва" stays a word: the oblast's vacancy that mentions it comes first.
+      const oblast = await regions(`${q('повар Москва')}&region=RU-MOS`);
+      expect(oblast.ids[0]).toBe(podolsk.id);
+      expect(oblast.regions).toEqual(['RU-MOS']);
     });
 
     it('rejects bad parameters with 400, never 500', async () => {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import { readPlaces } from 'src/modules/search/query-places';
 import type { SearchLang, VacancySearchItemDto, VacancySearchPageDto } from 'src/modules/search/search.dto';
 import {
   SEARCH_INDEX,
@@ -15,7 +16,10 @@ export interface VacancySearchParams extends VacancyFilters {
   pageSize: number;
 }
 
-/** Public vacancy search over the index: relevance with `q`, newest first without. */
+/**
+ * Public vacancy search over the index: relevance with `q`, newest first without. A region the query names is read
+ * as the region filter (`readPlaces`).
+ */
 @Injectable()
 export class SearchService {
   private readonly catalog = ReferenceCatalog.load();
@@ -24,10 +28,10 @@ export class SearchService {
 
   async searchVacancies(params: VacancySearchParams): Promise<VacancySearchPageDto> {
     const lang = (params.lang ?? 'ru') as SearchLang;
-    const q = params.q?.trim() || undefined;
+    const { q, region } = readPlaces(params.q?.trim() || undefined, params.region, this.catalog);
     const result = await this.index.searchVacancies({
       q,
-      region: params.region,
+      region,
       occupation: params.occupation,
       salaryMin: params.salaryMin,
       schedule: params.schedule,
