@@ -8,7 +8,6 @@ import {
   lexiconWords,
   migrantText,
   occupationText,
-  tsQueryWord,
   vacancyText,
   type OccupationHint,
 } from 'src/modules/search/query-expansion';
@@ -87,7 +86,10 @@ interface Row {
  * vacancy matches a clause when each word is among its own words (`own_tsv`) or its occupation's terms.
  */
 interface TextPlan {
-  /** `buildTsQuery` text of the whole query, for `ts_rank` over the full tsvector. */
+  /**
+   * The whole query as a tsquery literal (each clause in both configurations, words unaccented and stemmed), for
+   * `ts_rank` over the full tsvector.
+   */
   rank: string;
   /** Occupations the query names, with their weight. */
   codes: string[];
@@ -97,8 +99,9 @@ interface TextPlan {
   /** Occupations whose terms hold some words of a clause: their vacancies match if their own do the rest. */
   partial: string[];
   /**
-   * Per configuration and variant, the words, each with the occupations whose terms hold it, and the
-   * word that leads the index lookup: one that names occupations (few other vacancies use it), if any.
+   * Per configuration and variant, the words (each a tsquery literal of the word and its corrections), each with the
+   * occupations whose terms hold it, and the word that leads the index lookup: one that names occupations (few other
+   * vacancies use it), if any.
    */
   clauses: Array<{ config: Config; words: Array<{ text: string; codes: string[] }>; lead: number }>;
 }
@@ -129,7 +132,12 @@ class ExpiringCache<T> {
   }
 }
 
-/** tsquery SQL over `own_tsv`, word texts and occupation alternatives as parameters. */
+/** Alternatives (tsquery literals) ORed. */
+function orOf(alternatives: string[]): string {
+  return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0];
+}
+
+/** tsquery SQL over `own_tsv`, word tsqueries and occupation alternatives as parameters. */
 class OwnQuery {
   private readonly texts = new Map<string, string>();
   constructor(
@@ -140,9 +148,9 @@ class OwnQuery {
   /** Exactly the query: each word among the own words or `#<code>` of an occupation whose terms hold it. */
   full(): string {
     return this.plan.clauses
-      .map(({ config, words }) => {
+      .map(({ words }) => {
         const terms = words.map(({ text, codes }) => {
-          const term = this.term(config, text);
+          const term = this.term(text);
           return codes.length ? `(${term} || ${this.codes(codes)})` : term;
         });
         return `(${terms.join(' && ')})`;
@@ -155,19 +163,17 @@ class OwnQuery {
    * (or all its words), leaving out the covered occupations. Every match outside them holds it.
    */
   lead(): string {
-    const clauses = this.plan.clauses.map(({ config, words, lead }) =>
-      lead >= 0
-        ? this.term(config, words[lead].text)
-        : `(${words.map((w) => this.term(config, w.text)).join(' && ')})`,
+    const clauses = this.plan.clauses.map(({ words, lead }) =>
+      lead >= 0 ? this.term(words[lead].text) : `(${words.map((w) => this.term(w.text)).join(' && ')})`,
     );
     const excluded = this.plan.covered.length ? ` && !! ${this.codes(this.plan.covered)}` : '';
     return `(${clauses.join(' || ')})${excluded}`;
   }
 
-  private term(config: Config, text: string): string {
+  private term(text: string): string {
     let p = this.texts.get(text);
     if (!p) this.texts.set(text, (p = this.param(text)));
-    return `to_tsquery('${config}', search_unaccent(${p}))`;
+    return `${p}::tsquery`;
   }
 
   private codes(codes: string[]): string {
@@ -500,7 +506,7 @@ export class PostgresSearchIndex implements SearchIndex {
          WHERE $4 AND length(q.w) >= 4
            AND NOT EXISTS (SELECT 1 FROM search_lexicon e WHERE e.word = search_unaccent(q.w))
        )
-       SELECT alt.w, alt.alt, alt.ord, c.config, numnode(t.q) > 0 AS useful,
+       SELECT alt.w, alt.alt, alt.ord, c.config, numnode(t.q) > 0 AS useful, t.q::text AS tsq,
               ARRAY(SELECT o.code FROM search_occupations o WHERE o.terms @@ t.q ORDER BY o.code) AS codes
        FROM alt
        CROSS JOIN (VALUES ('russian'), ('simple')) AS c(config)
@@ -510,17 +516,13 @@ export class PostgresSearchIndex implements SearchIndex {
        ORDER BY alt.w, alt.ord`,
       [words, CORRECTION_MIN_SIMILARITY, CORRECTIONS_PER_WORD, correct, CORRECTION_SHARE_OF_BEST],
     );
-    const corrections = new Map<string, string[]>();
-    // Per configuration and word: whether it says anything (not only stop words), and what covers it.
-    const terms = new Map<string, { useful: boolean; codes: Set<string> }>();
+    // Per configuration and word: the tsqueries of the word and its corrections that say anything (not only stop
+    // words), and the occupations whose terms hold one of them.
+    const terms = new Map<string, { alternatives: string[]; codes: Set<string> }>();
     for (const r of rows) {
-      const w = r.w as string;
-      if (Number(r.ord) > 0 && r.config === 'russian') {
-        corrections.set(w, [...(corrections.get(w) ?? []), r.alt as string]);
-      }
-      const key = `${r.config as string}\u0000${w}`;
-      const term = terms.get(key) ?? { useful: false, codes: new Set<string>() };
-      term.useful ||= r.useful as boolean;
+      const key = `${r.config as string}\u0000${r.w as string}`;
+      const term = terms.get(key) ?? { alternatives: [], codes: new Set<string>() };
+      if (r.useful) term.alternatives.push(`(${r.tsq as string})`);
       for (const c of r.codes as string[]) if (/^\d{1,4}$/.test(c)) term.codes.add(c);
       terms.set(key, term);
     }
@@ -528,9 +530,9 @@ export class PostgresSearchIndex implements SearchIndex {
       variants.map((vw) => ({
         config,
         words: vw
-          .map((w) => ({ w, term: terms.get(`${config}\u0000${w}`) }))
-          .filter((x) => x.term?.useful)
-          .map(({ w, term }) => ({ text: tsQueryWord(w, corrections), codes: [...term!.codes] })),
+          .map((w) => terms.get(`${config}\u0000${w}`))
+          .filter((term) => !!term?.alternatives.length)
+          .map((term) => ({ text: orOf(term!.alternatives), codes: [...term!.codes] })),
       })),
     ).filter((c) => c.words.length > 0);
     const covered = new Set<string>();
@@ -545,7 +547,9 @@ export class PostgresSearchIndex implements SearchIndex {
     }
     for (const code of covered) partial.delete(code);
     return {
-      rank: buildTsQuery(variants, corrections),
+      // As `to_tsquery` of `buildTsQuery(variants, corrections)` in each configuration, ORed: made once per plan,
+      // so that a search parses a tsquery literal instead of unaccenting and stemming every word again.
+      rank: clauses.map((c) => `(${c.words.map((w) => w.text).join(' & ')})`).join(' | '),
       codes: occupations.map((o) => o.code),
       weights: occupations.map((o) => o.weight),
       covered: [...covered],
@@ -596,7 +600,6 @@ export class PostgresSearchIndex implements SearchIndex {
       const codes = param(plan.codes);
       const weights = param(plan.weights);
       const covered = param(plan.covered);
-      const others = param(plan.codes.concat(plan.partial).filter((c) => !plan.covered.includes(c)));
       const named = param([...new Set([...plan.codes, ...plan.covered, ...plan.partial])]);
       const rank = param(plan.rank);
       const windowStart = Math.floor(query.offset / RANK_WINDOW) * RANK_WINDOW;
@@ -604,19 +607,19 @@ export class PostgresSearchIndex implements SearchIndex {
       const text0 = `${SEARCH_RANKING.text}::float8`;
       const occ0 = `${SEARCH_RANKING.occupation}::float8`;
       const ownRank = `ts_rank(v.own_tsv, (SELECT q FROM rq), 32)`;
-      const termsRank = `coalesce(
-        (SELECT ranks FROM oc)[array_position((SELECT codes FROM oc), v.occupation_code)], 0)`;
-      const weight = `coalesce(
-        (${weights}::float8[])[array_position(${codes}::text[], v.occupation_code)], 0::float8)`;
       // Three arms: the covered occupations (index only), the other named or partly covered ones (each
       // row's own words tested), and the rest through the GIN index. The prior's text part is the rank
       // of the occupation's terms or of the row's own words, whichever is higher. In a prepared
       // statement's generic plan parameters stay parameters: the tsqueries and the ranks of the terms
-      // are made once (InitPlans), not for every row.
+      // are made once (InitPlans), not for every row. An occupation's weight and the rank of its terms
+      // are worked out once per occupation (`k`), whose vacancies are then read one occupation at a time
+      // (OFFSET 0 keeps each a scan of the occupation's index: flattened, the planner would OR the
+      // own-words test of the second arm into a bitmap scan of the GIN index, which for a common word
+      // such as a place name reads thousands of postings).
       const ownWords = text
         ? `search_own_words('${this.vacancies}', ${own.lead()})`
         : `(SELECT ${FILTER_COLUMNS}, v.own_tsv FROM ${this.vacancies} v WHERE false)`;
-      candidates = `rq AS (SELECT ${TSQUERY(rank)} AS q, ${text ? own.full() : 'NULL::tsquery'} AS own),
+      candidates = `rq AS (SELECT ${rank}::tsquery AS q, ${text ? own.full() : 'NULL::tsquery'} AS own),
          oc AS (
            SELECT array_agg(o.code) AS codes,
              array_agg(
@@ -627,19 +630,30 @@ export class PostgresSearchIndex implements SearchIndex {
            SELECT v.id, v.region, v.occupation_code, v.published_at, ${text0} * ${ownRank} AS prior
            FROM ${ownWords} v
            WHERE v.occupation_code <> ALL(${named}::text[])${and} AND v.own_tsv @@ (SELECT own FROM rq)
+         ), k AS (
+           SELECT k.code, k.code = ANY(${covered}::text[]) AS covered, k.code = ANY(${codes}::text[]) AS named,
+             coalesce((${weights}::float8[])[array_position(${codes}::text[], k.code)], 0::float8) AS w,
+             coalesce((SELECT ranks FROM oc)[array_position((SELECT codes FROM oc), k.code)], 0) AS r
+           FROM unnest(${named}::text[]) AS k(code)
          ), c AS MATERIALIZED (
-           SELECT v.id, v.region, v.occupation_code, v.published_at, ${weight} AS w,
-             ${occ0} * ${weight} + ${text0} * ${termsRank} AS prior
-           FROM ${this.vacancies} v WHERE v.occupation_code = ANY(${covered}::text[])${and}
+           SELECT v.id, v.region, v.occupation_code, v.published_at, k.w, ${occ0} * k.w + ${text0} * k.r AS prior
+           FROM k CROSS JOIN LATERAL (
+             SELECT v.id, v.region, v.occupation_code, v.published_at FROM ${this.vacancies} v
+             WHERE v.occupation_code = k.code${and} OFFSET 0) v
+           WHERE k.covered
            UNION ALL
            SELECT id, region, occupation_code, published_at, w,
-             ${occ0} * w + CASE WHEN m THEN ${text0} * greatest(${termsRank}, ${ownRank}) ELSE 0::float8 END
+             ${occ0} * w + CASE WHEN m THEN ${text0} * greatest(r, ${ownRank}) ELSE 0::float8 END
            FROM (
-             SELECT v.id, v.region, v.occupation_code, v.published_at, v.own_tsv, ${weight} AS w,
+             SELECT v.id, v.region, v.occupation_code, v.published_at, v.own_tsv, k.w, k.r, k.named,
                ${text ? 'v.own_tsv @@ (SELECT own FROM rq)' : 'false'} AS m
-             FROM ${this.vacancies} v WHERE v.occupation_code = ANY(${others}::text[])${and}
+             FROM k CROSS JOIN LATERAL (
+               SELECT v.id, v.region, v.occupation_code, v.published_at, v.own_tsv FROM ${this.vacancies} v
+               WHERE v.occupation_code = k.code${and} OFFSET 0) v
+             WHERE NOT k.covered
+             OFFSET 0
            ) v
-           WHERE m OR occupation_code = ANY(${codes}::text[])
+           WHERE m OR named
            UNION ALL
            SELECT id, region, occupation_code, published_at, 0::float8, prior FROM x
          ), win AS (
@@ -782,7 +796,7 @@ export class PostgresSearchIndex implements SearchIndex {
       }
       take(
         await this.db.query(
-          `WITH rq AS (SELECT ${TSQUERY('$3')} AS q, ${text ? own.full() : 'NULL::tsquery'} AS own),
+          `WITH rq AS (SELECT $3::tsquery AS q, ${text ? own.full() : 'NULL::tsquery'} AS own),
            m AS (
              SELECT * FROM (${arms.join(' UNION ALL ')}) v
              ORDER BY v.region = ANY($6::text[]) DESC, v.published_at DESC
