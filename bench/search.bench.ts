@@ -33,6 +33,7 @@ import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { ReindexService } from 'src/modules/search/reindex.service';
 import { SearchService } from 'src/modules/search/search.service';
 import { OTHER_TRADES, TRADES, pick, rng, uuidFrom, type TradeTemplate } from 'test/fixtures/search/corpus';
+import { QUERIES } from './search-queries';
 
 const VACANCIES = Number(process.env.BENCH_VACANCIES ?? 100_000);
 const MIGRANTS = Number(process.env.BENCH_MIGRANTS ?? VACANCIES);
@@ -480,28 +481,6 @@ function load(
 
 // --- the queries ---
 
-const QUERIES = [
-  'povar',
-  'oshpaz',
-  'сварщик',
-  'svarshik',
-  'electrician',
-  'водитель',
-  'qurilish',
-  'грузчик',
-  'каменщик',
-  'haydovchi',
-  'уборщица',
-  'santehnik',
-  'продавец',
-  'ошпаз',
-  'сварщк',
-  'farrosh',
-  'охранник',
-  'cook',
-  'разнорабочий',
-  'повар Москва',
-];
 
 interface SearchCase {
   q: string;

@@ -1,0 +1,23 @@
+/** The twenty queries of the search benchmarks, in the scripts and spellings people type (bench:search, bench:search-instructions). */
+export const QUERIES = [
+  'povar',
+  'oshpaz',
+  'сварщик',
+  'svarshik',
+  'electrician',
+  'водитель',
+  'qurilish',
+  'грузчик',
+  'каменщик',
+  'haydovchi',
+  'уборщица',
+  'santehnik',
+  'продавец',
+  'ошпаз',
+  'сварщк',
+  'farrosh',
+  'охранник',
+  'cook',
+  'разнорабочий',
+  'повар Москва',
+];
