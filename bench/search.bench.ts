@@ -481,7 +481,6 @@ function load(
 
 // --- the queries ---
 
-
 interface SearchCase {
   q: string;
   region: string;
