@@ -121,11 +121,15 @@ describe('search and matching API', () => {
       const res = await get(`/v1/vacancies?${q('Moscow')}`);
       expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([moscow.id]);
       expect(res.body.facets.region).toEqual([{ value: 'RU-MOW', count: 1 }]);
+      // The client is told, so that it can show the region as a filter the person may clear.
+      expect(res.body.regionFromQuery).toBe('RU-MOW');
       const podmoskovye = await regions(q('повар Подмосковье'));
       expect(podmoskovye.ids[0]).toBe(podolsk.id);
       expect(podmoskovye.regions).toEqual(['RU-MOS']);
       expect((await regions(`${q('повар Москва')}&region=RU-MOW`)).ids[0]).toBe(moscow.id);
       // Asked for the oblast, "Москва" stays a word: the oblast's vacancy that mentions it comes first.
+      const asked = await get(`/v1/vacancies?${q('повар Москва')}&region=RU-MOS&pageSize=100`);
+      expect(asked.body).not.toHaveProperty('regionFromQuery');
       const oblast = await regions(`${q('повар Москва')}&region=RU-MOS`);
       expect(oblast.ids[0]).toBe(podolsk.id);
       expect(oblast.regions).toEqual(['RU-MOS']);

@@ -50,4 +50,11 @@ export class VacancySearchPageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty({ type: VacancyFacetsDto }) facets: VacancyFacetsDto;
+  @ApiPropertyOptional({
+    example: 'RU-MOW',
+    description:
+      'The region the query named ("повар Москва"), searched as the region filter and left out of the text; ' +
+      'absent when the query named none, or another region than the one asked for',
+  })
+  regionFromQuery?: string;
 }

@@ -28,7 +28,7 @@ export class SearchService {
 
   async searchVacancies(params: VacancySearchParams): Promise<VacancySearchPageDto> {
     const lang = (params.lang ?? 'ru') as SearchLang;
-    const { q, region } = readPlaces(params.q?.trim() || undefined, params.region, this.catalog);
+    const { q, region, named } = readPlaces(params.q?.trim() || undefined, params.region, this.catalog);
     const result = await this.index.searchVacancies({
       q,
       region,
@@ -48,6 +48,7 @@ export class SearchService {
       page: params.page,
       pageSize: params.pageSize,
       facets: result.facets,
+      ...(named ? { regionFromQuery: named } : {}),
     };
   }
 
