@@ -21,6 +21,10 @@ describe('readPlaces', () => {
     expect(read('водитель Московской области')).toMatchObject({ q: 'водитель', region: 'RU-MOS' });
     expect(read('driver Moscow Oblast')).toMatchObject({ q: 'driver', region: 'RU-MOS' });
     expect(read('Almaty Region')).toEqual({ q: undefined, region: 'KZ-19', named: 'KZ-19' });
+    expect(read('повар — Москва!')).toEqual({ q: 'повар', region: 'RU-MOW', named: 'RU-MOW' });
+    // A name is read whole: "Санкт" alone, or "Петербург" alone, is no region.
+    expect(read('повар Санкт').region).toBeUndefined();
+    expect(read('Петербург повар').region).toBeUndefined();
   });
 
   it('knows short forms and common other names', () => {

@@ -129,16 +129,29 @@ export function readPlaces(
 ): PlaceReading {
   if (!q) return { q, region };
   const words = q.split(/\s+/).filter((w) => w.length > 0);
-  const keys = words.map((w) => stems(w));
+  // The query's stems in a row ("Санкт-Петербург" is one word and two stems), and where each word's begin.
+  const flat: string[] = [];
+  const firstStem = words.map((w) => {
+    const at = flat.length;
+    flat.push(...stems(w));
+    return at;
+  });
   const phrases = regionPhrases(catalog);
   const found: Array<{ code: string; from: number; to: number }> = [];
   for (let i = 0; i < words.length;) {
-    const hit = phrases.find((p) => startsWith(keys, i, p.stems));
+    const at = firstStem[i];
+    // A phrase must start and end on word boundaries: "Санкт" alone names nothing.
+    const hit = phrases.find(
+      (p) =>
+        p.stems.every((stem, j) => flat[at + j] === stem) &&
+        (at + p.stems.length === flat.length || firstStem.includes(at + p.stems.length)),
+    );
     if (!hit) {
       i++;
       continue;
     }
-    const to = i + wordsSpanned(keys, i, hit.stems.length);
+    let to = i + 1;
+    while (to < words.length && firstStem[to] < at + hit.stems.length) to++;
     found.push({ code: hit.code, from: i, to });
     i = to;
   }
@@ -149,36 +162,4 @@ export function readPlaces(
   const rest = words.filter((_, i) => !found.some((f) => i >= f.from && i < f.to)).join(' ');
   // A preposition left on its own ("в", "in") is a stop word of the text query and does no harm.
   return { q: rest || undefined, region: named, named };
-}
-
-/**
- * Whether the stems of the words from `start` on begin with `phrase`. A typed word may hold several stems
- * ("Санкт-Петербург" is one word of the query and two stems).
- */
-function startsWith(keys: string[][], start: number, phrase: string[]): boolean {
-  const flat: string[] = [];
-  for (let i = start; i < keys.length && flat.length < phrase.length; i++) flat.push(...keys[i]);
-  return (
-    flat.length >= phrase.length && phrase.every((s, j) => flat[j] === s) && ends(keys, start, phrase.length)
-  );
-}
-
-/** Whether `count` stems from word `start` end at a word boundary. */
-function ends(keys: string[][], start: number, count: number): boolean {
-  let n = 0;
-  for (let i = start; i < keys.length; i++) {
-    n += keys[i].length;
-    if (n === count) return true;
-    if (n > count) return false;
-  }
-  return false;
-}
-
-function wordsSpanned(keys: string[][], start: number, count: number): number {
-  let n = 0;
-  for (let i = start; i < keys.length; i++) {
-    n += keys[i].length;
-    if (n >= count) return i - start + 1;
-  }
-  return keys.length - start;
 }
