@@ -305,7 +305,7 @@ export class ApplicationsRepository {
     manager?: EntityManager,
   ): Promise<ApplicationRow | null> {
     const params: unknown[] = [id];
-    const where = ['a.id = $1', this.scopeClause(scope, params)];
+    const where = ['a.id = $1', this.scopeClause(scope, binder(params))];
     const [row] = await (manager ?? this.dataSource.manager).query(
       `${SELECT_APPLICATION} WHERE ${where.join(' AND ')}`,
       params,
@@ -320,16 +320,13 @@ export class ApplicationsRepository {
     limit: number,
   ): Promise<{ rows: ApplicationRow[]; total: number }> {
     const params: unknown[] = [];
-    const where = [this.scopeClause(scope, params)];
     const param = binder(params);
-    const add = (clause: (p: string) => string, value: unknown) => {
-      where.push(clause(param(value)));
-    };
-    if (filter.vacancyId) add((p) => `a.vacancy_id = ${p}`, filter.vacancyId);
-    if (filter.fairId) add((p) => `a.fair_id = ${p}`, filter.fairId);
-    if (filter.status) add((p) => `a.status = ${p}`, filter.status);
-    if (filter.from) add((p) => `a.created_at >= ${p}::timestamptz`, filter.from);
-    if (filter.to) add((p) => `a.created_at < ${p}::timestamptz`, filter.to);
+    const where = [this.scopeClause(scope, param)];
+    if (filter.vacancyId) where.push(`a.vacancy_id = ${param(filter.vacancyId)}`);
+    if (filter.fairId) where.push(`a.fair_id = ${param(filter.fairId)}`);
+    if (filter.status) where.push(`a.status = ${param(filter.status)}`);
+    if (filter.from) where.push(`a.created_at >= ${param(filter.from)}::timestamptz`);
+    if (filter.to) where.push(`a.created_at < ${param(filter.to)}::timestamptz`);
     const clause = where.join(' AND ');
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM applications a WHERE ${clause}`,
@@ -343,15 +340,9 @@ export class ApplicationsRepository {
     return { rows, total };
   }
 
-  private scopeClause(scope: ApplicationScope, params: unknown[]): string {
-    if ('migrantId' in scope) {
-      params.push(scope.migrantId);
-      return `a.migrant_id = $${params.length}`;
-    }
-    if ('employerId' in scope) {
-      params.push(scope.employerId);
-      return `a.employer_id = $${params.length}`;
-    }
+  private scopeClause(scope: ApplicationScope, param: (value: unknown) => string): string {
+    if ('migrantId' in scope) return `a.migrant_id = ${param(scope.migrantId)}`;
+    if ('employerId' in scope) return `a.employer_id = ${param(scope.employerId)}`;
     return 'TRUE';
   }
 

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { ApplicationStatus } from 'src/modules/applications/application-state';
 import type { ObligationKind } from 'src/modules/placements/placements.dto';
 import { preparedQuery } from 'src/database/prepared-query';
+import { binder } from 'src/database/sql-params';
 
 export interface ApplicationRow {
   id: string;
@@ -178,9 +179,10 @@ export class PlacementsRepository {
   ): Promise<{ items: PlacementRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.employerId) where.push(`p.employer_id = $${params.push(filter.employerId)}`);
-    if (filter.migrantId) where.push(`p.migrant_id = $${params.push(filter.migrantId)}`);
-    if (filter.status) where.push(`p.status = $${params.push(filter.status)}`);
+    const param = binder(params);
+    if (filter.employerId) where.push(`p.employer_id = ${param(filter.employerId)}`);
+    if (filter.migrantId) where.push(`p.migrant_id = ${param(filter.migrantId)}`);
+    if (filter.status) where.push(`p.status = ${param(filter.status)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM placements p ${clause}`,
@@ -258,7 +260,8 @@ export class PlacementsRepository {
   ): Promise<{ items: ObligationRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (filter.employerId) where.push(`o.employer_id = $${params.push(filter.employerId)}`);
+    const param = binder(params);
+    if (filter.employerId) where.push(`o.employer_id = ${param(filter.employerId)}`);
     if (filter.status === 'open') where.push(`o.status = 'open'`);
     if (filter.status === 'done') where.push(`o.status = 'done'`);
     if (filter.status === 'overdue') where.push(`o.status = 'open' AND o.due_date < ${MOSCOW_TODAY}`);

@@ -3,7 +3,6 @@ import { preparedQuery } from 'src/database/prepared-query';
 import { binder } from 'src/database/sql-params';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import {
-  buildTsQuery,
   expandQuery,
   lexiconWords,
   migrantText,
@@ -71,9 +70,8 @@ const FILTER_COLUMNS = [
   .join(', ');
 
 const CONFIGS = ['russian', 'simple'] as const;
-type Config = (typeof CONFIGS)[number];
 
-/** The query of `buildTsQuery` text in parameter `p`, inline so that the planner sees a constant. */
+/** The `to_tsquery` text in parameter `p` (words ORed, in both configurations), inline so that the planner sees a constant. */
 const TSQUERY = (p: string) =>
   `(to_tsquery('russian', search_unaccent(${p})) || to_tsquery('simple', search_unaccent(${p})))`;
 
@@ -103,7 +101,7 @@ interface TextPlan {
    * occupations whose terms hold it, and the word that leads the index lookup: one that names occupations (few other
    * vacancies use it), if any.
    */
-  clauses: Array<{ config: Config; words: Array<{ text: string; codes: string[] }>; lead: number }>;
+  clauses: Array<{ words: Array<{ text: string; codes: string[] }>; lead: number }>;
 }
 
 /** A small time-bounded map, oldest entries dropped first. */
@@ -506,7 +504,7 @@ export class PostgresSearchIndex implements SearchIndex {
          WHERE $4 AND length(q.w) >= 4
            AND NOT EXISTS (SELECT 1 FROM search_lexicon e WHERE e.word = search_unaccent(q.w))
        )
-       SELECT alt.w, alt.alt, alt.ord, c.config, numnode(t.q) > 0 AS useful, t.q::text AS tsq,
+       SELECT alt.w, c.config, numnode(t.q) > 0 AS useful, t.q::text AS tsq,
               ARRAY(SELECT o.code FROM search_occupations o WHERE o.terms @@ t.q ORDER BY o.code) AS codes
        FROM alt
        CROSS JOIN (VALUES ('russian'), ('simple')) AS c(config)
@@ -528,7 +526,6 @@ export class PostgresSearchIndex implements SearchIndex {
     }
     const clauses = CONFIGS.flatMap((config) =>
       variants.map((vw) => ({
-        config,
         words: vw
           .map((w) => terms.get(`${config}\u0000${w}`))
           .filter((term) => !!term?.alternatives.length)
@@ -547,8 +544,9 @@ export class PostgresSearchIndex implements SearchIndex {
     }
     for (const code of covered) partial.delete(code);
     return {
-      // As `to_tsquery` of `buildTsQuery(variants, corrections)` in each configuration, ORed: made once per plan,
-      // so that a search parses a tsquery literal instead of unaccenting and stemming every word again.
+      // Each variant's words ANDed (a word: as typed, a prefix from three letters, or one of its corrections), in
+      // both configurations, ORed: made once per plan, so that a search parses a tsquery literal instead of
+      // unaccenting and stemming every word again.
       rank: clauses.map((c) => `(${c.words.map((w) => w.text).join(' & ')})`).join(' | '),
       codes: occupations.map((o) => o.code),
       weights: occupations.map((o) => o.weight),
@@ -561,19 +559,17 @@ export class PostgresSearchIndex implements SearchIndex {
   private filterSql(f: VacancyFilters, params: unknown[]): string[] {
     const where: string[] = [];
     const param = binder(params);
-    const add = (sql: (p: string) => string, value: unknown) => {
-      where.push(sql(param(value)));
-    };
-    if (f.region) add((p) => `v.region = ${p}`, f.region);
-    if (f.occupation?.length === 4) add((p) => `v.occupation_code = ${p}`, f.occupation);
-    else if (f.occupation?.length === 3) add((p) => `v.occupation_minor = ${p}`, f.occupation);
-    else if (f.occupation) add((p) => `v.occupation_minor LIKE ${p} || '%'`, f.occupation);
-    if (f.salaryMin !== undefined) add((p) => `v.salary_monthly >= ${p}`, f.salaryMin);
-    if (f.schedule) add((p) => `v.schedule = ${p}`, f.schedule);
-    if (f.housing !== undefined) add((p) => `v.housing = ${p}`, f.housing);
-    if (f.foreignersAccepted !== undefined) add((p) => `v.foreigners_accepted = ${p}`, f.foreignersAccepted);
-    if (f.fairId) add((p) => `v.fair_ids @> ARRAY[${p}::uuid]`, f.fairId);
-    if (f.employerId) add((p) => `v.employer_id = ${p}`, f.employerId);
+    if (f.region) where.push(`v.region = ${param(f.region)}`);
+    if (f.occupation?.length === 4) where.push(`v.occupation_code = ${param(f.occupation)}`);
+    else if (f.occupation?.length === 3) where.push(`v.occupation_minor = ${param(f.occupation)}`);
+    else if (f.occupation) where.push(`v.occupation_minor LIKE ${param(f.occupation)} || '%'`);
+    if (f.salaryMin !== undefined) where.push(`v.salary_monthly >= ${param(f.salaryMin)}`);
+    if (f.schedule) where.push(`v.schedule = ${param(f.schedule)}`);
+    if (f.housing !== undefined) where.push(`v.housing = ${param(f.housing)}`);
+    if (f.foreignersAccepted !== undefined)
+      where.push(`v.foreigners_accepted = ${param(f.foreignersAccepted)}`);
+    if (f.fairId) where.push(`v.fair_ids @> ARRAY[${param(f.fairId)}::uuid]`);
+    if (f.employerId) where.push(`v.employer_id = ${param(f.employerId)}`);
     return where;
   }
 
@@ -717,7 +713,7 @@ export class PostgresSearchIndex implements SearchIndex {
    * the `doc` column is read only for the rows kept. Order: fit plus 0.3 in a desired region, newest.
    */
   async matchVacancies(query: VacancyMatchQuery): Promise<Retrieved<VacancySummary>[]> {
-    const ts = query.textWords.length ? buildTsQuery(query.textWords) : '';
+    const hasText = query.textWords.length > 0;
     const codes = query.occupationCodes;
     const minors = query.minorGroups;
     const regions = [...new Set(query.desiredRegions)];
@@ -736,13 +732,10 @@ export class PostgresSearchIndex implements SearchIndex {
     // common each is and walks the (…, published_at DESC) index instead of sorting every row.
     const tier = async (fit: number, branches: Array<Array<[string, unknown]>>, exclude?: string[]) => {
       const params: unknown[] = [fair, query.limit];
-      if (exclude) params.push(exclude);
-      const extra = exclude ? 'AND v.occupation_code <> ALL($3::text[])' : '';
+      const param = binder(params);
+      const extra = exclude ? `AND v.occupation_code <> ALL(${param(exclude)}::text[])` : '';
       const sql = branches.map((conds) => {
-        const where = conds.map(([column, value]) => {
-          params.push(value);
-          return `v.${column} = $${params.length}`;
-        });
+        const where = conds.map(([column, value]) => `v.${column} = ${param(value)}`);
         return `(SELECT v.id, v.region, extract(epoch FROM v.published_at)::float8 AS ts, ${fit}::float8 AS fit
                  FROM ${this.vacancies} v
                  WHERE ${where.join(' AND ')} ${extra} AND ($1::uuid IS NULL OR v.fair_ids @> ARRAY[$1::uuid])
@@ -770,7 +763,7 @@ export class PostgresSearchIndex implements SearchIndex {
     }
     // Text fit stays below 0.8 (0.5 * normalised rank + 0.3 for the region), under the rows at 0.9 and
     // up. The rows that match are taken in the desired regions first, newest, and ranked among themselves.
-    if (ts && above(0.85) < query.limit) {
+    if (hasText && above(0.85) < query.limit) {
       const plan = await this.cachedPlan(`t\u0000${JSON.stringify(query.textWords)}`, () =>
         this.textPlan(query.textWords, [], false),
       );
@@ -809,7 +802,7 @@ export class PostgresSearchIndex implements SearchIndex {
         ),
       );
     }
-    if (!codes.length && !ts)
+    if (!codes.length && !hasText)
       await tier(
         0,
         regions.map((r): Array<[string, unknown]> => [['region', r]]),

@@ -85,22 +85,6 @@ export function expandQuery(q: string, catalog = ReferenceCatalog.load()): Expan
   return { variants: [...unique.values()], occupations };
 }
 
-/**
- * A `to_tsquery` text: the words of one variant are ANDed (each word may be replaced by a typo
- * correction), the variants ORed. Words of three letters or more match as prefixes (partial words).
- * Input words are letters and digits only (normalizeForSearch), so nothing needs escaping.
- */
-export function buildTsQuery(variants: string[][], corrections: Map<string, string[]> = new Map()): string {
-  const clauses = variants.map((words) => `(${words.map((w) => tsQueryWord(w, corrections)).join(' & ')})`);
-  return clauses.join(' | ');
-}
-
-/** One word of a `buildTsQuery` text: the word (as a prefix from three letters) or its corrections. */
-export function tsQueryWord(w: string, corrections: Map<string, string[]> = new Map()): string {
-  const alternatives = [w.length >= 3 ? `${w}:*` : w, ...(corrections.get(w) ?? [])];
-  return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0];
-}
-
 const termCache = new Map<string, string[]>();
 
 /**
