@@ -21,7 +21,7 @@ import {
 } from 'src/modules/applications/applications.repository';
 import { EligibilityService, VacancyEligibilityInput } from 'src/modules/eligibility/eligibility.service';
 import { EligibilityResult, LANGS, Lang } from 'src/modules/eligibility/eligibility.types';
-import { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
+import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.types';
 import {
   NewNotification,
   NotificationsService,

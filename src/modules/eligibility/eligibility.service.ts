@@ -25,7 +25,8 @@ import {
   RuleSet,
 } from 'src/modules/eligibility/eligibility.types';
 import { loadRuleSets, selectRuleSet } from 'src/modules/eligibility/rule-set.loader';
-import { type MigrantEligibilityFacts, MigrantsService } from 'src/modules/migrants/migrants.service';
+import { MigrantsService } from 'src/modules/migrants/migrants.service';
+import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.types';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 
 export const DEFAULT_LANG: Lang = 'ru';

@@ -3,7 +3,7 @@ import { isStaff, type Principal } from 'src/common/auth/principal';
 import { NotFoundError } from 'src/common/errors/domain-error';
 import { documentsForHost, EligibilityService } from 'src/modules/eligibility/eligibility.service';
 import type { EligibilityRequest } from 'src/modules/eligibility/eligibility.types';
-import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
+import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.types';
 import { MigrantsRepository } from 'src/modules/migrants/migrants.repository';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { reason, type ReasonLang } from 'src/modules/matching/matching.reasons';

@@ -6,7 +6,7 @@ import {
   MigrantEntity,
 } from 'src/modules/migrants/migrant.entity';
 import { preparedQuery } from 'src/database/prepared-query';
-import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.service';
+import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.types';
 
 export interface DuplicateRow {
   id: string;

@@ -12,7 +12,7 @@ import { normalizePhone } from 'src/common/validation/phone';
 import { OutboxService } from 'src/database/outbox.service';
 import { inTransaction } from 'src/database/transaction';
 import { JobName } from 'src/queue/queue.constants';
-import { DocumentType, HeldDocument, MigrationCardPurpose } from 'src/modules/eligibility/eligibility.types';
+import { DocumentType, MigrationCardPurpose } from 'src/modules/eligibility/eligibility.types';
 import {
   Gender,
   MigrantDocumentEntity,
@@ -31,6 +31,7 @@ import {
   UpdateMigrantDto,
 } from 'src/modules/migrants/migrants.dto';
 import { DuplicateRow, MigrantsRepository, NewRegistration } from 'src/modules/migrants/migrants.repository';
+import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.types';
 import { UserRepository } from 'src/modules/users/user.repository';
 
 /** Names this similar (0..1) with the same birth date go to staff review as possible duplicates. */
@@ -53,14 +54,6 @@ export interface MigrantProfileInput {
   needsHousing?: boolean | null;
   expectedMonthlySalary?: { amount: number; currency: string } | null;
   consent: { dataProcessing: boolean; visibleToEmployers: boolean; version: string };
-}
-
-/** What the person's own documents say, for the eligibility check; numbers are never needed. */
-export interface MigrantEligibilityFacts {
-  birthDate: string;
-  citizenship: string;
-  occupationCodes: string[];
-  documents: (HeldDocument & { issuingCountry?: string })[];
 }
 
 type Access = 'full' | 'employer';

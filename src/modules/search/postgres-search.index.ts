@@ -24,33 +24,19 @@ import type {
   VacancySummary,
 } from 'src/modules/search/search.types';
 import { parseCards, toCard } from 'src/modules/search/vacancy-card';
-
-/**
- * Relevance of a vacancy to a query: how well the query names the vacancy's occupation (labels and
- * synonyms in every language, typos tolerated) and the full-text rank of the words (title and
- * occupation labels weigh most, then skills, places, description). Both are in 0..1.
- */
-export const SEARCH_RANKING = { occupation: 0.6, text: 0.4 } as const;
-
-/**
- * Before the full text rank is computed, rows are ordered by a prior, the same formula with the text
- * rank taken from the occupation's terms (one per occupation) or the row's own words (`own_tsv`, small
- * and in the row), then newest. `ts_rank` over the full tsvector is computed for RANK_WINDOW rows of that
- * order at a time, which are then ordered by the full score.
- */
-const RANK_WINDOW = 60;
-
-// A corrected word must be this close (trigram similarity) to the typed one.
-const CORRECTION_MIN_SIMILARITY = 0.45;
-const CORRECTIONS_PER_WORD = 3;
-// … and at least this share of the closest correction's similarity: "raznorabochiy" is corrected to
-// "raznorabochi" (0.80), not also to "rabochi" (0.47), which would match every vacancy for a worker.
-const CORRECTION_SHARE_OF_BEST = 0.75;
-const FACET_LIMIT = 30;
-
-// Expansions (corrections and the occupations each word names) are kept this long, this many.
-const EXPANSION_TTL_MS = 60_000;
-const EXPANSION_CACHE_SIZE = 1000;
+import { ExpiringCache } from 'src/modules/search/expiring-cache';
+import { OwnQuery } from 'src/modules/search/postgres-search.own-query';
+import { orOf, type TextPlan } from 'src/modules/search/postgres-search.plan';
+import {
+  CORRECTION_MIN_SIMILARITY,
+  CORRECTION_SHARE_OF_BEST,
+  CORRECTIONS_PER_WORD,
+  EXPANSION_CACHE_SIZE,
+  EXPANSION_TTL_MS,
+  FACET_LIMIT,
+  RANK_WINDOW,
+  SEARCH_RANKING,
+} from 'src/modules/search/postgres-search.ranking';
 
 /** The columns `filterSql` and the candidate lists read. */
 const FILTER_COLUMNS = [
@@ -77,106 +63,6 @@ const TSQUERY = (p: string) =>
 
 interface Row {
   [key: string]: unknown;
-}
-
-/**
- * How a text query runs against `search_vacancies`. Every vacancy carries its occupation's terms, so a
- * vacancy matches a clause when each word is among its own words (`own_tsv`) or its occupation's terms.
- */
-interface TextPlan {
-  /**
-   * The whole query as a tsquery literal (each clause in both configurations, words unaccented and stemmed), for
-   * `ts_rank` over the full tsvector.
-   */
-  rank: string;
-  /** Occupations the query names, with their weight. */
-  codes: string[];
-  weights: number[];
-  /** Occupations whose terms hold every word of a clause: all their vacancies match. */
-  covered: string[];
-  /** Occupations whose terms hold some words of a clause: their vacancies match if their own do the rest. */
-  partial: string[];
-  /**
-   * Per configuration and variant, the words (each a tsquery literal of the word and its corrections), each with the
-   * occupations whose terms hold it, and the word that leads the index lookup: one that names occupations (few other
-   * vacancies use it), if any.
-   */
-  clauses: Array<{ words: Array<{ text: string; codes: string[] }>; lead: number }>;
-}
-
-/** A small time-bounded map, oldest entries dropped first. */
-class ExpiringCache<T> {
-  private readonly entries = new Map<string, { value: T; until: number }>();
-  constructor(
-    private readonly ttlMs: number,
-    private readonly size: number,
-  ) {}
-  get(key: string): T | undefined {
-    const hit = this.entries.get(key);
-    if (!hit) return undefined;
-    if (hit.until < Date.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return hit.value;
-  }
-  delete(key: string): void {
-    this.entries.delete(key);
-  }
-  set(key: string, value: T): void {
-    this.entries.delete(key);
-    if (this.entries.size >= this.size) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, { value, until: Date.now() + this.ttlMs });
-  }
-}
-
-/** Alternatives (tsquery literals) ORed. */
-function orOf(alternatives: string[]): string {
-  return alternatives.length > 1 ? `(${alternatives.join(' | ')})` : alternatives[0];
-}
-
-/** tsquery SQL over `own_tsv`, word tsqueries and occupation alternatives as parameters. */
-class OwnQuery {
-  private readonly texts = new Map<string, string>();
-  constructor(
-    private readonly plan: TextPlan,
-    private readonly param: (value: unknown) => string,
-  ) {}
-
-  /** Exactly the query: each word among the own words or `#<code>` of an occupation whose terms hold it. */
-  full(): string {
-    return this.plan.clauses
-      .map(({ words }) => {
-        const terms = words.map(({ text, codes }) => {
-          const term = this.term(text);
-          return codes.length ? `(${term} || ${this.codes(codes)})` : term;
-        });
-        return `(${terms.join(' && ')})`;
-      })
-      .join(' || ');
-  }
-
-  /**
-   * What the index reads for vacancies outside the named occupations: per clause its leading word
-   * (or all its words), leaving out the covered occupations. Every match outside them holds it.
-   */
-  lead(): string {
-    const clauses = this.plan.clauses.map(({ words, lead }) =>
-      lead >= 0 ? this.term(words[lead].text) : `(${words.map((w) => this.term(w.text)).join(' && ')})`,
-    );
-    const excluded = this.plan.covered.length ? ` && !! ${this.codes(this.plan.covered)}` : '';
-    return `(${clauses.join(' || ')})${excluded}`;
-  }
-
-  private term(text: string): string {
-    let p = this.texts.get(text);
-    if (!p) this.texts.set(text, (p = this.param(text)));
-    return `${p}::tsquery`;
-  }
-
-  private codes(codes: string[]): string {
-    return `${this.param(codes.map((c) => `'#${c}'`).join(' | '))}::tsquery`;
-  }
 }
 
 /** The PostgreSQL adapter: documents in search_vacancies / search_migrants, full text + trigrams. */
