@@ -32,9 +32,9 @@ export class IndexWriter {
   }
 
   /**
-   * Schema comes from the migration. The candidates' text tier finds people by their occupations' terms, so every
-   * occupation a person holds needs its row in `search_occupations` (written with vacancies and, since then, with
-   * people): an index built before that gets the missing ones here.
+   * The candidates' text tier finds people by their occupations' terms, so every occupation a person holds needs its
+   * row in `search_occupations` (written with vacancies and, since then, with people): an index built before that gets
+   * the missing ones here.
    */
   async addMissingOccupations(): Promise<void> {
     const rows: Row[] = await this.db.query(
