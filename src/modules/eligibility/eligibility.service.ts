@@ -141,6 +141,11 @@ export class EligibilityService implements OnModuleInit {
         minimumAge: s.minimumAge,
         regimeOrder: [...s.regimeOrder],
         sources: [...(s.sources ?? [])],
+        unlistedCitizenship: s.unlistedCitizenship,
+        specialCitizenships: Object.entries(s.specialCitizenships ?? {}).map(([citizenship, special]) => ({
+          citizenship,
+          ...special,
+        })),
       }));
   }
 
