@@ -105,10 +105,7 @@ export class EligibilityService implements OnModuleInit {
   private readonly catalog = ReferenceCatalog.load();
   /** Display names from reference data for the messages; built once, not on every check. */
   private readonly names: EligibilityNames = {
-    region: (code, lang) => {
-      const r = this.catalog.region(code);
-      return r && (cyrillicLang(lang) ? r.nameRu : r.nameEn);
-    },
+    region: (code, lang) => this.catalog.regionName(code, lang),
     country: (code, lang) => {
       const c = this.catalog.country(code);
       return c && (cyrillicLang(lang) ? c.nameRu : c.nameEn);

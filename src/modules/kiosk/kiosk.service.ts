@@ -240,8 +240,6 @@ export class KioskService {
   }
 
   private vacancyView(r: KioskVacancyRow, lang: Lang): KioskVacancyDto {
-    const region = this.catalog.region(r.region);
-    const cyrillic = lang === 'ru' || lang === 'tg' || lang === 'ky';
     const code = r.occupation_code.trim();
     return {
       id: r.id,
@@ -249,7 +247,7 @@ export class KioskService {
       description: r.description,
       occupation: { code, label: this.catalog.occupationLabel(code, lang) ?? code },
       employer: { id: r.employer_id, name: r.employer_name, booth: r.booth },
-      region: { code: r.region, name: region ? (cyrillic ? region.nameRu : region.nameEn) : r.region },
+      region: { code: r.region, name: this.catalog.regionName(r.region, lang) ?? r.region },
       city: r.city,
       address: r.address,
       salary: {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { latinToCyrillic } from '../../common/text/transliterate';
-import { LABEL_LANGS, ReferenceCatalog, resolveDataDir } from './reference.catalog';
+import { LABEL_LANGS, ReferenceCatalog, regionNames, resolveDataDir } from './reference.catalog';
 
 const TRADES = [
   '9313',
@@ -254,6 +254,48 @@ describe('ReferenceCatalog regions', () => {
     expect(catalog.isRegion('RU-MOW', 'RU')).toBe(true);
     expect(catalog.isRegion('KZ-ALA')).toBe(false);
     expect(catalog.isRegion('RU-XXX')).toBe(false);
+  });
+
+  it('names every region in the five languages, each in its own script', () => {
+    for (const r of catalog.regions()) {
+      const names = regionNames(r);
+      for (const lang of LABEL_LANGS)
+        expect({ code: r.code, lang, name: names[lang]?.trim() }).toEqual({
+          code: r.code,
+          lang,
+          name: expect.stringMatching(/\S/),
+        });
+      // Uzbek in Latin with oʻ/gʻ (not an ASCII apostrophe); Tajik and Kyrgyz in Cyrillic.
+      expect({ code: r.code, uz: /^[A-Za-zʻ() —-]+$/.test(names.uz) }).toEqual({ code: r.code, uz: true });
+      for (const lang of ['tg', 'ky'] as const) {
+        expect({ code: r.code, lang, cyrillic: /^[\p{Script=Cyrillic}() —-]+$/u.test(names[lang]) }).toEqual({
+          code: r.code,
+          lang,
+          cyrillic: true,
+        });
+      }
+    }
+  });
+
+  it('tells a city from its surrounding region in every language', () => {
+    expect(LABEL_LANGS.map((lang) => catalog.regionName('RU-MOW', lang))).toEqual([
+      'Москва',
+      'Moskva',
+      'Маскав',
+      'Москва',
+      'Moscow',
+    ]);
+    expect(LABEL_LANGS.map((lang) => catalog.regionName('RU-MOS', lang))).toEqual([
+      'Московская область',
+      'Moskva viloyati',
+      'Вилояти Маскав',
+      'Москва облусу',
+      'Moscow Oblast',
+    ]);
+    expect(catalog.regionName('KZ-75', 'tg')).toBe('Алмаато');
+    expect(catalog.regionName('KZ-19', 'uz')).toBe('Olmaota viloyati');
+    expect(catalog.regionName('RU-MOW', 'de')).toBe('Москва');
+    expect(catalog.regionName('RU-XXX', 'en')).toBeUndefined();
   });
 });
 

@@ -37,6 +37,12 @@ export interface Region {
   country: string;
   nameRu: string;
   nameEn: string;
+  /** Uzbek, Latin script. */
+  nameUz: string;
+  /** Tajik, Cyrillic script. */
+  nameTg: string;
+  /** Kyrgyz, Cyrillic script. */
+  nameKy: string;
   /** Region code of the Russian federal job portal "Работа России" (13 digits). */
   portalCode?: string;
   timezone: string;
@@ -139,6 +145,11 @@ export function resolveDataDir(start: string = __dirname): string {
   );
 }
 
+/** A region's name in every language the service speaks. */
+export function regionNames(r: Region): Record<LabelLang, string> {
+  return { ru: r.nameRu, uz: r.nameUz, tg: r.nameTg, ky: r.nameKy, en: r.nameEn };
+}
+
 function toIsoDate(date: Date | string): string {
   if (typeof date === 'string') return date.slice(0, 10);
   return date.toISOString().slice(0, 10);
@@ -223,7 +234,12 @@ export class ReferenceCatalog {
     this.searchIndex = new OccupationSearchIndex(searchTerms);
 
     this.regionList = json<{ regions: Region[] }>('regions.json').regions;
-    for (const r of this.regionList) this.regionByCode.set(r.code, r);
+    for (const r of this.regionList) {
+      for (const [lang, name] of Object.entries(regionNames(r))) {
+        if (!name) throw new Error(`regions.json: ${r.code} has no name in ${lang}`);
+      }
+      this.regionByCode.set(r.code, r);
+    }
     this.countryList = json<{ countries: Country[] }>('countries.json').countries;
     for (const c of this.countryList) this.countryByCode.set(c.code, c);
     const languages = json<{ languages: Language[]; levels: string[] }>('languages.json');
@@ -290,6 +306,14 @@ export class ReferenceCatalog {
 
   region(code: string): Region | undefined {
     return this.regionByCode.get(code);
+  }
+
+  /** The region's name in one of the service's languages (Russian for any other), or undefined for an unknown code. */
+  regionName(code: string, lang: LabelLang | string = 'ru'): string | undefined {
+    const r = this.regionByCode.get(code);
+    return (
+      r && regionNames(r)[(LABEL_LANGS as readonly string[]).includes(lang) ? (lang as LabelLang) : 'ru']
+    );
   }
 
   regions(country?: string): Region[] {

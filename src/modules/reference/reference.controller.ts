@@ -4,7 +4,12 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 import { Public } from 'src/common/auth/auth.decorators';
 import { ApiRoute } from 'src/common/http/api-docs.decorators';
 import { PageQuery, pageOf } from 'src/common/http/pagination';
-import { LABEL_LANGS, LabelLang, ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import {
+  LABEL_LANGS,
+  LabelLang,
+  ReferenceCatalog,
+  regionNames,
+} from 'src/modules/reference/reference.catalog';
 
 export class OccupationQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -32,6 +37,11 @@ export class OccupationQuery extends PageQuery {
 
 export class RegionQuery {
   @ApiPropertyOptional({ example: 'RU' }) @IsOptional() @IsString() @Matches(/^[A-Z]{2}$/) country?: string;
+
+  @ApiPropertyOptional({ enum: LABEL_LANGS, default: 'en', description: 'Language of `name`' })
+  @IsOptional()
+  @IsIn(LABEL_LANGS)
+  lang?: LabelLang;
 }
 
 export class OccupationItemDto {
@@ -49,9 +59,19 @@ export class OccupationPageDto {
   @ApiProperty() pageSize: number;
 }
 
+export class RegionNamesDto {
+  @ApiProperty({ example: 'Московская область' }) ru: string;
+  @ApiProperty({ example: 'Moskva viloyati' }) uz: string;
+  @ApiProperty({ example: 'Вилояти Маскав' }) tg: string;
+  @ApiProperty({ example: 'Москва облусу' }) ky: string;
+  @ApiProperty({ example: 'Moscow Oblast' }) en: string;
+}
+
 export class RegionDto {
   @ApiProperty({ example: 'RU-MOW' }) code: string;
   @ApiProperty() country: string;
+  @ApiProperty({ description: 'In the language asked for with ?lang= (English by default)' }) name: string;
+  @ApiProperty({ type: RegionNamesDto }) names: RegionNamesDto;
   @ApiProperty() nameRu: string;
   @ApiProperty() nameEn: string;
   @ApiPropertyOptional() portalCode?: string;
@@ -110,7 +130,20 @@ export class ReferenceController {
   @ApiRoute('Regions (ISO 3166-2), optionally of one country', [400], { auth: false })
   @ApiOkResponse({ type: [RegionDto] })
   regions(@Query() query: RegionQuery): RegionDto[] {
-    return this.catalog.regions(query.country);
+    const lang = query.lang ?? 'en';
+    return this.catalog.regions(query.country).map((r) => {
+      const names = regionNames(r);
+      return {
+        code: r.code,
+        country: r.country,
+        name: names[lang],
+        names,
+        nameRu: r.nameRu,
+        nameEn: r.nameEn,
+        ...(r.portalCode ? { portalCode: r.portalCode } : {}),
+        timezone: r.timezone,
+      };
+    });
   }
 
   @Get('countries')
