@@ -65,6 +65,18 @@ export interface MinimumWage {
   currency: string;
   effectiveFrom: string;
   legalBasis: string;
+  /** `regional` when a region's own, higher minimum applies; `national` otherwise. */
+  scope: 'regional' | 'national';
+  /** The region whose minimum it is, for a regional one. */
+  region?: string;
+}
+
+/** What the monthly minimum is measured against in a country, with its legal basis. */
+export interface MinimumWageRules {
+  fullTimeHoursPerWeek: number;
+  legalBasis: string;
+  /** Set where regions may set a higher minimum than the national one (then the law that allows it). */
+  regionalMinimums?: string;
 }
 
 interface TradeFile {
@@ -75,9 +87,8 @@ interface TradeFile {
   }>;
 }
 
-interface MinimumWageEntry extends MinimumWage {
+interface MinimumWageEntry extends Omit<MinimumWage, 'scope'> {
   country: string;
-  region?: string;
   period: 'month';
 }
 
@@ -173,6 +184,7 @@ export class ReferenceCatalog {
   private readonly languageList: Language[];
   private readonly languageByCode = new Map<string, Language>();
   private readonly wages: MinimumWageEntry[];
+  private readonly wageRules: Record<string, MinimumWageRules>;
   readonly languageLevels: readonly string[];
 
   /** The catalog of the default data folder, loaded on first use. */
@@ -246,7 +258,14 @@ export class ReferenceCatalog {
     this.languageList = languages.languages;
     for (const l of this.languageList) this.languageByCode.set(l.code, l);
     this.languageLevels = Object.freeze([...languages.levels]);
-    this.wages = json<{ wages: MinimumWageEntry[] }>('minimum-wages.json').wages;
+    const wageFile = json<{ wages: MinimumWageEntry[]; countries: Record<string, MinimumWageRules> }>(
+      'minimum-wages.json',
+    );
+    this.wages = wageFile.wages;
+    this.wageRules = wageFile.countries ?? {};
+    for (const w of this.wages) {
+      if (!this.wageRules[w.country]) throw new Error(`minimum-wages.json: no countries.${w.country} entry`);
+    }
   }
 
   // --- occupations ---
@@ -387,6 +406,13 @@ export class ReferenceCatalog {
       currency: chosen.currency,
       effectiveFrom: chosen.effectiveFrom,
       legalBasis: chosen.legalBasis,
+      scope: chosen === regional ? 'regional' : 'national',
+      ...(chosen === regional ? { region: chosen.region } : {}),
     };
+  }
+
+  /** The full-time week the country's monthly minimum is for, and whether its regions may set their own. */
+  minimumWageRules(country: string): MinimumWageRules | undefined {
+    return this.wageRules[country];
   }
 }
