@@ -3,6 +3,7 @@ import { TestApp, bootTestApp, staffToken } from 'test/harness/app';
 import { insertEmployerWithVacancy } from 'test/harness/migrants.factory';
 import {
   TestEmployer,
+  createFairScenario,
   createVacancy,
   createVerifiedEmployer,
   isoDate,
@@ -171,6 +172,31 @@ describe('minimum wage (e2e)', () => {
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+
+  it('shows the kiosk visitor the minimum wage in force in the vacancy’s region, in their language', async () => {
+    const fair = await createFairScenario(t, {
+      vacancy: { schedule: 'shift', workingTime: { shiftHours: 11, shiftsPerMonth: 16 }, ...monthly(60000) },
+    });
+    for (const [lang, word] of [
+      ['uz', 'Moskva'],
+      ['tg', 'Маскав'],
+      ['ky', 'Москва'],
+      ['ru', 'Москва'],
+      ['en', 'Moscow'],
+    ]) {
+      const res = await t
+        .http()
+        .get('/v1/kiosk/vacancies')
+        .query({ lang })
+        .set('authorization', `Bearer ${fair.kiosk.token}`)
+        .expect(200);
+      const [item] = res.body.items;
+      expect(item.workingTime).toMatchObject({ shiftHours: 11, shiftsPerMonth: 16, hoursPerMonth: 176 });
+      expect(item.minimumWage).toMatchObject({ amount: 39730, scope: 'regional', meets: true });
+      expect(item.minimumWage.fact).toBe(item.minimumWage.facts[lang]);
+      expect(item.minimumWage.fact).toContain(word);
+    }
   });
 
   describe('GET /v1/reference/minimum-wage', () => {

@@ -164,3 +164,19 @@ export function minimumWageView(
     },
   };
 }
+
+/** The answer on a vacancy: the minimum for its working time, and its advertised pay against it. */
+export function vacancyMinimumWageView(
+  check: MinimumWageCheck,
+  region: string,
+  schedule: Schedule,
+  wt: WorkingTime,
+  lang: LabelLang,
+  catalog: ReferenceCatalog,
+): VacancyMinimumWageDto {
+  return {
+    ...minimumWageView(check, region, schedule, wt, lang, catalog),
+    offeredMonthly: check.offeredMonthly,
+    meets: check.meets,
+  };
+}

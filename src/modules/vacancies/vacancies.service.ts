@@ -10,7 +10,7 @@ import { JobName } from 'src/queue/queue.constants';
 import { EmployerEntity } from 'src/modules/employers/employer.entity';
 import { EmployerRepository } from 'src/modules/employers/employer.repository';
 import { EmployersService } from 'src/modules/employers/employers.service';
-import { minimumWageView } from 'src/modules/reference/minimum-wage.dto';
+import { vacancyMinimumWageView } from 'src/modules/reference/minimum-wage.dto';
 import { LabelLang, ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import {
   CreateVacancyDto,
@@ -36,9 +36,8 @@ import {
 import {
   WorkingTime,
   defaultWorkingTime,
-  fullTimeShare,
-  hoursPerMonth,
   workingTimeOf,
+  workingTimeView,
 } from 'src/modules/vacancies/working-time';
 import { VacancyRepository, VacancyWithEmployer } from 'src/modules/vacancies/vacancy.repository';
 
@@ -423,18 +422,8 @@ export class VacanciesService {
       },
       positions: v.positions,
       schedule: v.schedule,
-      workingTime: {
-        ...wt,
-        hoursPerMonth: Math.round(hoursPerMonth(v.schedule, wt) * 100) / 100,
-        fullTimeShare: Math.round(fullTimeShare(v.schedule, wt) * 10000) / 10000,
-      },
-      minimumWage: check
-        ? {
-            ...minimumWageView(check, v.region, v.schedule, wt, lang, this.catalog),
-            offeredMonthly: check.offeredMonthly,
-            meets: check.meets,
-          }
-        : null,
+      workingTime: workingTimeView(v.schedule, wt),
+      minimumWage: check ? vacancyMinimumWageView(check, v.region, v.schedule, wt, lang, this.catalog) : null,
       startDate: v.startDate,
       endDate: v.endDate,
       housing: {

@@ -135,3 +135,12 @@ export function monthlyAmount(
   if (period === 'day') return amount * daysPerMonth(schedule, wt);
   return amount * hoursPerMonth(schedule, wt);
 }
+
+/** The working time as the API shows it, with the hours of its month and its share of a full-time month. */
+export function workingTimeView(schedule: Schedule, wt: WorkingTime) {
+  return {
+    ...wt,
+    hoursPerMonth: Math.round(hoursPerMonth(schedule, wt) * 100) / 100,
+    fullTimeShare: Math.round(fullTimeShare(schedule, wt) * 10000) / 10000,
+  };
+}
