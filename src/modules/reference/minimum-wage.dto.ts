@@ -180,3 +180,28 @@ export function vacancyMinimumWageView(
     meets: check.meets,
   };
 }
+
+/** The minimum in force in a region on a day, without a working time: the fact a jobseeker should know. */
+export function regionMinimumWageView(
+  region: string,
+  onDate: string,
+  lang: LabelLang,
+  catalog: ReferenceCatalog,
+): MinimumWageDto | null {
+  const country = catalog.region(region)?.country;
+  const wage = country && catalog.minimumWage(country, region, onDate);
+  if (!wage) return null;
+  const facts = minimumWageFacts(wage, region, catalog);
+  return {
+    amount: wage.amount,
+    currency: wage.currency,
+    period: 'month',
+    effectiveFrom: wage.effectiveFrom,
+    legalBasis: wage.legalBasis,
+    scope: wage.scope,
+    region,
+    onDate,
+    fact: facts[lang],
+    facts,
+  };
+}

@@ -53,6 +53,18 @@ export class SearchSourceRepository {
     return rows[0] ? { doc: toVacancyDoc(rows[0]), status: rows[0].status as string } : undefined;
   }
 
+  /** The fair's published vacancies of verified employers, as the kiosk shows them, in id order. */
+  async fairVacancies(fairId: string): Promise<VacancyDocument[]> {
+    const rows: Row[] = await this.db.query(
+      `${VACANCY_SELECT}
+        WHERE v.status = 'published' AND e.status = 'verified'
+          AND EXISTS (SELECT 1 FROM fair_vacancies fv WHERE fv.fair_id = $1 AND fv.vacancy_id = v.id)
+        ORDER BY v.id`,
+      [fairId],
+    );
+    return rows.map(toVacancyDoc);
+  }
+
   async migrantState(id: string): Promise<SourceState<MigrantDocument>> {
     const rows = await preparedQuery<Row>(this.db, `${MIGRANT_SELECT} WHERE m.id = $1`, [id]);
     const row = rows[0];
