@@ -26,12 +26,13 @@ describe('migration AddVacancyWorkingTime', () => {
   });
 
   it('gives existing vacancies their schedule’s default working time, and down() takes it away', async () => {
-    const last = MIGRATIONS[MIGRATIONS.length - 1];
-    expect(last.name).toBe('AddVacancyWorkingTime1795500000000');
+    // Up to this migration only, whatever later ones the list holds.
+    const at = MIGRATIONS.findIndex((m) => m.name === 'AddVacancyWorkingTime1795500000000');
+    expect(at).toBeGreaterThan(0);
     const before = new DataSource({
       type: 'postgres',
       url: url.toString(),
-      migrations: MIGRATIONS.slice(0, -1),
+      migrations: MIGRATIONS.slice(0, at),
     });
     await before.initialize();
     await before.runMigrations({ transaction: 'each' });
