@@ -17,6 +17,7 @@ import { NotifyOutboxOnInsert1795411000000 } from './1795411000000-NotifyOutboxO
 import { NarrowSearchVacancies1795430000000 } from './1795430000000-NarrowSearchVacancies';
 import { MatchPriorColumns1795440000000 } from './1795440000000-MatchPriorColumns';
 import { VacancyListIndex1795450000000 } from './1795450000000-VacancyListIndex';
+import { AddVacancyWorkingTime1795500000000 } from './1795500000000-AddVacancyWorkingTime';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   NarrowSearchVacancies1795430000000,
   MatchPriorColumns1795440000000,
   VacancyListIndex1795450000000,
+  AddVacancyWorkingTime1795500000000,
 ];

@@ -101,6 +101,101 @@ describe('eligibility API (e2e)', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
   });
 
+  describe('visa nationals (every foreign national in no other group)', () => {
+    const visa = (citizenship: string, extra: Record<string, unknown> = {}) => ({
+      ...patentSeeker,
+      startDate: '2027-02-01',
+      citizenship,
+      ...extra,
+    });
+    const permit = (region: string) => ({
+      type: 'work_permit',
+      region,
+      validFrom: '2026-06-01',
+      validUntil: '2027-06-01',
+    });
+
+    it.each(['US', 'DE', 'CN'])(
+      'finds %s citizen with a Moscow work permit eligible for a Moscow job under work_permit',
+      async (citizenship) => {
+        const res = await check(visa(citizenship, { documents: [permit('RU-MOW')] }), 'en').expect(200);
+        expect(res.body).toMatchObject({ status: 'eligible', regime: 'work_permit', steps: [] });
+        expect(res.body.checks).toContainEqual(
+          expect.objectContaining({ code: 'WORK_PERMIT_VALID', passed: true }),
+        );
+      },
+    );
+
+    it('asks for a permit for the region when the one held is for another region', async () => {
+      const res = await check(
+        visa('US', { employer: { kind: 'company', quotaAvailable: true }, documents: [permit('RU-MOS')] }),
+        'en',
+      ).expect(200);
+      expect(res.body.status).toBe('conditional');
+      expect(res.body.regime).toBe('work_permit');
+      expect(res.body.steps.map((s: { code: string }) => s.code)).toEqual(['OBTAIN_WORK_PERMIT']);
+    });
+
+    it('finds a visa national ineligible without quota and below the HQS salary, HQS at the threshold', async () => {
+      const below = await check(
+        visa('US', {
+          employer: { kind: 'company', quotaAvailable: false },
+          monthlySalary: { amount: 150000, currency: 'RUB' },
+        }),
+        'en',
+      ).expect(200);
+      expect(below.body).toMatchObject({ status: 'ineligible', regime: 'work_permit', steps: [] });
+      const hqs = await check(
+        visa('US', {
+          employer: { kind: 'company', quotaAvailable: false },
+          monthlySalary: { amount: 250000, currency: 'RUB' },
+        }),
+        'en',
+      ).expect(200);
+      expect(hqs.body).toMatchObject({ status: 'conditional', regime: 'hqs' });
+      expect(hqs.body.steps.map((s: { code: string }) => s.code)).toEqual(['OBTAIN_HQS_PERMIT']);
+    });
+
+    it('in Kazakhstan, a permit the employer holds for the region makes a visa national eligible', async () => {
+      const kz = (documents: unknown[]) =>
+        visa('US', {
+          hostCountry: 'KZ',
+          workRegion: 'KZ-75',
+          employer: { kind: 'company', quotaAvailable: true },
+          documents,
+        });
+      const held = await check(kz([{ ...permit('KZ-75') }]), 'en').expect(200);
+      expect(held.body).toMatchObject({ status: 'eligible', regime: 'work_permit' });
+      const elsewhere = await check(kz([{ ...permit('KZ-71') }]), 'en').expect(200);
+      expect(elsewhere.body).toMatchObject({ status: 'conditional', regime: 'work_permit' });
+      expect(elsewhere.body.steps.map((s: { code: string }) => s.code)).toEqual(['OBTAIN_WORK_PERMIT']);
+    });
+
+    it('refers a citizen of Ukraine to legal advice, naming the act that sets their rules', async () => {
+      const res = await check(visa('UA', { documents: [permit('RU-MOW')] }), 'en').expect(200);
+      expect(res.body).toMatchObject({ status: 'conditional', regime: null });
+      expect(res.body.steps.map((s: { code: string }) => s.code)).toEqual(['LEGAL_ADVICE']);
+      expect(res.body.checks).toContainEqual(
+        expect.objectContaining({
+          code: 'CITIZENSHIP_RULES',
+          legalBasis: expect.stringContaining('No. 585 of 27.08.2022'),
+        }),
+      );
+      const sets = await t.http().get('/v1/eligibility/rule-sets').expect(200);
+      const ru = sets.body.items.find((s: { id: string }) => s.id === 'ru-2024-03-01');
+      expect(ru.unlistedCitizenship).toBe('visa');
+      expect(ru.specialCitizenships).toEqual([
+        expect.objectContaining({ citizenship: 'UA', legalBasis: expect.stringContaining('No. 585') }),
+      ]);
+    });
+
+    it('refuses a citizenship code that does not exist with a 400 problem', async () => {
+      const res = await check(visa('XX'), 'en').expect(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.errors).toEqual([expect.objectContaining({ field: 'citizenship' })]);
+    });
+  });
+
   it('refuses a body that is not an object with 400', async () => {
     const res = await t
       .http()

@@ -16,7 +16,7 @@ describe('service foundation (e2e)', () => {
   it('answers liveness and readiness with every component', async () => {
     await t.http().get('/health').expect(200, { status: 'ok' });
     const res = await t.http().get('/health/ready').expect(200);
-    expect(Object.keys(res.body.components).sort()).toEqual(['mail', 'postgres', 'redis', 'search']);
+    expect(Object.keys(res.body.components).sort()).toEqual(['mail', 'postgres', 'redis', 'search', 'sms']);
     expect(res.body.components.postgres.status).toBe('up');
     expect(res.body.components.redis.status).toBe('up');
     expect(res.headers['x-request-id']).toBeDefined();

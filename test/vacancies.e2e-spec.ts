@@ -163,9 +163,10 @@ describe('vacancies (e2e)', () => {
     });
     await t.http().post(`/v1/vacancies/${hourly.id}/publish`).set(auth(employer.token)).expect(422);
 
-    // Part-time pay is not compared with the full-time monthly minimum.
+    // Part-time pay is compared pro rata: 10 hours a week is a quarter of the full-time minimum.
     const partTime = await createVacancy(t, employer.token, {
       schedule: 'part_time',
+      workingTime: { hoursPerWeek: 10 },
       salary: { min: 15000, currency: 'RUB', period: 'month', gross: true },
     });
     await t.http().post(`/v1/vacancies/${partTime.id}/publish`).set(auth(employer.token)).expect(200);

@@ -16,6 +16,8 @@ export interface AppConfig {
   mailFrom: string;
   mailDir: string;
   smsGatewayUrl?: string;
+  /** Where SMS go as text files when no gateway is configured. */
+  smsDir: string;
   jwtSecret: string;
   jwtTtlSeconds: number;
   piiEncryptionKeys: { id: string; key: Buffer }[];
@@ -171,6 +173,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailFrom: str(env, 'MAIL_FROM', 'Job fair service <no-reply@jobfair.local>'),
     mailDir: str(env, 'MAIL_DIR', 'var/mail'),
     smsGatewayUrl: url(env, 'SMS_GATEWAY_URL', ['http:', 'https:']),
+    smsDir: str(env, 'SMS_DIR', 'var/sms'),
     jwtSecret,
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     piiEncryptionKeys: piiKeys(piiRaw),

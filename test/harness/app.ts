@@ -25,6 +25,7 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     OUTBOX_POLL_MS: '100',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'fatal',
     MAIL_DIR: 'var/test-mail',
+    SMS_DIR: 'var/test-sms',
     // Each app gets its own queues, so a job is handled by the app (and mail transport) that made it.
     REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'jf-test'}-${unique('app')}`,
     ...env,

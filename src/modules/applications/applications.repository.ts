@@ -81,6 +81,9 @@ export interface KioskVacancyRow {
   salary_gross: boolean;
   positions: number;
   schedule: string;
+  hours_per_week: string | null;
+  shift_hours: string | null;
+  shifts_per_month: string | null;
   start_date: string;
   end_date: string | null;
   housing_provided: boolean;
@@ -369,6 +372,7 @@ export class ApplicationsRepository {
     return this.dataSource.query(
       `SELECT v.id, v.title, v.description, v.occupation_code, v.region, v.city, v.address, v.salary_min,
               v.salary_max, v.salary_currency, v.salary_period, v.salary_gross, v.positions, v.schedule,
+              v.hours_per_week, v.shift_hours, v.shifts_per_month,
               v.start_date::text AS start_date, v.end_date::text AS end_date, v.housing_provided,
               v.housing_cost, v.meals, v.requirements, v.worker_costs,
               v.current_terms_snapshot_id AS terms_snapshot_id, e.id AS employer_id, e.name AS employer_name,

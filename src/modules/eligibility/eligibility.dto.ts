@@ -82,6 +82,13 @@ export class EligibilityResultDto {
   @ApiProperty({ type: RuleSetRefDto }) ruleSet: RuleSetRefDto;
 }
 
+export class SpecialCitizenshipDto {
+  @ApiProperty({ example: 'UA' }) citizenship: string;
+  @ApiProperty({ description: 'The act that gives these nationals rules of their own' }) legalBasis: string;
+  @ApiProperty({ example: '2022-08-27' }) since: string;
+  @ApiProperty() note: string;
+}
+
 export class RuleSetSummaryDto {
   @ApiProperty({ example: 'ru-2024-03-01' }) id: string;
   @ApiProperty({ example: 'RU' }) hostCountry: string;
@@ -90,6 +97,17 @@ export class RuleSetSummaryDto {
   @ApiProperty({ example: 18 }) minimumAge: number;
   @ApiProperty({ enum: REGIMES, isArray: true }) regimeOrder: string[];
   @ApiProperty({ type: [String] }) sources: string[];
+  @ApiProperty({
+    enum: ['visa', 'legalAdvice'],
+    description:
+      'How a citizenship in no country group is treated: as a visa national, or referred to legal advice',
+  })
+  unlistedCitizenship: string;
+  @ApiProperty({
+    type: [SpecialCitizenshipDto],
+    description: 'Citizenships referred to legal advice because an act gives them rules of their own',
+  })
+  specialCitizenships: SpecialCitizenshipDto[];
 }
 
 export class RuleSetListDto {

@@ -361,8 +361,18 @@ const cases: [string, Partial<EligibilityRequest>, Expected][] = [
     { status: 'conditional', regime: null, failed: ['CITIZENSHIP_RULES'], steps: ['LEGAL_ADVICE'] },
   ],
   [
-    'a citizenship in no group of the rule set',
+    'a citizenship in no group of the rule set is a visa national (every other foreign national)',
     { citizenship: 'GE' },
+    {
+      status: 'conditional',
+      regime: 'work_permit',
+      failed: ['WORK_PERMIT_VALID', 'EMPLOYER_QUOTA'],
+      steps: ['CHECK_EMPLOYER_QUOTA', 'OBTAIN_WORK_PERMIT'],
+    },
+  ],
+  [
+    'a citizenship in no group of a rule set that refers unlisted ones to legal advice',
+    { citizenship: 'GE', startDate: '2027-03-01' },
     { status: 'conditional', regime: null, failed: ['CITIZENSHIP_RULES'], steps: ['LEGAL_ADVICE'] },
   ],
   // Kazakhstan
@@ -517,7 +527,193 @@ const cases: [string, Partial<EligibilityRequest>, Expected][] = [
     { startDate: '2027-01-01', citizenship: 'IN', ...rub(250000), ...company(false) },
     { status: 'ineligible', regime: 'work_permit', failed: ['HQS_SALARY'] },
   ],
+  ...visaCases(),
 ];
+
+/**
+ * DOMAIN.md's table for visa nationals, row by row, for three visa countries in each host country; `US` is listed
+ * in no country group, so it is a visa national as "every other foreign national".
+ */
+function visaCases(): [string, Partial<EligibilityRequest>, Expected][] {
+  const out: [string, Partial<EligibilityRequest>, Expected][] = [];
+  const permit = (region: string) => doc('work_permit', region, '2026-06-01', '2027-06-01');
+  for (const citizenship of ['US', 'CN', 'IN']) {
+    const ru = (name: string, req: Partial<EligibilityRequest>, expected: Expected) =>
+      out.push([`Russia, visa national ${citizenship}: ${name}`, { citizenship, ...req }, expected]);
+    ru(
+      'a work permit for the region',
+      { ...company(false), documents: [permit('RU-MOW')] },
+      {
+        status: 'eligible',
+        regime: 'work_permit',
+        passed: ['WORK_PERMIT_VALID'],
+      },
+    );
+    ru(
+      'a work permit for another region, the employer has quota',
+      { ...company(true), documents: [permit('RU-MOS')] },
+      {
+        status: 'conditional',
+        regime: 'work_permit',
+        failed: ['WORK_PERMIT_REGION'],
+        passed: ['EMPLOYER_QUOTA'],
+        steps: ['OBTAIN_WORK_PERMIT'],
+      },
+    );
+    ru(
+      'a work permit for another region, quota unknown',
+      { documents: [permit('RU-SPE')] },
+      {
+        status: 'conditional',
+        regime: 'work_permit',
+        failed: ['WORK_PERMIT_REGION', 'EMPLOYER_QUOTA'],
+        steps: ['CHECK_EMPLOYER_QUOTA', 'OBTAIN_WORK_PERMIT'],
+      },
+    );
+    ru(
+      'no permit, the employer has quota',
+      { ...rub(90000), ...company(true) },
+      {
+        status: 'conditional',
+        regime: 'work_permit',
+        failed: ['WORK_PERMIT_VALID'],
+        passed: ['EMPLOYER_QUOTA'],
+        steps: ['OBTAIN_WORK_PERMIT'],
+      },
+    );
+    ru(
+      'no permit, quota unknown',
+      { ...rub(90000) },
+      {
+        status: 'conditional',
+        regime: 'work_permit',
+        failed: ['WORK_PERMIT_VALID', 'EMPLOYER_QUOTA'],
+        steps: ['CHECK_EMPLOYER_QUOTA', 'OBTAIN_WORK_PERMIT'],
+      },
+    );
+    ru(
+      'no quota and a salary below the HQS threshold',
+      { ...rub(120000), ...company(false) },
+      {
+        status: 'ineligible',
+        regime: 'work_permit',
+        failed: ['WORK_PERMIT_VALID', 'EMPLOYER_QUOTA', 'HQS_SALARY'],
+      },
+    );
+    ru(
+      'no quota and no salary given',
+      { ...company(false) },
+      {
+        status: 'conditional',
+        regime: 'work_permit',
+        failed: ['EMPLOYER_QUOTA', 'HQS_SALARY'],
+        steps: ['CHECK_HQS_SALARY'],
+      },
+    );
+    ru(
+      'an HQS permit for the region',
+      { documents: [doc('hqs_permit', 'RU-MOW', '2026-01-01', '2028-01-01')] },
+      {
+        status: 'eligible',
+        regime: 'hqs',
+        passed: ['HQS_PERMIT_VALID'],
+      },
+    );
+    ru(
+      'a salary at the HQS threshold, no permit yet',
+      { ...rub(250000), ...company(false) },
+      {
+        status: 'conditional',
+        regime: 'hqs',
+        passed: ['HQS_SALARY'],
+        steps: ['OBTAIN_HQS_PERMIT'],
+      },
+    );
+    ru(
+      'a residence permit',
+      { documents: [doc('residence_permit', undefined, '2024-01-01', '2029-01-01')] },
+      {
+        status: 'eligible',
+        regime: 'residence_permit',
+      },
+    );
+    ru(
+      'a TRP from another region',
+      {
+        documents: [doc('temporary_residence_permit', 'RU-MOS', '2025-01-01', '2028-01-01')],
+      },
+      { status: 'ineligible', regime: 'temporary_residence', failed: ['TEMPORARY_RESIDENCE_REGION'] },
+    );
+
+    const kzPermit = (region: string) => doc('work_permit', region, '2026-01-01', '2027-01-01');
+    const kzCase = (name: string, req: Partial<EligibilityRequest>, expected: Expected) =>
+      out.push([
+        `Kazakhstan, visa national ${citizenship}: ${name}`,
+        { ...kz, citizenship, ...req },
+        expected,
+      ]);
+    kzCase(
+      'the employer holds a permit for the region',
+      { ...company(false), documents: [kzPermit('KZ-75')] },
+      {
+        status: 'eligible',
+        regime: 'work_permit',
+        passed: ['WORK_PERMIT_VALID'],
+      },
+    );
+    kzCase(
+      'a permit for another region, the employer has quota',
+      {
+        ...company(true),
+        documents: [kzPermit('KZ-71')],
+      },
+      {
+        status: 'conditional',
+        regime: 'work_permit',
+        failed: ['WORK_PERMIT_REGION'],
+        steps: ['OBTAIN_WORK_PERMIT'],
+      },
+    );
+    kzCase(
+      'no permit, quota unknown',
+      {},
+      {
+        status: 'conditional',
+        regime: 'work_permit',
+        failed: ['WORK_PERMIT_VALID', 'EMPLOYER_QUOTA'],
+        steps: ['CHECK_EMPLOYER_QUOTA', 'OBTAIN_WORK_PERMIT'],
+      },
+    );
+    kzCase(
+      'no permit and no quota: outside the quota only in cases the law names',
+      { ...company(false) },
+      {
+        status: 'conditional',
+        regime: 'work_permit',
+        failed: ['EMPLOYER_QUOTA'],
+        steps: ['LEGAL_ADVICE'],
+      },
+    );
+    kzCase(
+      'a household employer and a permit for the region',
+      {
+        employer: { kind: 'individual' },
+        documents: [doc('household_permit', 'KZ-75', '2026-09-01', '2027-08-31')],
+      },
+      { status: 'eligible', regime: 'household_permit', passed: ['HOUSEHOLD_PERMIT_VALID'] },
+    );
+    kzCase(
+      'a household employer, no permit yet',
+      { employer: { kind: 'individual' } },
+      {
+        status: 'conditional',
+        regime: 'household_permit',
+        steps: ['OBTAIN_HOUSEHOLD_PERMIT'],
+      },
+    );
+  }
+  return out;
+}
 
 function evaluate(
   overrides: Partial<EligibilityRequest>,
@@ -620,6 +816,15 @@ describe('evaluateEligibility', () => {
     const result = evaluate({ citizenship: 'IN', ...rub(250000), ...company(false) }, 'ru');
 
     expect(result.checks.find((c) => c.code === 'HQS_SALARY')?.message).toContain('250\u00a0000 рублей');
+  });
+
+  it('names the act behind a special citizenship as the legal basis of its referral', () => {
+    const result = evaluate({ citizenship: 'UA' });
+
+    expect(result.checks.find((c) => c.code === 'CITIZENSHIP_RULES')).toMatchObject({
+      passed: false,
+      legalBasis: expect.stringContaining('No. 585 of 27.08.2022'),
+    });
   });
 
   it('names the rule set it applied', () => {

@@ -444,11 +444,15 @@ function decide(request: EligibilityRequest, ruleSet: RuleSet): Decision {
   }
   const regime = ruleSet.regimeOrder.find((candidate) => REGIMES[candidate](ev)) ?? null;
   if (regime === null) {
-    const special =
-      countryGroup(ev) === 'legalAdvice' && ruleSet.countryGroups.legalAdvice.includes(request.citizenship);
-    ev.check('CITIZENSHIP_RULES', special ? 'specialRules' : 'unknown', false, {
-      citizenship: request.citizenship,
-    });
+    // A citizenship with rules of its own is named in the rule set with the act that sets them.
+    const special = ruleSet.specialCitizenships?.[request.citizenship];
+    ev.check(
+      'CITIZENSHIP_RULES',
+      special ? 'specialRules' : 'unknown',
+      false,
+      { citizenship: request.citizenship },
+      special?.legalBasis,
+    );
     ev.step('LEGAL_ADVICE');
   } else {
     checkOccupation(ev, regime);

@@ -106,10 +106,7 @@ export class EligibilityService implements OnModuleInit {
   private readonly catalog = ReferenceCatalog.load();
   /** Display names from reference data for the messages; built once, not on every check. */
   private readonly names: EligibilityNames = {
-    region: (code, lang) => {
-      const r = this.catalog.region(code);
-      return r && (cyrillicLang(lang) ? r.nameRu : r.nameEn);
-    },
+    region: (code, lang) => this.catalog.regionName(code, lang),
     country: (code, lang) => {
       const c = this.catalog.country(code);
       return c && (cyrillicLang(lang) ? c.nameRu : c.nameEn);
@@ -142,6 +139,11 @@ export class EligibilityService implements OnModuleInit {
         minimumAge: s.minimumAge,
         regimeOrder: [...s.regimeOrder],
         sources: [...(s.sources ?? [])],
+        unlistedCitizenship: s.unlistedCitizenship,
+        specialCitizenships: Object.entries(s.specialCitizenships ?? {}).map(([citizenship, special]) => ({
+          citizenship,
+          ...special,
+        })),
       }));
   }
 

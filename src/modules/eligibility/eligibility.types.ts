@@ -102,6 +102,15 @@ export interface EligibilityResult {
 export const COUNTRY_GROUPS = ['eaeu', 'patent', 'visa', 'legalAdvice'] as const;
 export type CountryGroup = (typeof COUNTRY_GROUPS)[number];
 
+export interface SpecialCitizenship {
+  /** The act that sets the special rules, cited as the legal basis of the CITIZENSHIP_RULES check. */
+  legalBasis: string;
+  /** Since when the special rules apply. */
+  since: IsoDate;
+  /** Why the rule set does not apply them itself. */
+  note: string;
+}
+
 export interface ClosedOccupation {
   regime: Regime;
   region: string;
@@ -136,6 +145,11 @@ export interface RuleSet {
   countryGroups: Record<CountryGroup, string[]>;
   /** How to treat a citizenship listed in no group: as a visa national, or as unknown (legal advice). */
   unlistedCitizenship: 'visa' | 'legalAdvice';
+  /**
+   * Why each citizenship of `countryGroups.legalAdvice` is referred to legal advice: the act that gives its
+   * nationals rules of their own, which this rule set does not apply. One entry per listed code.
+   */
+  specialCitizenships?: Record<string, SpecialCitizenship>;
   /** Highly qualified specialists; required when `hqs` is in `regimeOrder`. */
   hqs?: { quarterlySalaryThreshold: number; since: IsoDate };
   /** Required when `patent` is in `regimeOrder`. */

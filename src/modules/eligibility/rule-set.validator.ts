@@ -45,6 +45,7 @@ const TOP_LEVEL_KEYS = [
   'regimeOrder',
   'countryGroups',
   'unlistedCitizenship',
+  'specialCitizenships',
   'hqs',
   'patent',
   'regimeDocuments',
@@ -158,6 +159,7 @@ export function validateRuleSet(value: unknown): string[] {
 
   validateCountryGroups(w, value.countryGroups, host);
   w.oneOf(value.unlistedCitizenship, 'unlistedCitizenship', ['visa', 'legalAdvice'] as const);
+  validateSpecialCitizenships(w, value.specialCitizenships, value.countryGroups);
 
   if (regimeOrder.includes('hqs') || value.hqs !== undefined) {
     if (w.object(value.hqs, 'hqs')) {
@@ -231,6 +233,32 @@ function validateCountryGroups(w: Walker, groups: unknown, hostCountry: string |
       seen.set(code, group);
     });
   }
+}
+
+/** Every citizenship referred to legal advice names the act that gives it rules of its own, and only those. */
+function validateSpecialCitizenships(w: Walker, value: unknown, groups: unknown): void {
+  const listed =
+    isObject(groups) && Array.isArray(groups.legalAdvice) ? (groups.legalAdvice as unknown[]) : [];
+  if (value === undefined) {
+    listed.forEach((code, i) =>
+      w.fail(join('countryGroups.legalAdvice', i), `${String(code)} needs an entry in specialCitizenships`),
+    );
+    return;
+  }
+  if (!w.object(value, 'specialCitizenships')) return;
+  for (const [code, entry] of Object.entries(value)) {
+    const path = join('specialCitizenships', code);
+    if (!listed.includes(code)) w.fail(path, `${code} is not listed in countryGroups.legalAdvice`);
+    if (!w.object(entry, path)) continue;
+    w.knownKeys(entry, path, ['legalBasis', 'since', 'note']);
+    w.string(entry.legalBasis, join(path, 'legalBasis'));
+    w.date(entry.since, join(path, 'since'));
+    w.string(entry.note, join(path, 'note'));
+  }
+  listed.forEach((code, i) => {
+    if (typeof code === 'string' && !(code in value))
+      w.fail(join('countryGroups.legalAdvice', i), `${code} needs an entry in specialCitizenships`);
+  });
 }
 
 function validateClosedOccupation(

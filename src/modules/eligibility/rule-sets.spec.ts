@@ -130,6 +130,7 @@ describe('validateRuleSet', () => {
       visa: [],
       legalAdvice: ['RU'],
     };
+    broken.specialCitizenships = { RU: { legalBasis: 'an act', since: '2022-08-27', note: 'why' } };
     broken.closedOccupations = [
       {
         regime: 'patent',
@@ -150,6 +151,22 @@ describe('validateRuleSet', () => {
       'closedOccupations[0].occupationCodes[0]: must be a 4-digit ISCO-08 unit group',
       'closedOccupations[0].until: must not be before from',
       'closedOccupations[0].legalBasis: must be a non-empty string',
+    ]);
+  });
+
+  it('names the act behind every citizenship referred to legal advice, and only those', () => {
+    const missing = ru();
+    delete missing.specialCitizenships;
+    expect(validateRuleSet(missing)).toEqual([
+      'countryGroups.legalAdvice[0]: UA needs an entry in specialCitizenships',
+    ]);
+
+    const unlisted = ru() as { specialCitizenships: Record<string, unknown> };
+    unlisted.specialCitizenships.GE = { legalBasis: '', since: '2023-02-30', note: 'x' };
+    expect(validateRuleSet(unlisted)).toEqual([
+      'specialCitizenships.GE: GE is not listed in countryGroups.legalAdvice',
+      'specialCitizenships.GE.legalBasis: must be a non-empty string',
+      'specialCitizenships.GE.since: must be an existing date written YYYY-MM-DD',
     ]);
   });
 

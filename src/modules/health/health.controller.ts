@@ -20,7 +20,7 @@ export class HealthController {
   @Public()
   @Get('ready')
   @ApiOperation({
-    summary: 'Readiness: PostgreSQL, Redis, search backend and mail transport, each with its status',
+    summary: 'Readiness: PostgreSQL, Redis, search backend, mail and SMS transports, each with its status',
   })
   @ApiOkResponse({ description: 'Ready' })
   @ApiServiceUnavailableResponse({ description: 'A critical component (PostgreSQL or Redis) is down' })

@@ -16,6 +16,8 @@ import {
 } from 'class-validator';
 import { IsText } from 'src/common/validation/text';
 import { IsCalendarDate, IsPhoneNumber, RegisterMigrantDto } from 'src/modules/migrants/migrants.dto';
+import { VacancyMinimumWageDto } from 'src/modules/reference/minimum-wage.dto';
+import { WorkingTimeViewDto } from 'src/modules/vacancies/vacancies.dto';
 
 /** As online (`ConsentDto`), with a version that cannot carry control characters. */
 export class KioskConsentDto {
@@ -155,6 +157,15 @@ export class KioskVacancyDto {
   @ApiProperty({ nullable: true, type: String }) address: string | null;
   @ApiProperty({ type: KioskSalaryDto }) salary: KioskSalaryDto;
   @ApiProperty() schedule: string;
+  @ApiProperty({ type: WorkingTimeViewDto }) workingTime: WorkingTimeViewDto;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: VacancyMinimumWageDto,
+    description:
+      'The minimum wage in force in the region on the start date (`fact` in the visitor’s language), for this ' +
+      'working time',
+  })
+  minimumWage: VacancyMinimumWageDto | null;
   @ApiProperty() positions: number;
   @ApiProperty() startDate: string;
   @ApiProperty({ nullable: true, type: String }) endDate: string | null;

@@ -20,7 +20,11 @@ import {
 } from 'src/modules/kiosk/kiosk.dto';
 import { MigrantsRepository } from 'src/modules/migrants/migrants.repository';
 import { MigrantsService } from 'src/modules/migrants/migrants.service';
+import { vacancyMinimumWageView } from 'src/modules/reference/minimum-wage.dto';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import { minimumWageCheck } from 'src/modules/vacancies/minimum-wage';
+import type { SalaryPeriod, Schedule } from 'src/modules/vacancies/vacancy.entity';
+import { workingTimeOf, workingTimeView } from 'src/modules/vacancies/working-time';
 import { UserContact } from 'src/modules/notifications/notifications.service';
 import { UserRepository } from 'src/modules/users/user.repository';
 import { preparedQuery } from 'src/database/prepared-query';
@@ -240,16 +244,37 @@ export class KioskService {
   }
 
   private vacancyView(r: KioskVacancyRow, lang: Lang): KioskVacancyDto {
-    const region = this.catalog.region(r.region);
-    const cyrillic = lang === 'ru' || lang === 'tg' || lang === 'ky';
     const code = r.occupation_code.trim();
+    const num = (x: string | null) => (x === null ? null : Number(x));
+    const schedule = r.schedule as Schedule;
+    const wt = workingTimeOf({
+      schedule,
+      hoursPerWeek: num(r.hours_per_week),
+      shiftHours: num(r.shift_hours),
+      shiftsPerMonth: num(r.shifts_per_month),
+    });
+    const check = minimumWageCheck(
+      {
+        region: r.region,
+        startDate: r.start_date,
+        schedule,
+        workingTime: wt,
+        salary: {
+          min: Number(r.salary_min),
+          currency: r.salary_currency.trim(),
+          period: r.salary_period as SalaryPeriod,
+          gross: r.salary_gross,
+        },
+      },
+      this.catalog,
+    );
     return {
       id: r.id,
       title: r.title,
       description: r.description,
       occupation: { code, label: this.catalog.occupationLabel(code, lang) ?? code },
       employer: { id: r.employer_id, name: r.employer_name, booth: r.booth },
-      region: { code: r.region, name: region ? (cyrillic ? region.nameRu : region.nameEn) : r.region },
+      region: { code: r.region, name: this.catalog.regionName(r.region, lang) ?? r.region },
       city: r.city,
       address: r.address,
       salary: {
@@ -260,6 +285,8 @@ export class KioskService {
         gross: r.salary_gross,
       },
       schedule: r.schedule,
+      workingTime: workingTimeView(schedule, wt),
+      minimumWage: check ? vacancyMinimumWageView(check, r.region, schedule, wt, lang, this.catalog) : null,
       positions: r.positions,
       startDate: r.start_date,
       endDate: r.end_date,

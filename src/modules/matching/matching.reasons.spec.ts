@@ -1,4 +1,4 @@
-import { REASONS, REASON_LANGS, reason } from 'src/modules/matching/matching.reasons';
+import { RANKING, REASONS, REASON_LANGS, rankingText, reason } from 'src/modules/matching/matching.reasons';
 
 describe('match reasons', () => {
   const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -13,7 +13,23 @@ describe('match reasons', () => {
     }
   });
 
+  it.each(Object.keys(RANKING))(
+    '%s explains a position in every language with the same parameters',
+    (code) => {
+      const texts = RANKING[code as keyof typeof RANKING] as Record<string, string>;
+      const expected = placeholders(texts.en);
+      for (const lang of REASON_LANGS) {
+        expect(texts[lang].trim()).not.toBe('');
+        expect(placeholders(texts[lang])).toEqual(expected);
+        expect(texts[lang]).not.toMatch(/[oOgG]['`‘’]/);
+      }
+    },
+  );
+
   it('fills parameters', () => {
+    expect(rankingText('RANK_AHEAD', 'en', { count: 2 })).toBe(
+      'Ranked above more relevant matches that need documents first or may not be taken: 2.',
+    );
     expect(reason('OCCUPATION_SAME', 'en', { occupation: 'Cook' }).message).toBe('Trade: Cook');
     expect(reason('HOUSING_PROVIDED', 'uz').message).toBe('Turar joy beriladi');
   });

@@ -121,6 +121,56 @@ export const REASONS = {
   },
 } as const satisfies Record<string, Record<ReasonLang, string>>;
 
+/** Why a match stands where it does in the list (matching.ranking.ts); `relevance` in percent, `penalty` in points. */
+export const RANKING = {
+  RANK_ELIGIBLE: {
+    ru: 'Соответствие {relevance}%. Документы не нужны: стоит выше столь же подходящих вариантов, для которых они нужны.',
+    uz: 'Moslik {relevance}%. Hujjatlar kerak emas: hujjat talab qiladigan xuddi shunday mos variantlardan oldin turadi.',
+    tg: 'Мувофиқат {relevance}%. Ҳуҷҷат лозим нест: аз вариантҳои ҳамин қадар мувофиқ, ки ҳуҷҷат талаб мекунанд, болотар меистад.',
+    ky: 'Дал келүү {relevance}%. Документ керек эмес: документ талап кылган ошондой эле ылайыктуу варианттардан жогору турат.',
+    en: 'Relevance {relevance}%. No documents needed first: ranked before equally relevant matches that need them.',
+  },
+  RANK_CONDITIONAL: {
+    ru: 'Соответствие {relevance}%, минус {penalty} пунктов, потому что сначала нужны документы: стоит после вариантов без этого условия, если только не подходит больше чем на {penalty} пунктов.',
+    uz: 'Moslik {relevance}%, avval hujjatlar kerakligi uchun {penalty} ball kam: hujjatsiz variantlardan keyin turadi, agar ulardan {penalty} balldan koʻproq mos boʻlmasa.',
+    tg: 'Мувофиқат {relevance}%, {penalty} хол камтар, зеро аввал ҳуҷҷатҳо лозиманд: пас аз вариантҳои бе ин шарт меистад, агар беш аз {penalty} хол мувофиқтар набошад.',
+    ky: 'Дал келүү {relevance}%, адегенде документтер керек болгондуктан {penalty} упай аз: андан {penalty} упайдан ашык ылайыктуу болбосо, документсиз варианттардан кийин турат.',
+    en: 'Relevance {relevance}%, ranked {penalty} points lower because documents are needed first: comes after matches that need none unless it is more than {penalty} points more relevant.',
+  },
+  RANK_INELIGIBLE: {
+    ru: 'Соответствие {relevance}%, минус {penalty} пунктов: по закону эту работу взять нельзя.',
+    uz: 'Moslik {relevance}%, {penalty} ball kam: qonunga koʻra bu ishni olish mumkin emas.',
+    tg: 'Мувофиқат {relevance}%, {penalty} хол камтар: мувофиқи қонун ин корро гирифтан мумкин нест.',
+    ky: 'Дал келүү {relevance}%, {penalty} упай аз: мыйзам боюнча бул жумушту алууга болбойт.',
+    en: 'Relevance {relevance}%, ranked {penalty} points lower: this job may not be taken legally.',
+  },
+  RANK_AHEAD: {
+    ru: 'Стоит выше более подходящих вариантов, где сначала нужны документы или работать нельзя: {count}.',
+    uz: 'Avval hujjat kerak boʻlgan yoki ishlash mumkin boʻlmagan, koʻproq mos variantlardan yuqorida: {count}.',
+    tg: 'Аз вариантҳои мувофиқтаре, ки аввал ҳуҷҷат лозим аст ё кор кардан мумкин нест, болотар аст: {count}.',
+    ky: 'Адегенде документ керек болгон же иштөөгө болбогон, көбүрөөк ылайыктуу варианттардан жогору: {count}.',
+    en: 'Ranked above more relevant matches that need documents first or may not be taken: {count}.',
+  },
+  RANK_BEHIND: {
+    ru: 'Стоит ниже менее подходящих вариантов, где документов нужно меньше или не нужно вовсе: {count}.',
+    uz: 'Kamroq hujjat kerak boʻlgan yoki umuman kerak boʻlmagan, kamroq mos variantlardan pastda: {count}.',
+    tg: 'Аз вариантҳои камтар мувофиқе, ки ҳуҷҷати камтар лозим аст ё тамоман лозим нест, поёнтар аст: {count}.',
+    ky: 'Азыраак документ керек болгон же такыр керек болбогон, азыраак ылайыктуу варианттардан төмөн: {count}.',
+    en: 'Ranked below less relevant matches that need fewer documents or none: {count}.',
+  },
+} as const satisfies Record<string, Record<ReasonLang, string>>;
+
+export type RankingCode = keyof typeof RANKING;
+
+/** One sentence of RANKING in `lang`. */
+export function rankingText(
+  code: RankingCode,
+  lang: ReasonLang,
+  params: Record<string, string | number>,
+): string {
+  return RANKING[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+}
+
 export type ReasonCode = keyof typeof REASONS;
 
 export interface Reason {

@@ -10,9 +10,7 @@ export interface ScoredPair {
 }
 
 function regionName(code: string, lang: ReasonLang, catalog: ReferenceCatalog): string {
-  const r = catalog.region(code);
-  if (!r) return code;
-  return lang === 'en' || lang === 'uz' ? r.nameEn : r.nameRu;
+  return catalog.regionName(code, lang) ?? code;
 }
 
 /**

@@ -1,17 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isStaff, type Principal } from 'src/common/auth/principal';
-import { NotFoundError } from 'src/common/errors/domain-error';
+import { isStaff, type KioskPrincipal, type Principal } from 'src/common/auth/principal';
+import { NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { documentsForHost, EligibilityService } from 'src/modules/eligibility/eligibility.service';
 import type { EligibilityRequest } from 'src/modules/eligibility/eligibility.types';
 import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.types';
 import { MigrantsRepository } from 'src/modules/migrants/migrants.repository';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
-import { reason, type ReasonLang } from 'src/modules/matching/matching.reasons';
+import { rankingText, reason, type ReasonLang } from 'src/modules/matching/matching.reasons';
+import {
+  bestAfterEligibility,
+  placements,
+  type Placement,
+  type Ranked,
+} from 'src/modules/matching/matching.ranking';
 import { scorePair } from 'src/modules/matching/matching.scoring';
 import {
   CANDIDATE_ELIGIBILITY_CHECKS,
   CANDIDATE_RETRIEVE,
-  ELIGIBILITY_FACTOR,
+  ELIGIBILITY_PENALTY,
   MATCH_ELIGIBILITY_CHECKS,
   MATCH_POOL,
   MATCH_RETRIEVE,
@@ -21,10 +27,14 @@ import type {
   CandidateDto,
   CandidateListDto,
   CandidatesQuery,
+  KioskMatchListDto,
+  KioskMatchRequestDto,
   MatchesQuery,
+  MatchRankingDto,
   VacancyMatchDto,
   VacancyMatchListDto,
 } from 'src/modules/matching/matching.dto';
+import { regionMinimumWageView } from 'src/modules/reference/minimum-wage.dto';
 import { tradesQueryText } from 'src/modules/search/query-expansion';
 import { SearchSourceRepository } from 'src/modules/search/search-source.repository';
 import { SearchService } from 'src/modules/search/search.service';
@@ -97,21 +107,76 @@ export class MatchingService {
 
     const facts = factsOf.get(migrantId);
     const day = today();
-    const best = bestAfterEligibility(scored, query.limit, (s) => {
-      const e = this.evaluate(facts, s.doc, lang, day);
-      return e.status === 'ineligible' && !query.includeIneligible ? undefined : e;
-    });
-    const items: VacancyMatchDto[] = best.map(({ item: s, eligibility: e, score }) => {
-      const vacancy = this.search.toItem(s.doc, score, lang);
-      const { reasons } = scorePair(migrant, s.doc, s.textScore, lang, this.catalog);
-      return {
-        vacancy,
-        score,
-        eligibility: { status: e.status, regime: e.regime },
-        reasons: [...reasons, this.eligibilityReason(e, lang)],
-      };
-    });
-    return { items };
+    const best = bestAfterEligibility(
+      scored,
+      query.limit,
+      (s) => {
+        const e = this.evaluate(facts, s.doc, lang, day);
+        return e.status === 'ineligible' && !query.includeIneligible ? undefined : e;
+      },
+      (s) => s.doc.id,
+    );
+    return { items: this.vacancyMatches(best, migrant, lang) };
+  }
+
+  /**
+   * The fair's vacancies for a kiosk visitor, from what they said at the kiosk (nothing is stored): every vacancy is
+   * scored as a person's matches are (no text similarity: the fair's list is small enough to score whole) and ranked
+   * with eligibility the same way.
+   */
+  async matchesForVisitor(
+    kiosk: KioskPrincipal,
+    dto: KioskMatchRequestDto,
+    lang: ReasonLang,
+  ): Promise<KioskMatchListDto> {
+    const errors = (dto.documents ?? []).flatMap((d, i) =>
+      d.validFrom && d.validUntil && d.validFrom > d.validUntil
+        ? [{ field: `documents[${i}].validFrom`, message: 'must not be after validUntil' }]
+        : d.purpose !== undefined && d.type !== 'migration_card'
+          ? [{ field: `documents[${i}].purpose`, message: 'applies only to a migration_card' }]
+          : [],
+    );
+    if (errors.length) {
+      throw new ValidationError(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    }
+    const visitor: MigrantDocument = {
+      id: 'kiosk-visitor',
+      sourceVersion: 0,
+      occupations: dto.occupationCode ? [{ code: dto.occupationCode, years: 0 }] : [],
+      desiredRegions: [...new Set(dto.desiredRegions ?? [])],
+      citizenship: dto.citizenship,
+      languages: (dto.languages ?? []).map((l) => ({ code: l.code, level: l.level })),
+      needsHousing: dto.needsHousing ?? null,
+      expectedSalary: null,
+      expectedCurrency: null,
+      availableFrom: null,
+      visible: false,
+      preferredLanguage: lang,
+    };
+    const facts: MigrantEligibilityFacts = {
+      birthDate: dto.birthDate,
+      citizenship: dto.citizenship,
+      occupationCodes: dto.occupationCode ? [dto.occupationCode] : [],
+      documents: (dto.documents ?? []).map((d) => ({ ...d }) as MigrantEligibilityFacts['documents'][number]),
+    };
+    const scored = (await this.source.fairVacancies(kiosk.fairId))
+      .map((doc) => ({
+        doc,
+        textScore: 0,
+        score: scorePair(visitor, doc, 0, lang, this.catalog, false).score,
+      }))
+      .sort((a, b) => b.score - a.score);
+    const day = today();
+    const best = bestAfterEligibility(
+      scored,
+      dto.limit ?? 50,
+      (s) => {
+        const e = this.evaluate(facts, s.doc, lang, day);
+        return e.status === 'ineligible' && !dto.includeIneligible ? undefined : e;
+      },
+      (s) => s.doc.id,
+    );
+    return { fairId: kiosk.fairId, lang, items: this.vacancyMatches(best, visitor, lang) };
   }
 
   async candidatesForVacancy(
@@ -151,19 +216,74 @@ export class MatchingService {
 
     const facts = await this.migrants.eligibilityFactsOf(scored.map((s) => s.doc.id));
     const day = today();
-    const best = bestAfterEligibility(scored, query.limit, (s) =>
-      this.evaluate(facts.get(s.doc.id), vacancy, lang, day),
+    const best = bestAfterEligibility(
+      scored,
+      query.limit,
+      (s) => this.evaluate(facts.get(s.doc.id), vacancy, lang, day),
+      (s) => s.doc.id,
     );
-    const items: CandidateDto[] = best.map(({ item: s, eligibility: e, score }) => ({
-      migrant: this.toCandidate(s.doc, appliedSet.has(s.doc.id), lang),
-      score,
-      eligibility: { status: e.status, regime: e.regime },
+    const placed = placements(best);
+    const items: CandidateDto[] = best.map((r, i) => ({
+      migrant: this.toCandidate(r.item.doc, appliedSet.has(r.item.doc.id), lang),
+      score: r.score,
+      eligibility: { status: r.eligibility.status, regime: r.eligibility.regime },
       reasons: [
-        ...scorePair(s.doc, vacancy, s.textScore, lang, this.catalog).reasons,
-        this.eligibilityReason(e, lang),
+        ...scorePair(r.item.doc, vacancy, r.item.textScore, lang, this.catalog).reasons,
+        this.eligibilityReason(r.eligibility, lang),
       ],
+      ranking: this.ranking(r, placed[i], lang),
     }));
     return { items };
+  }
+
+  /** A person's ranked vacancies as the API answers them, each with why it stands where it does. */
+  private vacancyMatches(
+    best: Ranked<{ doc: VacancySummary; textScore: number }>[],
+    migrant: MigrantDocument,
+    lang: ReasonLang,
+  ): VacancyMatchDto[] {
+    const placed = placements(best);
+    return best.map((r, i) => {
+      const { doc, textScore } = r.item;
+      const { reasons } = scorePair(migrant, doc, textScore, lang, this.catalog);
+      const start = !doc.startDate || doc.startDate < today() ? today() : doc.startDate;
+      return {
+        vacancy: this.search.toItem(doc, r.score, lang),
+        score: r.score,
+        eligibility: { status: r.eligibility.status, regime: r.eligibility.regime },
+        reasons: [...reasons, this.eligibilityReason(r.eligibility, lang)],
+        ranking: this.ranking(r, placed[i], lang),
+        minimumWage: regionMinimumWageView(doc.region, start, lang, this.catalog),
+      };
+    });
+  }
+
+  /** The numbers behind a match's place and the sentences that say it. */
+  private ranking<T>(r: Ranked<T>, placement: Placement, lang: ReasonLang): MatchRankingDto {
+    const penalty = ELIGIBILITY_PENALTY[r.eligibility.status];
+    const params = { relevance: Math.round(r.relevance * 100), penalty: Math.round(penalty * 100) };
+    const code =
+      r.eligibility.status === 'eligible'
+        ? 'RANK_ELIGIBLE'
+        : r.eligibility.status === 'conditional'
+          ? 'RANK_CONDITIONAL'
+          : 'RANK_INELIGIBLE';
+    const sentences = [rankingText(code, lang, params)];
+    if (placement.aheadOfMoreRelevant > 0) {
+      sentences.push(rankingText('RANK_AHEAD', lang, { count: placement.aheadOfMoreRelevant }));
+    }
+    if (placement.behindLessRelevant > 0) {
+      sentences.push(rankingText('RANK_BEHIND', lang, { count: placement.behindLessRelevant }));
+    }
+    return {
+      position: placement.position,
+      relevance: r.relevance,
+      eligibilityPenalty: penalty,
+      score: r.score,
+      aheadOfMoreRelevant: placement.aheadOfMoreRelevant,
+      behindLessRelevant: placement.behindLessRelevant,
+      explanation: sentences.join(' '),
+    };
   }
 
   private defaultLang(m: MigrantDocument): string {
@@ -231,30 +351,4 @@ export class MatchingService {
       applied,
     };
   }
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
-
-/**
- * The best `limit` of `scored` (best first) after the eligibility factor, checking eligibility in order
- * and stopping once no later pair can enter: a factor is at most 1, so a pair scores at most its score.
- * The same as checking them all, sorting by the factored score (stable) and taking `limit`. `check`
- * returns undefined for a pair to leave out.
- */
-export function bestAfterEligibility<T extends { score: number }>(
-  scored: T[],
-  limit: number,
-  check: (item: T) => Eligibility | undefined,
-): Array<{ item: T; eligibility: Eligibility; score: number }> {
-  const kept: Array<{ item: T; eligibility: Eligibility; score: number }> = [];
-  for (const item of scored) {
-    if (kept.length >= limit) {
-      kept.sort((a, b) => b.score - a.score);
-      if (kept[limit - 1].score >= round(item.score)) break;
-    }
-    const eligibility = check(item);
-    if (eligibility)
-      kept.push({ item, eligibility, score: round(item.score * ELIGIBILITY_FACTOR[eligibility.status]) });
-  }
-  return kept.sort((a, b) => b.score - a.score).slice(0, limit);
 }

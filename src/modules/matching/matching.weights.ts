@@ -25,8 +25,12 @@ export const MATCH_WEIGHTS = {
   startDate: 0.05,
 } as const;
 
-/** Multipliers by eligibility: a conditional match needs steps first; ineligible only when asked for. */
-export const ELIGIBILITY_FACTOR = { eligible: 1, conditional: 0.9, ineligible: 0.4 } as const;
+/**
+ * Points of relevance (0..1) taken off by eligibility (matching.ranking.ts): a conditional match needs steps first,
+ * so it comes after an eligible one unless it is more than 0.1 more relevant; an ineligible one (listed only when
+ * asked for) comes after nearly everything.
+ */
+export const ELIGIBILITY_PENALTY = { eligible: 0, conditional: 0.1, ineligible: 0.5 } as const;
 
 /**
  * How many vacancies are scored for a person, and how many of the best get an eligibility check. Of the

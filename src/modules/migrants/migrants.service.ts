@@ -93,6 +93,8 @@ export class MigrantsService {
         role: 'migrant',
         displayName: dto.fullName,
         migrantId,
+        // Messages to the person follow the language they chose, as the kiosk's logins do.
+        preferredLanguage: dto.preferredLanguage,
       });
       return answerInTransaction(manager, { id: migrantId });
     });
@@ -227,7 +229,11 @@ export class MigrantsService {
       if (dto.gender !== undefined) patch.gender = dto.gender;
       if (dto.citizenship !== undefined) patch.citizenship = dto.citizenship;
       if (dto.email !== undefined) patch.email = dto.email ? dto.email.toLowerCase() : null;
-      if (dto.preferredLanguage !== undefined) patch.preferredLanguage = dto.preferredLanguage;
+      if (dto.preferredLanguage !== undefined) {
+        patch.preferredLanguage = dto.preferredLanguage;
+        const user = await this.users.findByMigrantId(id);
+        if (user) await this.users.update(manager, user.id, { preferredLanguage: dto.preferredLanguage });
+      }
       if (dto.languages !== undefined) {
         patch.languages = (dto.languages ?? []).map((l) => ({ code: l.code, level: l.level }));
       }

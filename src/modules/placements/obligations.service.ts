@@ -15,7 +15,6 @@ import {
   ObligationListQuery,
 } from 'src/modules/placements/placements.dto';
 import { PlacementsRepository } from 'src/modules/placements/placements.repository';
-import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 
 /** Working days the employer has to notify the Interior Ministry (115-FZ art. 13 p.8). */
 export const NOTIFICATION_WORKING_DAYS = 3;
@@ -43,8 +42,6 @@ export function addCalendarDays(date: string, days: number): string {
  */
 @Injectable()
 export class ObligationsService {
-  private readonly catalog = ReferenceCatalog.load();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: PlacementsRepository,
@@ -148,7 +145,8 @@ export class ObligationsService {
     const until = addCalendarDays(today, PATENT_WARNING_DAYS);
     const rows = await this.repository.patentsEndingOn(until);
     for (const row of rows) {
-      const regionName = (row.region && this.catalog.region(row.region)?.nameRu) || row.region || '';
+      // The code is named in each recipient's language when the message is rendered.
+      const place = { region: row.region ?? '', regionName: row.region ?? '' };
       const key = `patent:${row.documentId}:${row.validUntil}`;
       await inTransaction(this.dataSource, async (manager) => {
         const userId = await this.repository.userIdOfMigrant(manager, row.migrantId);
@@ -157,7 +155,7 @@ export class ObligationsService {
             manager,
             userId,
             'patent_expiring_migrant',
-            { paidUntil: row.validUntil, regionName },
+            { paidUntil: row.validUntil, ...place },
             undefined,
             { dedupeKey: `${key}:migrant` },
           );
@@ -166,7 +164,7 @@ export class ObligationsService {
           manager,
           row.employerId,
           'patent_expiring_employer',
-          { workerName: row.workerName ?? '', paidUntil: row.validUntil, regionName },
+          { workerName: row.workerName ?? '', paidUntil: row.validUntil, ...place },
           `${key}:employer`,
         );
       });

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { latinToCyrillic } from '../../common/text/transliterate';
-import { LABEL_LANGS, ReferenceCatalog, resolveDataDir } from './reference.catalog';
+import { LABEL_LANGS, ReferenceCatalog, regionNames, resolveDataDir } from './reference.catalog';
 
 const TRADES = [
   '9313',
@@ -255,6 +255,48 @@ describe('ReferenceCatalog regions', () => {
     expect(catalog.isRegion('KZ-ALA')).toBe(false);
     expect(catalog.isRegion('RU-XXX')).toBe(false);
   });
+
+  it('names every region in the five languages, each in its own script', () => {
+    for (const r of catalog.regions()) {
+      const names = regionNames(r);
+      for (const lang of LABEL_LANGS)
+        expect({ code: r.code, lang, name: names[lang]?.trim() }).toEqual({
+          code: r.code,
+          lang,
+          name: expect.stringMatching(/\S/),
+        });
+      // Uzbek in Latin with oʻ/gʻ (not an ASCII apostrophe); Tajik and Kyrgyz in Cyrillic.
+      expect({ code: r.code, uz: /^[A-Za-zʻ() —-]+$/.test(names.uz) }).toEqual({ code: r.code, uz: true });
+      for (const lang of ['tg', 'ky'] as const) {
+        expect({ code: r.code, lang, cyrillic: /^[\p{Script=Cyrillic}() —-]+$/u.test(names[lang]) }).toEqual({
+          code: r.code,
+          lang,
+          cyrillic: true,
+        });
+      }
+    }
+  });
+
+  it('tells a city from its surrounding region in every language', () => {
+    expect(LABEL_LANGS.map((lang) => catalog.regionName('RU-MOW', lang))).toEqual([
+      'Москва',
+      'Moskva',
+      'Маскав',
+      'Москва',
+      'Moscow',
+    ]);
+    expect(LABEL_LANGS.map((lang) => catalog.regionName('RU-MOS', lang))).toEqual([
+      'Московская область',
+      'Moskva viloyati',
+      'Вилояти Маскав',
+      'Москва облусу',
+      'Moscow Oblast',
+    ]);
+    expect(catalog.regionName('KZ-75', 'tg')).toBe('Алмаато');
+    expect(catalog.regionName('KZ-19', 'uz')).toBe('Olmaota viloyati');
+    expect(catalog.regionName('RU-MOW', 'de')).toBe('Москва');
+    expect(catalog.regionName('RU-XXX', 'en')).toBeUndefined();
+  });
 });
 
 describe('ReferenceCatalog countries and languages', () => {
@@ -309,7 +351,7 @@ describe('ReferenceCatalog minimum wage', () => {
       effectiveFrom: '2024-01-01',
     });
     expect(catalog.minimumWage('RU', undefined, '2025-01-01')?.amount).toBe(22440);
-    expect(catalog.minimumWage('RU', 'RU-MOW', new Date('2026-03-01T00:00:00Z'))?.amount).toBe(27093);
+    expect(catalog.minimumWage('RU', 'RU-TVE', new Date('2026-03-01T00:00:00Z'))?.amount).toBe(27093);
     expect(catalog.minimumWage('RU', null, '2025-06-01')?.legalBasis).toMatch(/82-FZ/);
   });
 
@@ -322,6 +364,32 @@ describe('ReferenceCatalog minimum wage', () => {
     expect(catalog.minimumWage('UZ', undefined, '2025-01-01')).toBeUndefined();
   });
 
+  it("returns Moscow's own minimum, with the agreement that sets it, and says it is regional", () => {
+    expect(catalog.minimumWage('RU', 'RU-MOW', '2026-12-10')).toEqual({
+      amount: 39730,
+      currency: 'RUB',
+      effectiveFrom: '2026-01-01',
+      legalBasis: expect.stringContaining('minimum wage in the city of Moscow for 2026'),
+      scope: 'regional',
+      region: 'RU-MOW',
+    });
+    expect(catalog.minimumWage('RU', 'RU-MOW', '2025-06-01')).toMatchObject({
+      amount: 32916,
+      legalBasis: expect.stringContaining('No. 77-1697 of 20.12.2024'),
+    });
+    expect(catalog.minimumWage('RU', 'RU-MOW', '2024-06-01')?.amount).toBe(29389);
+    // Moscow oblast is another subject: the federal minimum, and the rules say regions may set their own.
+    expect(catalog.minimumWage('RU', 'RU-MOS', '2026-12-10')).toMatchObject({
+      amount: 27093,
+      scope: 'national',
+    });
+    expect(catalog.minimumWageRules('RU')).toMatchObject({
+      fullTimeHoursPerWeek: 40,
+      regionalMinimums: expect.stringContaining('133.1'),
+    });
+    expect(catalog.minimumWageRules('KZ')?.regionalMinimums).toBeUndefined();
+  });
+
   it('lets a regional minimum override the national one where it is higher', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reference-'));
     for (const f of readdirSync(dataDir)) copyFileSync(join(dataDir, f), join(dir, f));
@@ -329,7 +397,7 @@ describe('ReferenceCatalog minimum wage', () => {
     wages.wages.push(
       {
         country: 'RU',
-        region: 'RU-MOW',
+        region: 'RU-TVE',
         amount: 30000,
         currency: 'RUB',
         period: 'month',
@@ -348,10 +416,16 @@ describe('ReferenceCatalog minimum wage', () => {
     );
     writeFileSync(join(dir, 'minimum-wages.json'), JSON.stringify(wages));
     const custom = new ReferenceCatalog(dir);
-    expect(custom.minimumWage('RU', 'RU-MOW', '2025-02-01')?.amount).toBe(30000);
+    expect(custom.minimumWage('RU', 'RU-TVE', '2025-02-01')).toMatchObject({
+      amount: 30000,
+      scope: 'regional',
+    });
     expect(custom.minimumWage('RU', 'RU-MOS', '2025-02-01')?.amount).toBe(22440);
-    expect(custom.minimumWage('RU', 'RU-TUL', '2025-02-01')?.amount).toBe(22440);
-    expect(custom.minimumWage('RU', 'RU-MOW', '2026-02-01')?.amount).toBe(30000);
+    expect(custom.minimumWage('RU', 'RU-TUL', '2025-02-01')).toMatchObject({
+      amount: 22440,
+      scope: 'national',
+    });
+    expect(custom.minimumWage('RU', 'RU-TVE', '2026-02-01')?.amount).toBe(30000);
   });
 });
 

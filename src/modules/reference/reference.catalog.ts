@@ -37,6 +37,12 @@ export interface Region {
   country: string;
   nameRu: string;
   nameEn: string;
+  /** Uzbek, Latin script. */
+  nameUz: string;
+  /** Tajik, Cyrillic script. */
+  nameTg: string;
+  /** Kyrgyz, Cyrillic script. */
+  nameKy: string;
   /** Region code of the Russian federal job portal "Работа России" (13 digits). */
   portalCode?: string;
   timezone: string;
@@ -59,6 +65,18 @@ export interface MinimumWage {
   currency: string;
   effectiveFrom: string;
   legalBasis: string;
+  /** `regional` when a region's own, higher minimum applies; `national` otherwise. */
+  scope: 'regional' | 'national';
+  /** The region whose minimum it is, for a regional one. */
+  region?: string;
+}
+
+/** What the monthly minimum is measured against in a country, with its legal basis. */
+export interface MinimumWageRules {
+  fullTimeHoursPerWeek: number;
+  legalBasis: string;
+  /** Set where regions may set a higher minimum than the national one (then the law that allows it). */
+  regionalMinimums?: string;
 }
 
 interface TradeFile {
@@ -69,9 +87,8 @@ interface TradeFile {
   }>;
 }
 
-interface MinimumWageEntry extends MinimumWage {
+interface MinimumWageEntry extends Omit<MinimumWage, 'scope'> {
   country: string;
-  region?: string;
   period: 'month';
 }
 
@@ -139,6 +156,11 @@ export function resolveDataDir(start: string = __dirname): string {
   );
 }
 
+/** A region's name in every language the service speaks. */
+export function regionNames(r: Region): Record<LabelLang, string> {
+  return { ru: r.nameRu, uz: r.nameUz, tg: r.nameTg, ky: r.nameKy, en: r.nameEn };
+}
+
 function toIsoDate(date: Date | string): string {
   if (typeof date === 'string') return date.slice(0, 10);
   return date.toISOString().slice(0, 10);
@@ -162,6 +184,7 @@ export class ReferenceCatalog {
   private readonly languageList: Language[];
   private readonly languageByCode = new Map<string, Language>();
   private readonly wages: MinimumWageEntry[];
+  private readonly wageRules: Record<string, MinimumWageRules>;
   readonly languageLevels: readonly string[];
 
   /** The catalog of the default data folder, loaded on first use. */
@@ -223,14 +246,26 @@ export class ReferenceCatalog {
     this.searchIndex = new OccupationSearchIndex(searchTerms);
 
     this.regionList = json<{ regions: Region[] }>('regions.json').regions;
-    for (const r of this.regionList) this.regionByCode.set(r.code, r);
+    for (const r of this.regionList) {
+      for (const [lang, name] of Object.entries(regionNames(r))) {
+        if (!name) throw new Error(`regions.json: ${r.code} has no name in ${lang}`);
+      }
+      this.regionByCode.set(r.code, r);
+    }
     this.countryList = json<{ countries: Country[] }>('countries.json').countries;
     for (const c of this.countryList) this.countryByCode.set(c.code, c);
     const languages = json<{ languages: Language[]; levels: string[] }>('languages.json');
     this.languageList = languages.languages;
     for (const l of this.languageList) this.languageByCode.set(l.code, l);
     this.languageLevels = Object.freeze([...languages.levels]);
-    this.wages = json<{ wages: MinimumWageEntry[] }>('minimum-wages.json').wages;
+    const wageFile = json<{ wages: MinimumWageEntry[]; countries: Record<string, MinimumWageRules> }>(
+      'minimum-wages.json',
+    );
+    this.wages = wageFile.wages;
+    this.wageRules = wageFile.countries ?? {};
+    for (const w of this.wages) {
+      if (!this.wageRules[w.country]) throw new Error(`minimum-wages.json: no countries.${w.country} entry`);
+    }
   }
 
   // --- occupations ---
@@ -290,6 +325,14 @@ export class ReferenceCatalog {
 
   region(code: string): Region | undefined {
     return this.regionByCode.get(code);
+  }
+
+  /** The region's name in one of the service's languages (Russian for any other), or undefined for an unknown code. */
+  regionName(code: string, lang: LabelLang | string = 'ru'): string | undefined {
+    const r = this.regionByCode.get(code);
+    return (
+      r && regionNames(r)[(LABEL_LANGS as readonly string[]).includes(lang) ? (lang as LabelLang) : 'ru']
+    );
   }
 
   regions(country?: string): Region[] {
@@ -363,6 +406,13 @@ export class ReferenceCatalog {
       currency: chosen.currency,
       effectiveFrom: chosen.effectiveFrom,
       legalBasis: chosen.legalBasis,
+      scope: chosen === regional ? 'regional' : 'national',
+      ...(chosen === regional ? { region: chosen.region } : {}),
     };
+  }
+
+  /** The full-time week the country's monthly minimum is for, and whether its regions may set their own. */
+  minimumWageRules(country: string): MinimumWageRules | undefined {
+    return this.wageRules[country];
   }
 }

@@ -3,8 +3,22 @@ import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestj
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Public } from 'src/common/auth/auth.decorators';
 import { ApiRoute } from 'src/common/http/api-docs.decorators';
+import { NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { PageQuery, pageOf } from 'src/common/http/pagination';
-import { LABEL_LANGS, LabelLang, ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import {
+  MinimumWageAnswerDto,
+  MinimumWageQuery,
+  minimumWageView,
+} from 'src/modules/reference/minimum-wage.dto';
+import {
+  LABEL_LANGS,
+  LabelLang,
+  ReferenceCatalog,
+  regionNames,
+} from 'src/modules/reference/reference.catalog';
+import { minimumWageCheck } from 'src/modules/vacancies/minimum-wage';
+import { localToday } from 'src/modules/vacancies/vacancy.policy';
+import { WorkingTime, defaultWorkingTime, workingTimeErrors } from 'src/modules/vacancies/working-time';
 
 export class OccupationQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -32,6 +46,11 @@ export class OccupationQuery extends PageQuery {
 
 export class RegionQuery {
   @ApiPropertyOptional({ example: 'RU' }) @IsOptional() @IsString() @Matches(/^[A-Z]{2}$/) country?: string;
+
+  @ApiPropertyOptional({ enum: LABEL_LANGS, default: 'en', description: 'Language of `name`' })
+  @IsOptional()
+  @IsIn(LABEL_LANGS)
+  lang?: LabelLang;
 }
 
 export class OccupationItemDto {
@@ -49,9 +68,19 @@ export class OccupationPageDto {
   @ApiProperty() pageSize: number;
 }
 
+export class RegionNamesDto {
+  @ApiProperty({ example: 'Московская область' }) ru: string;
+  @ApiProperty({ example: 'Moskva viloyati' }) uz: string;
+  @ApiProperty({ example: 'Вилояти Маскав' }) tg: string;
+  @ApiProperty({ example: 'Москва облусу' }) ky: string;
+  @ApiProperty({ example: 'Moscow Oblast' }) en: string;
+}
+
 export class RegionDto {
   @ApiProperty({ example: 'RU-MOW' }) code: string;
   @ApiProperty() country: string;
+  @ApiProperty({ description: 'In the language asked for with ?lang= (English by default)' }) name: string;
+  @ApiProperty({ type: RegionNamesDto }) names: RegionNamesDto;
   @ApiProperty() nameRu: string;
   @ApiProperty() nameEn: string;
   @ApiPropertyOptional() portalCode?: string;
@@ -110,7 +139,57 @@ export class ReferenceController {
   @ApiRoute('Regions (ISO 3166-2), optionally of one country', [400], { auth: false })
   @ApiOkResponse({ type: [RegionDto] })
   regions(@Query() query: RegionQuery): RegionDto[] {
-    return this.catalog.regions(query.country);
+    const lang = query.lang ?? 'en';
+    return this.catalog.regions(query.country).map((r) => {
+      const names = regionNames(r);
+      return {
+        code: r.code,
+        country: r.country,
+        name: names[lang],
+        names,
+        nameRu: r.nameRu,
+        nameEn: r.nameEn,
+        ...(r.portalCode ? { portalCode: r.portalCode } : {}),
+        timezone: r.timezone,
+      };
+    });
+  }
+
+  @Get('minimum-wage')
+  @ApiRoute(
+    'The minimum wage in force in a region on a date (its act, regional or national), what it means for a working ' +
+      'time, and the fact in ru, uz, tg, ky and en',
+    [400, 404],
+    { auth: false },
+  )
+  @ApiOkResponse({ type: MinimumWageAnswerDto })
+  minimumWage(@Query() query: MinimumWageQuery): MinimumWageAnswerDto {
+    if (!this.catalog.isRegion(query.region)) {
+      throw ValidationError.field('region', 'is not a known ISO 3166-2 region');
+    }
+    const schedule = query.schedule ?? 'full_time';
+    const stated = [query.hoursPerWeek, query.shiftHours, query.shiftsPerMonth].some((x) => x !== undefined);
+    const wt: WorkingTime = stated
+      ? {
+          hoursPerWeek: query.hoursPerWeek ?? null,
+          shiftHours: query.shiftHours ?? null,
+          shiftsPerMonth: query.shiftsPerMonth ?? null,
+        }
+      : defaultWorkingTime(schedule);
+    const errors = workingTimeErrors(schedule, wt).map((e) => ({
+      ...e,
+      field: e.field.replace(/^workingTime\./, ''),
+    }));
+    if (errors.length) {
+      throw new ValidationError(errors, errors.map((e) => `${e.field}: ${e.message}`).join('; '));
+    }
+    const date = query.date ?? localToday(query.region, new Date(), this.catalog);
+    const check = minimumWageCheck(
+      { region: query.region, startDate: date, schedule, workingTime: wt },
+      this.catalog,
+    );
+    if (!check) throw new NotFoundError(`A minimum wage for ${query.region} on ${date}`);
+    return minimumWageView(check, query.region, schedule, wt, query.lang ?? 'ru', this.catalog);
   }
 
   @Get('countries')

@@ -2,18 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from 'src/database/prepared-query';
 import type { MigrantDocument, VacancyDocument } from 'src/modules/search/search.types';
+import type { Schedule } from 'src/modules/vacancies/vacancy.entity';
+import { monthlyAmount, workingTimeOf } from 'src/modules/vacancies/working-time';
 
 type Row = Record<string, unknown>;
 
 /** What the index should hold for one source row: this document, or nothing (remove at this version). */
 export type SourceState<T> = { doc: T } | { remove: true; sourceVersion: number };
 
-// Monthly equivalents for comparing pay: 21 working days, 168 working hours a month (40-hour week).
-const MONTHLY_FACTOR: Record<string, number> = { month: 1, day: 21, hour: 168 };
-
 const VACANCY_SELECT = `
   SELECT v.id, v.title, v.description, v.occupation_code, v.region, v.city, v.salary_min, v.salary_max,
-         v.salary_currency, v.salary_period, v.schedule, v.start_date::text AS start_date,
+         v.salary_currency, v.salary_period, v.schedule, v.hours_per_week, v.shift_hours, v.shifts_per_month,
+         v.start_date::text AS start_date,
          v.housing_provided, v.requirements, v.foreigners_accepted, v.quota_available, v.status,
          v.published_at, (extract(epoch FROM v.updated_at) * 1000)::bigint AS source_version,
          e.id AS employer_id, e.name AS employer_name, e.kind AS employer_kind, e.country,
@@ -51,6 +51,18 @@ export class SearchSourceRepository {
   async vacancyAnyStatus(id: string): Promise<{ doc: VacancyDocument; status: string } | undefined> {
     const rows: Row[] = await this.db.query(`${VACANCY_SELECT} WHERE v.id = $1`, [id]);
     return rows[0] ? { doc: toVacancyDoc(rows[0]), status: rows[0].status as string } : undefined;
+  }
+
+  /** The fair's published vacancies of verified employers, as the kiosk shows them, in id order. */
+  async fairVacancies(fairId: string): Promise<VacancyDocument[]> {
+    const rows: Row[] = await this.db.query(
+      `${VACANCY_SELECT}
+        WHERE v.status = 'published' AND e.status = 'verified'
+          AND EXISTS (SELECT 1 FROM fair_vacancies fv WHERE fv.fair_id = $1 AND fv.vacancy_id = v.id)
+        ORDER BY v.id`,
+      [fairId],
+    );
+    return rows.map(toVacancyDoc);
   }
 
   async migrantState(id: string): Promise<SourceState<MigrantDocument>> {
@@ -130,7 +142,15 @@ function toVacancyDoc(row: Row): VacancyDocument {
   const salaryMin = num(row.salary_min);
   const salaryMax = num(row.salary_max);
   const period = row.salary_period as VacancyDocument['salaryPeriod'];
-  const factor = MONTHLY_FACTOR[period] ?? 1;
+  // Pay per month of the vacancy's own working time, converted as the minimum wage check does (working-time.ts).
+  const schedule = row.schedule as Schedule;
+  const wt = workingTimeOf({
+    schedule,
+    hoursPerWeek: num(row.hours_per_week),
+    shiftHours: num(row.shift_hours),
+    shiftsPerMonth: num(row.shifts_per_month),
+  });
+  const perMonth = (x: number) => Math.round(monthlyAmount(x, period, schedule, wt));
   const top = salaryMax ?? salaryMin;
   return {
     id: row.id as string,
@@ -149,8 +169,8 @@ function toVacancyDoc(row: Row): VacancyDocument {
     salaryMax,
     currency: row.salary_currency ? String(row.salary_currency).trim() : null,
     salaryPeriod: period,
-    salaryMonthly: salaryMin === null ? null : Math.round(salaryMin * factor),
-    salaryMonthlyMax: top === null ? null : Math.round(top * factor),
+    salaryMonthly: salaryMin === null ? null : perMonth(salaryMin),
+    salaryMonthlyMax: top === null ? null : perMonth(top),
     schedule: (row.schedule as string) ?? null,
     housing: !!row.housing_provided,
     foreignersAccepted: !!row.foreigners_accepted,

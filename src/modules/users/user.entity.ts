@@ -30,6 +30,10 @@ export class UserEntity {
   @Column('text', { nullable: true })
   accessCodeHash: string | null;
 
+  /** The language of the user's notifications: a migrant's own choice, Russian for staff and employers. */
+  @Column('text', { default: 'ru' })
+  preferredLanguage: string;
+
   @Column('boolean', { default: false })
   disabled: boolean;
 

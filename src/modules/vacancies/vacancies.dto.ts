@@ -20,6 +20,7 @@ import {
 import { PageQuery } from 'src/common/http/pagination';
 import { IsText } from 'src/common/validation/text';
 import { IsMoneyAmount } from 'src/common/validation/money';
+import { VacancyMinimumWageDto } from 'src/modules/reference/minimum-wage.dto';
 
 export const CURRENCIES = ['RUB', 'KZT'] as const;
 export const SALARY_PERIODS = ['month', 'day', 'hour'] as const;
@@ -61,6 +62,44 @@ export class SalaryDto {
   @ApiProperty({ enum: CURRENCIES }) @IsIn(CURRENCIES) currency: 'RUB' | 'KZT';
   @ApiProperty({ enum: SALARY_PERIODS }) @IsIn(SALARY_PERIODS) period: 'month' | 'day' | 'hour';
   @ApiProperty({ description: 'Before income tax (true) or take-home (false)' }) @IsBoolean() gross: boolean;
+}
+
+/** Hours a week for weekly schedules; shift length and shifts a month for shift and rotation work. */
+export class WorkingTimeDto {
+  @ApiPropertyOptional({
+    example: 40,
+    description: 'full_time (35 to 40), part_time (below 40), seasonal: hours a week',
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0.5)
+  @Max(40)
+  hoursPerWeek?: number;
+  @ApiPropertyOptional({ example: 12, description: 'shift, rotation: hours of one shift' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0.5)
+  @Max(24)
+  shiftHours?: number;
+  @ApiPropertyOptional({
+    example: 15,
+    description: 'shift, rotation: shifts in an average month (over the whole cycle for rotation work)',
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 1 })
+  @Min(0.5)
+  @Max(31)
+  shiftsPerMonth?: number;
+}
+
+export class WorkingTimeViewDto {
+  @ApiPropertyOptional({ nullable: true, type: Number }) hoursPerWeek: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) shiftHours: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) shiftsPerMonth: number | null;
+  @ApiProperty({ example: 173.33, description: 'Working hours in an average month (52 weeks ÷ 12)' })
+  hoursPerMonth: number;
+  @ApiProperty({ example: 1, description: 'Share of a full-time month (1 for full time)' })
+  fullTimeShare: number;
 }
 
 export class HousingDto {
@@ -130,6 +169,17 @@ export class CreateVacancyDto {
   @ApiProperty({ type: SalaryDto }) @IsObject() @ValidateNested() @Type(() => SalaryDto) salary: SalaryDto;
   @ApiProperty({ example: 2 }) @IsInt() @Min(1) @Max(10000) positions: number;
   @ApiProperty({ enum: SCHEDULES }) @IsIn(SCHEDULES) schedule: (typeof SCHEDULES)[number];
+  @ApiPropertyOptional({
+    type: WorkingTimeDto,
+    description:
+      'Working time, compared with the minimum wage (docs/MINIMUM-WAGE.md). Absent: 40 hours a week (full time, ' +
+      'seasonal), 20 (part time), 12-hour shifts 15 a month (shift, rotation); on a change of schedule, that default',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => WorkingTimeDto)
+  workingTime?: WorkingTimeDto;
   @ApiProperty({ example: '2027-03-01' })
   @IsString()
   @Matches(DATE, { message: 'startDate must be YYYY-MM-DD' })
@@ -240,6 +290,15 @@ export class VacancyDto {
   @ApiProperty({ type: SalaryDto }) salary: SalaryDto;
   @ApiProperty() positions: number;
   @ApiProperty({ enum: SCHEDULES }) schedule: string;
+  @ApiProperty({ type: WorkingTimeViewDto }) workingTime: WorkingTimeViewDto;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: VacancyMinimumWageDto,
+    description:
+      'The minimum wage in force in the region on the start date, for this working time, and whether the pay ' +
+      'reaches it; null where no figure is known',
+  })
+  minimumWage: VacancyMinimumWageDto | null;
   @ApiProperty() startDate: string;
   @ApiPropertyOptional({ nullable: true, type: String }) endDate: string | null;
   @ApiProperty({ type: HousingDto }) housing: HousingDto;

@@ -10,15 +10,18 @@ import { JobName } from 'src/queue/queue.constants';
 import { EmployerEntity } from 'src/modules/employers/employer.entity';
 import { EmployerRepository } from 'src/modules/employers/employer.repository';
 import { EmployersService } from 'src/modules/employers/employers.service';
-import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import { vacancyMinimumWageView } from 'src/modules/reference/minimum-wage.dto';
+import { LabelLang, ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import {
   CreateVacancyDto,
   TermsSnapshotDto,
   UpdateVacancyDto,
   VacancyDto,
   VacancyListQuery,
+  WorkingTimeDto,
 } from 'src/modules/vacancies/vacancies.dto';
 import {
+  Schedule,
   VacancyEntity,
   VacancyStatus,
   VacancyTermsSnapshotEntity,
@@ -28,8 +31,17 @@ import {
   assertPublishable,
   canonicalJson,
   termsOf,
+  vacancyMinimumWage,
 } from 'src/modules/vacancies/vacancy.policy';
+import {
+  WorkingTime,
+  defaultWorkingTime,
+  workingTimeOf,
+  workingTimeView,
+} from 'src/modules/vacancies/working-time';
 import { VacancyRepository, VacancyWithEmployer } from 'src/modules/vacancies/vacancy.repository';
+
+const langOf = (query: VacancyListQuery): LabelLang => (query.lang as LabelLang | undefined) ?? 'ru';
 
 /** Statuses anyone may read; drafts and paused vacancies only their employer and staff. */
 export const PUBLIC_VACANCY_STATUSES: VacancyStatus[] = ['published', 'closed', 'filled'];
@@ -112,7 +124,7 @@ export class VacanciesService {
       const { rows, total } = await this.vacancies.findPublishedPage(query, offset, query.pageSize);
       return pageOf(
         rows.map(({ vacancy, employerName }) =>
-          this.toDto({ vacancy, employer: { id: vacancy.employerId, name: employerName } }),
+          this.toDto({ vacancy, employer: { id: vacancy.employerId, name: employerName } }, langOf(query)),
         ),
         total,
         query,
@@ -131,7 +143,9 @@ export class VacanciesService {
       (await this.employerRepo.findByIds([...new Set(rows.map((v) => v.employerId))])).map((e) => [e.id, e]),
     );
     return pageOf(
-      rows.map((vacancy) => this.toDto({ vacancy, employer: employers.get(vacancy.employerId)! })),
+      rows.map((vacancy) =>
+        this.toDto({ vacancy, employer: employers.get(vacancy.employerId)! }, langOf(query)),
+      ),
       total,
       query,
     );
@@ -157,6 +171,11 @@ export class VacanciesService {
         throw new DomainError(ErrorCode.InvalidTransition, `A ${current.status} vacancy cannot be edited`);
       }
       const patch = this.patchFromDto(dto);
+      const schedule = patch.schedule ?? current.schedule;
+      // Working time is replaced as a whole; a new schedule without one takes the schedule's default.
+      if (dto.workingTime != null || schedule !== current.schedule) {
+        Object.assign(patch, this.workingTimeFields(schedule, dto.workingTime));
+      }
       const next = { ...current, ...patch } as VacancyEntity;
       assertDraftValid(next, this.catalog);
       // A live vacancy must stay publishable; its new terms get a snapshot of their own.
@@ -297,6 +316,7 @@ export class VacanciesService {
       ...this.salaryFields(dto.salary),
       positions: dto.positions,
       schedule: dto.schedule,
+      ...this.workingTimeFields(dto.schedule, dto.workingTime),
       startDate: dto.startDate,
       endDate: dto.endDate ?? null,
       housingProvided: dto.housing.provided,
@@ -310,6 +330,16 @@ export class VacanciesService {
         amount: c.amount,
         ...(c.note ? { note: c.note } : {}),
       })),
+    };
+  }
+
+  /** As stated, or the schedule's default when not stated (working-time.ts). */
+  private workingTimeFields(schedule: Schedule, wt: WorkingTimeDto | undefined | null): WorkingTime {
+    if (!wt) return defaultWorkingTime(schedule);
+    return {
+      hoursPerWeek: wt.hoursPerWeek ?? null,
+      shiftHours: wt.shiftHours ?? null,
+      shiftsPerMonth: wt.shiftsPerMonth ?? null,
     };
   }
 
@@ -359,13 +389,18 @@ export class VacanciesService {
     return p;
   }
 
-  toDto({
-    vacancy: v,
-    employer,
-  }: {
-    vacancy: VacancyEntity;
-    employer: Pick<EmployerEntity, 'id' | 'name'>;
-  }): VacancyDto {
+  toDto(
+    {
+      vacancy: v,
+      employer,
+    }: {
+      vacancy: VacancyEntity;
+      employer: Pick<EmployerEntity, 'id' | 'name'>;
+    },
+    lang: LabelLang = 'ru',
+  ): VacancyDto {
+    const wt = workingTimeOf(v);
+    const check = vacancyMinimumWage(v, this.catalog);
     return {
       id: v.id,
       employerId: v.employerId,
@@ -387,6 +422,8 @@ export class VacanciesService {
       },
       positions: v.positions,
       schedule: v.schedule,
+      workingTime: workingTimeView(v.schedule, wt),
+      minimumWage: check ? vacancyMinimumWageView(check, v.region, v.schedule, wt, lang, this.catalog) : null,
       startDate: v.startDate,
       endDate: v.endDate,
       housing: {

@@ -76,6 +76,18 @@ export class VacancyEntity {
   @Column('text')
   schedule: Schedule;
 
+  /** Weekly schedules: hours a week (see working-time.ts). */
+  @Column('numeric', { precision: 4, scale: 1, nullable: true, transformer: numeric })
+  hoursPerWeek: number | null;
+
+  /** Shift and rotation work: hours of one shift. */
+  @Column('numeric', { precision: 4, scale: 1, nullable: true, transformer: numeric })
+  shiftHours: number | null;
+
+  /** Shift and rotation work: shifts in an average month. */
+  @Column('numeric', { precision: 4, scale: 1, nullable: true, transformer: numeric })
+  shiftsPerMonth: number | null;
+
   @Column('date')
   startDate: string;
 

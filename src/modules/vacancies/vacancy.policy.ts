@@ -1,24 +1,10 @@
 import { DomainError, ErrorCode, FieldError, ValidationError } from 'src/common/errors/domain-error';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import { MinimumWageCheck, minimumWageCheck } from 'src/modules/vacancies/minimum-wage';
 import type { VacancyEntity } from 'src/modules/vacancies/vacancy.entity';
+import { workingTimeErrors, workingTimeOf } from 'src/modules/vacancies/working-time';
 
 const COUNTRY_CURRENCY: Record<string, string> = { RU: 'RUB', KZ: 'KZT' };
-
-/**
- * Highest share an employee's own withholdings can take from gross pay, used to tell whether a
- * take-home (net) salary is surely below a gross minimum wage: RU personal income tax 13% (Tax Code
- * art. 224 for residents and patent holders); KZ individual income tax 10% + pension 10% + health
- * insurance 2%, without deductions.
- */
-const MAX_EMPLOYEE_WITHHOLDING: Record<string, number> = { RU: 0.13, KZ: 0.22 };
-
-/**
- * A day or hour rate is turned into the most a full-time month can pay: 23 working days of 8 hours,
- * the longest month of a 40-hour week. A rate that stays below the monthly minimum even then is
- * surely below it; a shorter month is never assumed, so no lawful vacancy is refused.
- */
-const MAX_DAYS_PER_MONTH = 23;
-const MAX_HOURS_PER_MONTH = 23 * 8;
 
 type Terms = Pick<
   VacancyEntity,
@@ -30,6 +16,9 @@ type Terms = Pick<
   | 'salaryPeriod'
   | 'salaryGross'
   | 'schedule'
+  | 'hoursPerWeek'
+  | 'shiftHours'
+  | 'shiftsPerMonth'
   | 'startDate'
   | 'endDate'
   | 'workerCosts'
@@ -58,6 +47,16 @@ export function draftErrors(v: Terms, catalog = ReferenceCatalog.load()): FieldE
   }
   if (v.salaryMax !== null && v.salaryMax < v.salaryMin) {
     errors.push({ field: 'salary.max', message: 'must not be below salary.min' });
+  }
+  // Without any working time the schedule's default applies (workingTimeOf); what is stated must fit the schedule.
+  if (v.hoursPerWeek != null || v.shiftHours != null || v.shiftsPerMonth != null) {
+    errors.push(
+      ...workingTimeErrors(v.schedule, {
+        hoursPerWeek: v.hoursPerWeek ?? null,
+        shiftHours: v.shiftHours ?? null,
+        shiftsPerMonth: v.shiftsPerMonth ?? null,
+      }),
+    );
   }
   if (v.endDate && v.endDate < v.startDate)
     errors.push({ field: 'endDate', message: 'must not be before startDate' });
@@ -92,18 +91,28 @@ export function localToday(region: string, now: Date, catalog = ReferenceCatalog
   }).format(now);
 }
 
-/** The monthly gross the advertised minimum surely does not exceed, or undefined when not comparable. */
-export function monthlyGrossUpperBound(v: Terms, country: string): number | undefined {
-  if (v.schedule !== 'full_time') return undefined;
-  const perMonth =
-    v.salaryPeriod === 'month'
-      ? v.salaryMin
-      : v.salaryPeriod === 'day'
-        ? v.salaryMin * MAX_DAYS_PER_MONTH
-        : v.salaryMin * MAX_HOURS_PER_MONTH;
-  if (v.salaryGross) return perMonth;
-  const withholding = MAX_EMPLOYEE_WITHHOLDING[country];
-  return withholding === undefined ? undefined : perMonth / (1 - withholding);
+/** The vacancy's pay against the minimum wage in its region on its start date, for its working time. */
+export function vacancyMinimumWage(
+  v: Terms,
+  catalog = ReferenceCatalog.load(),
+  onDate: string = v.startDate,
+): MinimumWageCheck | undefined {
+  return minimumWageCheck(
+    {
+      region: v.region,
+      startDate: v.startDate,
+      schedule: v.schedule,
+      workingTime: workingTimeOf(v),
+      salary: {
+        min: v.salaryMin,
+        currency: v.salaryCurrency,
+        period: v.salaryPeriod,
+        gross: v.salaryGross,
+      },
+    },
+    catalog,
+    onDate,
+  );
 }
 
 /**
@@ -130,14 +139,24 @@ export function assertPublishable(v: Terms, now: Date, catalog = ReferenceCatalo
       { items: charged.map((c) => ({ item: c.item, amount: c.amount })) },
     );
   }
-  const country = catalog.region(v.region)!.country;
-  const wage = catalog.minimumWage(country, v.region, v.startDate);
-  const bound = monthlyGrossUpperBound(v, country);
-  if (wage && bound !== undefined && wage.currency === v.salaryCurrency && bound < wage.amount) {
+  const check = vacancyMinimumWage(v, catalog);
+  if (check?.meets === false) {
+    const { wage, required } = check;
+    const time =
+      v.schedule === 'full_time' ? 'full time' : `${v.schedule} work of ${check.hoursPerMonth} hours a month`;
     throw new DomainError(
       ErrorCode.BelowMinimumWage,
-      `The full-time salary is below the minimum wage of ${wage.amount} ${wage.currency} a month in force from ${wage.effectiveFrom} (${wage.legalBasis})`,
-      { minimumWage: wage },
+      `The pay, ${check.offeredMonthly} ${wage.currency} a month for ${time}, is below the minimum wage: ` +
+        `${wage.amount} ${wage.currency} a month for full time in force from ${wage.effectiveFrom} ` +
+        `(${wage.legalBasis}), so at least ${required.month} ${wage.currency} a month ` +
+        `(${required.hour} an hour) for this working time`,
+      {
+        minimumWage: wage,
+        required,
+        offeredMonthly: check.offeredMonthly,
+        fullTimeShare: check.fullTimeShare,
+        hoursPerMonth: check.hoursPerMonth,
+      },
     );
   }
 }
@@ -160,6 +179,7 @@ export function termsOf(v: VacancyEntity): Record<string, unknown> {
     },
     positions: v.positions,
     schedule: v.schedule,
+    workingTime: workingTimeOf(v),
     startDate: v.startDate,
     endDate: v.endDate,
     housing: { provided: v.housingProvided, costPerMonth: v.housingCost },

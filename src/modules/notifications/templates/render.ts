@@ -1,3 +1,4 @@
+import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { en } from './locales/en';
 import { ky } from './locales/ky';
 import { ru } from './locales/ru';
@@ -93,6 +94,17 @@ function pick(name: TemplateName, locale: string): { template: LocalizedTemplate
 }
 
 /**
+ * A `region` code in the payload is named in the message's language as `regionName`, so that a message
+ * stored once reads "Вилояти Маскав" in Tajik and "Московская область" in Russian.
+ */
+export function withPlaceNames(payload: TemplatePayload, locale: TemplateLocale): TemplatePayload {
+  const code = payload.region;
+  if (typeof code !== 'string' || !code) return payload;
+  const name = ReferenceCatalog.load().regionName(code, locale);
+  return name ? { ...payload, regionName: name } : payload;
+}
+
+/**
  * Renders a message. Unknown locales fall back to Russian, then English; a missing payload value renders
  * as empty text. Only an unknown template name throws, as that is a programming error.
  */
@@ -100,9 +112,10 @@ export function renderTemplate(
   name: TemplateName,
   channel: TemplateChannel,
   locale: string,
-  payload: TemplatePayload = {},
+  given: TemplatePayload = {},
 ): RenderedMessage {
   const { template, locale: used } = pick(name, locale);
+  const payload = withPlaceNames(given, used);
   // A value with a line break must not spill into other mail headers.
   const subject = fillText(template.subject, payload).replace(/[\r\n]+/g, ' ');
   if (channel === 'sms') return { text: fillText(template.sms, payload) };

@@ -164,6 +164,18 @@ describe('renderTemplate', () => {
     expect(subject).toBe('New application: Cook Bcc: x@y.z');
   });
 
+  it('names a region code in the language of the message', () => {
+    const payload = { paidUntil: '20.02.2027', region: 'RU-MOS', regionName: 'RU-MOS' };
+    expect(renderTemplate('patent_expiring_migrant', 'sms', 'tg', payload).text).toContain('Вилояти Маскав');
+    expect(renderTemplate('patent_expiring_migrant', 'sms', 'uz', payload).text).toContain('Moskva viloyati');
+    expect(renderTemplate('patent_expiring_migrant', 'sms', 'ru', payload).text).toContain(
+      'Московская область',
+    );
+    // An unknown code keeps what was given.
+    const unknown = { ...payload, region: 'RU-XXX', regionName: 'RU-XXX' };
+    expect(renderTemplate('patent_expiring_migrant', 'sms', 'tg', unknown).text).toContain('RU-XXX');
+  });
+
   it('throws for an unknown template name', () => {
     expect(() => renderTemplate('nope' as never, 'email', 'ru', {})).toThrow(/Unknown message template/);
   });
