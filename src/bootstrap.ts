@@ -13,6 +13,7 @@ import { isStaff } from 'src/common/auth/principal';
 import { TokenService } from 'src/common/auth/token.service';
 import { DomainError, ErrorCode } from 'src/common/errors/domain-error';
 import { ProblemFilter, sendProblem } from 'src/common/errors/problem.filter';
+import { refuseDeepBodies } from 'src/common/http/json-depth';
 import { createValidationPipe } from 'src/common/http/validation.pipe';
 import { PinoNestLogger, createPino } from 'src/common/logging/logger';
 import { createDataSource } from 'src/database/data-source';
@@ -68,6 +69,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: Creat
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const metrics = app.get(MetricsService);
+  refuseDeepBodies(fastify, new Logger('HTTP'));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });
