@@ -5,12 +5,20 @@ import { KioskPrincipal, Principal, Role, UserPrincipal } from 'src/common/auth/
 export const PUBLIC_KEY = 'auth:public';
 export const ROLES_KEY = 'auth:roles';
 export const KIOSK_KEY = 'auth:kiosk';
+export const OPEN_TO_UNVERIFIED_KEY = 'auth:open-to-unverified-employers';
 
 /** The route needs no token (a token, when sent, is still read). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** Only these user roles may call the route; others get 403. */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/**
+ * An employer that staff have not verified (pending, rejected or suspended) may still call this route: its own
+ * account, its company's details and its draft vacancies. Every other route refuses such an employer (403), so a
+ * new route reaches jobseekers only for verified employers unless it says otherwise here.
+ */
+export const OpenToUnverifiedEmployers = () => SetMetadata(OPEN_TO_UNVERIFIED_KEY, true);
 
 /** A kiosk route: only a kiosk token (acting for its own fair) is accepted. */
 export const KioskOnly = () => SetMetadata(KIOSK_KEY, true);

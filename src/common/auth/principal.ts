@@ -24,5 +24,7 @@ export function isStaff(principal: Principal | undefined): boolean {
 declare module 'fastify' {
   interface FastifyRequest {
     principal?: Principal;
+    /** The verification status of an employer principal's company, read by the AuthGuard. */
+    employerStatus?: string;
   }
 }

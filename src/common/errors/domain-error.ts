@@ -14,6 +14,7 @@ export enum ErrorCode {
   StaleVersion = 'stale_version',
   InvalidTransition = 'invalid_transition',
   EmployerNotVerified = 'employer_not_verified',
+  EmployerNotCleared = 'employer_not_cleared',
   WorkerPaidCost = 'worker_paid_cost',
   BelowMinimumWage = 'below_minimum_wage',
   UnprocessableEntity = 'unprocessable_entity',

@@ -21,6 +21,10 @@ export const PROBLEM_TYPES: Record<ErrorCode, ProblemType> = {
   [ErrorCode.StaleVersion]: { status: 409, title: 'The resource was changed by someone else' },
   [ErrorCode.InvalidTransition]: { status: 409, title: 'Invalid state transition' },
   [ErrorCode.EmployerNotVerified]: { status: 409, title: 'Employer is not verified' },
+  [ErrorCode.EmployerNotCleared]: {
+    status: 403,
+    title: 'Only employers verified by the labour department may reach jobseekers',
+  },
   [ErrorCode.WorkerPaidCost]: { status: 422, title: 'Workers may not be charged recruitment fees or costs' },
   [ErrorCode.BelowMinimumWage]: { status: 422, title: 'Salary below the legal minimum wage' },
   [ErrorCode.UnprocessableEntity]: { status: 422, title: 'Request cannot be processed' },

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Public, Roles } from 'src/common/auth/auth.decorators';
+import { CurrentPrincipal, OpenToUnverifiedEmployers, Public, Roles } from 'src/common/auth/auth.decorators';
 import type { Principal } from 'src/common/auth/principal';
 import { ApiRoute } from 'src/common/http/api-docs.decorators';
 import {
@@ -29,6 +29,7 @@ export class AuthController {
     return this.auth.login(dto);
   }
 
+  @OpenToUnverifiedEmployers()
   @Get('auth/me')
   @ApiRoute('Who the token belongs to', [])
   @ApiOkResponse({ type: MeDto })
@@ -36,6 +37,7 @@ export class AuthController {
     return this.auth.me(principal);
   }
 
+  @OpenToUnverifiedEmployers()
   @Post('me/password')
   @HttpCode(204)
   @ApiRoute(

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, CurrentUser, Public, Roles } from 'src/common/auth/auth.decorators';
+import {
+  CurrentPrincipal,
+  CurrentUser,
+  OpenToUnverifiedEmployers,
+  Public,
+  Roles,
+} from 'src/common/auth/auth.decorators';
 import type { Principal, UserPrincipal } from 'src/common/auth/principal';
 import { ApiRoute } from 'src/common/http/api-docs.decorators';
 import { UuidPipe } from 'src/common/http/uuid.pipe';
@@ -38,6 +44,7 @@ export class EmployersController {
     return this.employers.list(query);
   }
 
+  @OpenToUnverifiedEmployers()
   @Get(':id')
   @ApiRoute('An employer (its own users and staff only)', [400, 404])
   @ApiOkResponse({ type: EmployerDto })
@@ -45,6 +52,7 @@ export class EmployersController {
     return this.employers.get(principal, id);
   }
 
+  @OpenToUnverifiedEmployers()
   @Patch(':id')
   @Roles('employer', 'staff', 'admin')
   @ApiRoute('Edit an employer (its own users and staff only)', [400, 403, 404])

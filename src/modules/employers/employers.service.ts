@@ -118,8 +118,30 @@ export class EmployersService {
       if (!phone) throw ValidationError.field('phone', 'is not a valid phone number');
       patch.phone = phone;
     }
+    // Verification checked the name and the kind (an individual may hire a patent holder only for personal
+    // needs): the employer's own change of either sends a verified or rejected employer back to review.
+    const changedChecked = [
+      patch.name !== undefined && patch.name !== employer.name ? 'name' : null,
+      patch.kind !== undefined && patch.kind !== employer.kind ? 'kind' : null,
+    ].filter((field): field is string => field !== null);
+    const backToReview =
+      changedChecked.length > 0 &&
+      !isStaff(principal) &&
+      (employer.status === 'verified' || employer.status === 'rejected');
+    if (backToReview) Object.assign(patch, { status: 'pending', verifiedAt: null, rejectionReason: null });
     if (Object.keys(patch).length) {
-      await inTransaction(this.dataSource, (manager) => this.employers.update(manager, id, patch));
+      await inTransaction(this.dataSource, async (manager) => {
+        await this.employers.update(manager, id, patch);
+        if (backToReview && principal.kind === 'user') {
+          await this.employers.audit(manager, {
+            actorId: principal.userId,
+            actorRole: principal.role,
+            action: 'employer.review_requested',
+            subjectId: id,
+            reason: `${changedChecked.join(' and ')} changed while ${employer.status}`,
+          });
+        }
+      });
     }
     return EmployerDto.of((await this.employers.findById(id))!);
   }

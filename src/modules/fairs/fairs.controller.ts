@@ -5,6 +5,7 @@ import {
   CurrentPrincipal,
   CurrentUser,
   KioskOnly,
+  OpenToUnverifiedEmployers,
   Public,
   Roles,
 } from 'src/common/auth/auth.decorators';
@@ -87,6 +88,7 @@ export class FairsController {
     return this.fairs.addParticipant(id, dto.employerId.toLowerCase(), dto.booth?.trim() ?? null);
   }
 
+  @OpenToUnverifiedEmployers()
   @Post(':id/vacancies')
   @HttpCode(200)
   @Roles('employer', 'staff', 'admin')

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Roles } from 'src/common/auth/auth.decorators';
+import { CurrentPrincipal, OpenToUnverifiedEmployers, Roles } from 'src/common/auth/auth.decorators';
 import type { Principal } from 'src/common/auth/principal';
 import { ApiRoute } from 'src/common/http/api-docs.decorators';
 import { UuidPipe } from 'src/common/http/uuid.pipe';
@@ -23,6 +23,7 @@ import { InterviewsService } from 'src/modules/interviews/interviews.service';
 export class InterviewSlotsController {
   constructor(private readonly interviews: InterviewsService) {}
 
+  @OpenToUnverifiedEmployers()
   @Post(':id/interview-slots')
   @Roles('employer', 'staff', 'admin')
   @Idempotent()
@@ -36,6 +37,7 @@ export class InterviewSlotsController {
     return this.interviews.createSlots(principal, id, dto);
   }
 
+  @OpenToUnverifiedEmployers()
   @Get(':id/interview-slots')
   @ApiRoute('Interview slots of a vacancy (available=true: free and not started)', [400, 404])
   @ApiOkResponse({ type: SlotListDto })

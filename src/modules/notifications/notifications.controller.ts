@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentUser, Roles } from 'src/common/auth/auth.decorators';
+import { CurrentUser, OpenToUnverifiedEmployers, Roles } from 'src/common/auth/auth.decorators';
 import type { UserPrincipal } from 'src/common/auth/principal';
 import { PiiCipher } from 'src/common/crypto/pii-cipher';
 import { ApiRoute } from 'src/common/http/api-docs.decorators';
@@ -49,6 +49,7 @@ function notificationDto(n: NotificationEntity): NotificationDto {
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
+  @OpenToUnverifiedEmployers()
   @Get('me/notifications')
   @ApiRoute('My in-app messages, newest first, in my language', [400])
   @ApiOkResponse({ type: InboxPageDto })
@@ -58,6 +59,7 @@ export class NotificationsController {
     return { items: result.items.map(inboxItem), total: result.total, unread: result.unread, page, pageSize };
   }
 
+  @OpenToUnverifiedEmployers()
   @Post('me/notifications/:id/read')
   @HttpCode(200)
   @Idempotent()

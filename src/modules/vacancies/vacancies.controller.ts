@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Public, Roles } from 'src/common/auth/auth.decorators';
+import { CurrentPrincipal, OpenToUnverifiedEmployers, Public, Roles } from 'src/common/auth/auth.decorators';
 import type { Principal } from 'src/common/auth/principal';
 import { ApiRoute } from 'src/common/http/api-docs.decorators';
 import { UuidPipe } from 'src/common/http/uuid.pipe';
@@ -26,6 +26,7 @@ export class VacanciesController {
     private readonly search: SearchService,
   ) {}
 
+  @OpenToUnverifiedEmployers()
   @Post()
   @Roles('employer')
   @Idempotent()
@@ -80,6 +81,7 @@ export class VacanciesController {
     return this.vacancies.snapshots(principal, id);
   }
 
+  @OpenToUnverifiedEmployers()
   @Patch(':id')
   @Roles('employer', 'staff', 'admin')
   @ApiHeader({
@@ -98,6 +100,7 @@ export class VacanciesController {
     return this.vacancies.update(principal, id, dto, ifMatch);
   }
 
+  @OpenToUnverifiedEmployers()
   @Post(':id/publish')
   @HttpCode(200)
   @Roles('employer', 'staff', 'admin')
@@ -108,6 +111,7 @@ export class VacanciesController {
     return this.vacancies.publish(principal, id);
   }
 
+  @OpenToUnverifiedEmployers()
   @Post(':id/pause')
   @HttpCode(200)
   @Roles('employer', 'staff', 'admin')
@@ -117,6 +121,7 @@ export class VacanciesController {
     return this.vacancies.pause(principal, id);
   }
 
+  @OpenToUnverifiedEmployers()
   @Post(':id/close')
   @HttpCode(200)
   @Roles('employer', 'staff', 'admin')
