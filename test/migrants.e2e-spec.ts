@@ -370,7 +370,8 @@ describe('migrant profiles, documents, duplicates and erasure (e2e)', () => {
       expect(docs.body.items.map((d: { id: string }) => d.id)).toContain(docId);
       const source = await t.http().get(`/v1/migrants/${b.id}`).set(auth(staff)).expect(200);
       expect(source.body).toMatchObject({ status: 'merged', mergedIntoId: a.id });
-      await t.http().get(`/v1/migrants/${b.id}`).set(auth(b.token)).expect(404);
+      // The merged profile's login stops at once, token included.
+      await t.http().get(`/v1/migrants/${b.id}`).set(auth(b.token)).expect(401);
       // Both had logins: the target's stays, the merged one is switched off.
       const relogin = await t.http().post('/v1/auth/login').send({ phone: b.phone, password: b.password });
       expect(relogin.status).toBe(401);
