@@ -66,7 +66,8 @@ export class EligibilityCheckDto {
 
 export class EligibilityStepDto {
   @ApiProperty({ example: 'OBTAIN_PATENT' }) code: string;
-  @ApiProperty() message: string;
+  @ApiPropertyOptional({ description: 'In the requested language; not in an employer’s answer-only view' })
+  message?: string;
 }
 
 export class RuleSetRefDto {

@@ -753,7 +753,7 @@ describe('evaluateEligibility', () => {
       for (const lang of LANGS) {
         const result = evaluate(overrides, lang);
         for (const { message } of [...result.checks, ...result.steps]) {
-          expect(message.trim()).not.toBe('');
+          expect(message?.trim() ?? '').not.toBe('');
           expect(message).not.toMatch(/\{\w+\}/);
         }
       }

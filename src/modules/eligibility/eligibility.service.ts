@@ -218,7 +218,7 @@ export class EligibilityService implements OnModuleInit {
       row.salary_period === 'month'
         ? { amount: Number(row.salary_min), currency: row.salary_currency.trim() }
         : undefined;
-    return this.checkMigrantForVacancy(
+    const result = await this.checkMigrantForVacancy(
       migrantId,
       {
         hostCountry: row.country,
@@ -231,6 +231,12 @@ export class EligibilityService implements OnModuleInit {
       },
       lang,
     );
+    if (principal?.kind === 'user' && principal.role === 'employer' && principal.employerId) {
+      const engaged = await this.migrants.employerEngagedWith(principal.employerId, migrantId);
+      // An employer the person has not applied to learns the answer, not the documents behind it.
+      if (!engaged) return answerOnly(result);
+    }
+    return result;
   }
 
   /** Codes the engine cannot know: countries, regions and occupations that do not exist. */
@@ -282,4 +288,12 @@ export class EligibilityService implements OnModuleInit {
     }
     return ruleSet;
   }
+}
+
+/**
+ * The answer without the person's document facts: the checks (which document, its region and dates) are left out,
+ * and each step keeps its code only, since its text may name a document's dates.
+ */
+function answerOnly(result: EligibilityResult): EligibilityResult {
+  return { ...result, checks: [], steps: result.steps.map((step) => ({ code: step.code })) };
 }

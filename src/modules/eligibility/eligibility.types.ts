@@ -86,7 +86,8 @@ export interface EligibilityCheck {
 
 export interface EligibilityStep {
   code: string;
-  message: string;
+  /** Left out of an employer's answer-only view, since a step's text may name a document's dates. */
+  message?: string;
 }
 
 export interface EligibilityResult {

@@ -103,7 +103,15 @@ export class InterviewNotifier {
     return parts.length ? parts.join(', ') : interview.mode;
   }
 
-  ics(ctx: InterviewContext, method: 'REQUEST' | 'CANCEL'): { method: string; content: string } {
+  /**
+   * The event for the candidate names them as attendee; the employer's copy carries no address of the person
+   * (an employer reaches a candidate through the service, never by the candidate's e-mail).
+   */
+  ics(
+    ctx: InterviewContext,
+    method: 'REQUEST' | 'CANCEL',
+    forEmployer = false,
+  ): { method: string; content: string } {
     const { interview, migrant, employer } = ctx;
     const content = buildInterviewIcs({
       uid: interviewUid(interview.id),
@@ -120,7 +128,7 @@ export class InterviewNotifier {
         email: EMAIL.test(employer.email) ? employer.email : this.fallbackOrganizer,
       },
       attendee:
-        migrant.email && EMAIL.test(migrant.email)
+        !forEmployer && migrant.email && EMAIL.test(migrant.email)
           ? { name: migrant.fullName ?? migrant.email, email: migrant.email }
           : undefined,
     });
@@ -129,9 +137,10 @@ export class InterviewNotifier {
 
   /** Invitation, reschedule or cancellation to both sides, e-mails with the iCalendar event. */
   async announce(manager: EntityManager, ctx: InterviewContext, change: InterviewChange): Promise<void> {
-    const icalEvent = this.ics(ctx, change === 'cancelled' ? 'CANCEL' : 'REQUEST');
+    const method = change === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    const icalEvents = { migrant: this.ics(ctx, method), employer: this.ics(ctx, method, true) };
     const key = `interview:${ctx.interview.id}:${ctx.interview.sequence}:${change}`;
-    await this.write(manager, [this.messages(ctx, TEMPLATES[change], TEMPLATES[change], key, icalEvent)]);
+    await this.write(manager, [this.messages(ctx, TEMPLATES[change], TEMPLATES[change], key, icalEvents)]);
   }
 
   /**
@@ -197,7 +206,7 @@ export class InterviewNotifier {
     migrantTemplate: TemplateName,
     employerTemplate: TemplateName,
     key: string,
-    icalEvent?: { method: string; content: string },
+    icalEvents?: Record<'migrant' | 'employer', { method: string; content: string }>,
   ): Messages {
     const { interview, migrant } = ctx;
     const timezone = this.timezoneOf(ctx);
@@ -223,7 +232,7 @@ export class InterviewNotifier {
         recipientUserId: migrant.userId,
         channel: 'email',
         address: migrant.email,
-        icalEvent,
+        icalEvent: icalEvents?.migrant,
         dedupeKey: `${key}:migrant:email`,
       });
     }
@@ -253,7 +262,7 @@ export class InterviewNotifier {
         candidateName,
         startsAt: formatWhen(interview.startsAt, user.preferredLanguage, timezone),
       },
-      options: { dedupeKey: `${key}:user:${user.id}`, icalEvent },
+      options: { dedupeKey: `${key}:user:${user.id}`, icalEvent: icalEvents?.employer },
     }));
     return { migrantItems, employerRequests };
   }

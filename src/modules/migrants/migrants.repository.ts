@@ -270,10 +270,18 @@ export class MigrantsRepository {
     return rows.length > 0;
   }
 
-  /** True when the migrant applied to one of the employer's vacancies. */
-  async employerHasApplication(employerId: string, migrantId: string): Promise<boolean> {
+  /**
+   * True while the person has an application to the employer still under way, or works there: the contact an
+   * employer needs for that, and only for as long as it lasts (a withdrawal, a rejection or the placement's end
+   * takes it away again).
+   */
+  async employerHasActiveRelation(employerId: string, migrantId: string): Promise<boolean> {
     const rows = await this.dataSource.query(
-      `SELECT 1 FROM applications WHERE migrant_id = $1 AND employer_id = $2 LIMIT 1`,
+      `SELECT 1 FROM applications
+        WHERE migrant_id = $1 AND employer_id = $2 AND status NOT IN ('rejected', 'withdrawn', 'hired')
+       UNION ALL
+       SELECT 1 FROM placements WHERE migrant_id = $1 AND employer_id = $2 AND status = 'active'
+       LIMIT 1`,
       [migrantId, employerId],
     );
     return rows.length > 0;

@@ -178,8 +178,13 @@ export class MigrantsService {
     const access = await this.access(principal, migrant);
     if (access === 'full') return this.fullView(migrant!);
     const employerId = (principal as UserPrincipal).employerId!;
-    const applied = await this.migrants.employerHasApplication(employerId, id);
-    return this.employerView(migrant!, applied);
+    const engaged = await this.migrants.employerHasActiveRelation(employerId, id);
+    return this.employerView(migrant!, engaged);
+  }
+
+  /** Whether an employer has an application of the person under way, or employs them now. */
+  employerEngagedWith(employerId: string, migrantId: string): Promise<boolean> {
+    return this.migrants.employerHasActiveRelation(employerId, migrantId);
   }
 
   /** Self, staff, or an employer allowed by consent or application; everyone else gets 404. */
@@ -593,8 +598,11 @@ export class MigrantsService {
     };
   }
 
-  /** What an employer sees: no birth date, no documents, no contacts unless the person applied to them. */
-  private employerView(m: MigrantEntity, applied: boolean): MigrantDto {
+  /**
+   * What an employer sees: no birth date, no documents, and the phone only while an application to it is under
+   * way or the person works there.
+   */
+  private employerView(m: MigrantEntity, engaged: boolean): MigrantDto {
     const view: MigrantDto = {
       id: m.id,
       status: m.status,
@@ -607,7 +615,7 @@ export class MigrantsService {
       desiredRegions: m.desiredRegions,
       availableFrom: m.availableFrom,
     };
-    if (applied) view.phone = m.phone;
+    if (engaged) view.phone = m.phone;
     return view;
   }
 }
