@@ -14,6 +14,7 @@ import { TokenService } from 'src/common/auth/token.service';
 import { DomainError, ErrorCode } from 'src/common/errors/domain-error';
 import { ProblemFilter, sendProblem } from 'src/common/errors/problem.filter';
 import { refuseDeepBodies } from 'src/common/http/json-depth';
+import { RateLimits } from 'src/common/http/rate-limits';
 import { createValidationPipe } from 'src/common/http/validation.pipe';
 import { PinoNestLogger, createPino } from 'src/common/logging/logger';
 import { createDataSource } from 'src/database/data-source';
@@ -51,7 +52,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: Creat
   const pino = createPino(config.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -70,6 +71,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: Creat
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const metrics = app.get(MetricsService);
   refuseDeepBodies(fastify, new Logger('HTTP'));
+  await app.get(RateLimits).attach(fastify);
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', String(request.id));
   });

@@ -8,6 +8,7 @@ import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { PiiCipher } from 'src/common/crypto/pii-cipher';
 import { AccessCodeHasher } from 'src/common/crypto/access-code-hasher';
 import { IdempotencyInterceptor } from 'src/common/idempotency/idempotency.interceptor';
+import { RateLimits } from 'src/common/http/rate-limits';
 
 @Global()
 @Module({
@@ -27,9 +28,10 @@ import { IdempotencyInterceptor } from 'src/common/idempotency/idempotency.inter
     TokenService,
     PiiCipher,
     AccessCodeHasher,
+    RateLimits,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [TokenService, PiiCipher, AccessCodeHasher],
+  exports: [TokenService, PiiCipher, AccessCodeHasher, RateLimits],
 })
 export class CommonModule {}

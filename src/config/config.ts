@@ -35,6 +35,54 @@ export interface AppConfig {
   demo: boolean;
   webDir: string;
   warnings: string[];
+  /** Whom to believe about the client's address (X-Forwarded-For): off, on, a hop count or a list of proxies. */
+  trustProxy: boolean | number | string[];
+  /** Per-client limits: requests allowed per window, in Redis (see docs/SECURITY.md). */
+  rateLimits: Record<RateLimitName, RateLimit>;
+  /** Bearer token that /metrics asks for; without one, /metrics is closed in production. */
+  metricsToken: string | undefined;
+}
+
+export type RateLimitName = 'loginPerIp' | 'loginPerAccountAndIp' | 'loginPerAccount' | 'registerPerIp';
+
+export interface RateLimit {
+  max: number;
+  windowSeconds: number;
+}
+
+const RATE_LIMIT_DEFAULTS: Record<RateLimitName, { env: string; value: string }> = {
+  loginPerIp: { env: 'RATE_LIMIT_LOGIN_PER_IP', value: '60/60' },
+  loginPerAccountAndIp: { env: 'RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP', value: '10/900' },
+  loginPerAccount: { env: 'RATE_LIMIT_LOGIN_PER_ACCOUNT', value: '100/900' },
+  registerPerIp: { env: 'RATE_LIMIT_REGISTER_PER_IP', value: '30/600' },
+};
+
+function rateLimits(env: Env): Record<RateLimitName, RateLimit> {
+  const out = {} as Record<RateLimitName, RateLimit>;
+  for (const [name, { env: key, value }] of Object.entries(RATE_LIMIT_DEFAULTS)) {
+    const raw = (env[key] || value).trim();
+    const match = /^(\d{1,9})\/(\d{1,7})$/.exec(raw);
+    if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
+      throw new ConfigError(key, `must be <requests>/<seconds>, e.g. ${value}; got "${raw}"`);
+    }
+    out[name as RateLimitName] = { max: Number(match[1]), windowSeconds: Number(match[2]) };
+  }
+  return out;
+}
+
+function trustProxy(env: Env): boolean | number | string[] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (!raw || /^(false|off|0|no)$/i.test(raw)) return false;
+  if (/^(true|on|yes)$/i.test(raw)) return true;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const list = raw.split(',').map((part) => part.trim());
+  if (list.some((part) => !/^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(part))) {
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'must be off, on, a hop count or a comma-separated list of proxy IPs/CIDRs',
+    );
+  }
+  return list;
 }
 
 export class ConfigError extends Error {
@@ -191,6 +239,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     legalHelpPhone: str(env, 'LEGAL_HELP_PHONE', '+7 495 000-00-00'),
     demo: bool(env, 'DEMO', false),
     webDir: str(env, 'WEB_DIR', 'web/dist'),
+    trustProxy: trustProxy(env),
+    rateLimits: rateLimits(env),
+    metricsToken: env.METRICS_TOKEN || undefined,
     warnings,
   };
 }

@@ -28,6 +28,11 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     SMS_DIR: 'var/test-sms',
     // Each app gets its own queues, so a job is handled by the app (and mail transport) that made it.
     REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'jf-test'}-${unique('app')}`,
+    // Specs log in and register many times from one address; the limits have a spec of their own.
+    RATE_LIMIT_LOGIN_PER_IP: '1000000/60',
+    RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '1000000/60',
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000000/60',
+    RATE_LIMIT_REGISTER_PER_IP: '1000000/60',
     ...env,
   });
   const app = await createApp(config);

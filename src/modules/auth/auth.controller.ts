@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Ip, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, OpenToUnverifiedEmployers, Public, Roles } from 'src/common/auth/auth.decorators';
 import type { Principal } from 'src/common/auth/principal';
@@ -25,8 +25,8 @@ export class AuthController {
     auth: false,
   })
   @ApiOkResponse({ type: TokenDto })
-  login(@Body() dto: LoginDto): Promise<TokenDto> {
-    return this.auth.login(dto);
+  login(@Body() dto: LoginDto, @Ip() clientIp: string): Promise<TokenDto> {
+    return this.auth.login(dto, clientIp);
   }
 
   @OpenToUnverifiedEmployers()

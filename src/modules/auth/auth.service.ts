@@ -5,12 +5,12 @@ import { Principal, Role } from 'src/common/auth/principal';
 import { AccessCodeHasher } from 'src/common/crypto/access-code-hasher';
 import { dummyPasswordHash, hashPassword, verifyPassword } from 'src/common/crypto/password';
 import { DomainError, ErrorCode, ValidationError } from 'src/common/errors/domain-error';
+import { RateLimits } from 'src/common/http/rate-limits';
 import { normalizePhone } from 'src/common/validation/phone';
 import { OutboxService } from 'src/database/outbox.service';
 import { inTransaction } from 'src/database/transaction';
 import { JobName } from 'src/queue/queue.constants';
 import { LoginDto } from 'src/modules/auth/auth.dto';
-import { LoginThrottle } from 'src/modules/auth/login-throttle';
 import { UserEntity } from 'src/modules/users/user.entity';
 import { UserRepository } from 'src/modules/users/user.repository';
 
@@ -22,27 +22,26 @@ export class AuthService {
     private readonly dataSource: DataSource,
     private readonly users: UserRepository,
     private readonly tokens: TokenService,
-    private readonly throttle: LoginThrottle,
+    private readonly limits: RateLimits,
     private readonly outbox: OutboxService,
     private readonly accessCodes: AccessCodeHasher,
   ) {}
 
-  async login(dto: LoginDto) {
+  /**
+   * Every attempt is counted before the password is checked (an atomic increment, so parallel guesses cannot slip
+   * past a check made before the count): per address, per account from that address, and per account from
+   * everywhere with a higher limit, so that a flood from one address neither exhausts the CPU with scrypt nor
+   * locks the person out when they log in from elsewhere.
+   */
+  async login(dto: LoginDto, clientIp: string) {
     const identifier = this.identifier(dto);
     const secret = dto.password ?? dto.accessCode;
     if (!secret) throw ValidationError.field('password', 'is required (or accessCode with phone)');
     if (dto.accessCode && !dto.phone) throw ValidationError.field('phone', 'is required with accessCode');
 
-    const wait = await this.throttle.blockedFor(identifier);
-    if (wait > 0) {
-      throw new DomainError(
-        ErrorCode.TooManyAttempts,
-        `Too many failed logins; try again in ${wait} seconds`,
-        {
-          retryAfter: wait,
-        },
-      );
-    }
+    await this.limits.hit('loginPerIp', clientIp, 'logins from this address');
+    await this.limits.hit('loginPerAccountAndIp', `${identifier}|${clientIp}`, 'logins to this account');
+    await this.limits.hit('loginPerAccount', identifier, 'logins to this account');
     const user = dto.email
       ? await this.users.findByEmail(dto.email)
       : await this.users.findByPhone(normalizePhone(dto.phone!) ?? dto.phone!);
@@ -50,11 +49,7 @@ export class AuthService {
       ? await verifyPassword(dto.password, user?.passwordHash ?? (await dummyPasswordHash()))
       : this.accessCodes.verify(secret, user?.accessCodeHash);
     const ok = verified && !!user && !user.disabled;
-    if (!ok || !user) {
-      await this.throttle.fail(identifier);
-      throw new DomainError(ErrorCode.Unauthenticated, 'Wrong credentials');
-    }
-    await this.throttle.succeed(identifier);
+    if (!ok || !user) throw new DomainError(ErrorCode.Unauthenticated, 'Wrong credentials');
     await this.users.touchLogin(user.id);
     return this.tokens.issue(user);
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { RateLimits } from 'src/common/http/rate-limits';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Ip } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
   CurrentPrincipal,
@@ -25,14 +26,21 @@ import { EmployersService } from 'src/modules/employers/employers.service';
 @ApiTags('employers')
 @Controller('v1/employers')
 export class EmployersController {
-  constructor(private readonly employers: EmployersService) {}
+  constructor(
+    private readonly employers: EmployersService,
+    private readonly limits: RateLimits,
+  ) {}
 
   @Public()
   @Post()
   @Idempotent()
-  @ApiRoute('Register an employer and its user (pending until staff verify it)', [400, 409], { auth: false })
+  @ApiRoute('Register an employer and its user (pending until staff verify it)', [400, 409, 429], {
+    auth: false,
+  })
   @ApiCreatedResponse({ type: EmployerRegisteredDto })
-  register(@Body() dto: RegisterEmployerDto): Promise<EmployerRegisteredDto> {
+  async register(@Body() dto: RegisterEmployerDto, @Ip() clientIp: string): Promise<EmployerRegisteredDto> {
+    // Registration hashes a password with scrypt: a per-address limit keeps one script from taking the CPU.
+    await this.limits.hit('registerPerIp', clientIp, 'registrations from this address');
     return this.employers.register(dto);
   }
 

@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { RateLimits } from 'src/common/http/rate-limits';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Ip } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentPrincipal, CurrentUser, Public, Roles } from 'src/common/auth/auth.decorators';
@@ -27,14 +28,19 @@ import { MigrantsService } from 'src/modules/migrants/migrants.service';
 @ApiTags('migrants')
 @Controller('v1/migrants')
 export class MigrantsController {
-  constructor(private readonly migrants: MigrantsService) {}
+  constructor(
+    private readonly migrants: MigrantsService,
+    private readonly limits: RateLimits,
+  ) {}
 
   @Public()
   @Post()
   @Idempotent()
-  @ApiRoute('Register online: profile, consent and a phone login', [400, 409], { auth: false })
+  @ApiRoute('Register online: profile, consent and a phone login', [400, 409, 429], { auth: false })
   @ApiCreatedResponse({ type: MigrantCreatedDto })
-  register(@Body() dto: RegisterMigrantDto): Promise<MigrantCreatedDto> {
+  async register(@Body() dto: RegisterMigrantDto, @Ip() clientIp: string): Promise<MigrantCreatedDto> {
+    // Registration hashes a password with scrypt: a per-address limit keeps one script from taking the CPU.
+    await this.limits.hit('registerPerIp', clientIp, 'registrations from this address');
     return this.migrants.register(dto);
   }
 
