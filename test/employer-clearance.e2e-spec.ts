@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TestApp, bootTestApp, staffToken } from './harness/app';
-import { registerMigrant } from './harness/migrants.factory';
+import { applyOnline } from './harness/applications.factory';
+import { addMigrantDocument, registerMigrant } from './harness/migrants.factory';
 import { dataSourceOf } from './harness/placements.factory';
 import {
   createPublishedVacancy,
@@ -171,5 +172,46 @@ describe('Employer clearance and active users (e2e)', () => {
     await t.http().get(`/v1/migrants/${person.id}`).set(auth(person.token)).expect(200);
     await t.http().post(`/v1/migrants/${person.id}/erase`).set(auth(staff)).expect(200);
     await t.http().get(`/v1/migrants/${person.id}`).set(auth(person.token)).expect(401);
+  });
+
+  it('shows the phone and the eligibility facts to an employer only while an application to it is under way', async () => {
+    const employer = await createVerifiedEmployer(t, { staff });
+    const vacancy = await createPublishedVacancy(t, employer.token);
+    const person = await registerMigrant(t, {
+      citizenship: 'TJ',
+      consent: { dataProcessing: true, visibleToEmployers: true, version: '2025-01' },
+    });
+    await addMigrantDocument(t, person.token, person.id, {
+      type: 'patent',
+      number: 'PT1234567',
+      region: 'RU-MOW',
+      validFrom: '2026-01-10',
+      validUntil: '2027-01-09',
+    });
+    const profile = () => t.http().get(`/v1/migrants/${person.id}`).set(auth(employer.token)).expect(200);
+    const eligibility = () =>
+      t
+        .http()
+        .get(`/v1/migrants/${person.id}/eligibility?vacancyId=${vacancy.id}&lang=en`)
+        .set(auth(employer.token))
+        .expect(200);
+
+    // Visible by consent only: the answer, not the documents behind it, and no phone.
+    expect((await profile()).body.phone).toBeUndefined();
+    const before = (await eligibility()).body;
+    expect(before.status).toEqual(expect.any(String));
+    expect(before.checks).toEqual([]);
+    expect(JSON.stringify(before)).not.toMatch(/2027-01-09|patent.*RU-MOW/i);
+    for (const step of before.steps) expect(Object.keys(step)).toEqual(['code']);
+
+    const application = await applyOnline(t, person.token, vacancy.id);
+    expect((await profile()).body.phone).toBe(person.phone);
+    const during = (await eligibility()).body;
+    expect(during.checks.length).toBeGreaterThan(0);
+    expect(during.checks.map((c: { code: string }) => c.code)).toContain('PATENT_VALID');
+
+    await t.http().post(`/v1/applications/${application.id}/withdraw`).set(auth(person.token)).expect(200);
+    expect((await profile()).body.phone).toBeUndefined();
+    expect((await eligibility()).body.checks).toEqual([]);
   });
 });

@@ -196,6 +196,14 @@ describe('interviews', () => {
         tzid: 'Europe/Moscow',
       });
       await calendarMails(employer.email, 'REQUEST');
+      // The candidate's invitation names them as attendee; the employer's copy carries no address of theirs.
+      const rawTo = (address: string) =>
+        smtp.messages
+          .filter((m) => m.to.includes(address) && m.parsed)
+          .map((m) => `${m.parsed!.text ?? ''}${m.parsed!.html || ''}${calendarOf(m.parsed!) ?? ''}`)
+          .join('\n');
+      expect(rawTo(email)).toContain(`mailto:${email}`);
+      expect(rawTo(employer.email)).not.toContain(email);
       await waitFor(async () => sms.messages.some((m) => m.to === migrant.phone), { what: 'invitation SMS' });
 
       const moved = await t
