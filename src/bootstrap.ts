@@ -13,6 +13,7 @@ import { isStaff } from 'src/common/auth/principal';
 import { TokenService } from 'src/common/auth/token.service';
 import { DomainError, ErrorCode } from 'src/common/errors/domain-error';
 import { ProblemFilter, sendProblem } from 'src/common/errors/problem.filter';
+import { clientErrorHandler, frameworkErrors } from 'src/common/http/framework-errors';
 import { refuseDeepBodies } from 'src/common/http/json-depth';
 import { RateLimits } from 'src/common/http/rate-limits';
 import { createValidationPipe } from 'src/common/http/validation.pipe';
@@ -53,6 +54,8 @@ export async function createApp(config: AppConfig = loadConfig(), options: Creat
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    frameworkErrors,
+    clientErrorHandler,
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
