@@ -38,12 +38,31 @@ describe('default delivery (no SMTP_URL, no SMS_GATEWAY_URL)', () => {
       .filter((name) => name.endsWith('.txt'))
       .map((name) => readFileSync(join(smsDir, name), 'utf8'));
 
-  it('texts a returning visitor the new access code as a file in SMS_DIR, and nothing ends dead', async () => {
+  it('texts a returning visitor the identification code and then a new access code as files in SMS_DIR, and nothing ends dead', async () => {
     const body = kioskSubmission([fair.vacancy.id]);
     const phone = body.migrant.phone as string;
     expect((await submit(body)).status).toBe(201);
-    const again = await submit(body);
+    // The visitor forgot their code: the kiosk texts a one-time code to the phone on the profile.
+    const asked = await t
+      .http()
+      .post('/v1/kiosk/identifications')
+      .set('authorization', `Bearer ${fair.kiosk.token}`)
+      .send({ phone });
+    expect(asked.status).toBe(201);
+    const oneTime = await waitFor(
+      async () =>
+        smsFiles()
+          .filter((text) => text.startsWith(`To: ${phone}\n`))
+          .map((text) => /(?<![0-9])([0-9]{6})(?![0-9])/.exec(text)?.[1])
+          .find((found) => !!found),
+      { what: 'identification SMS file' },
+    );
+    const again = await submit({
+      ...body,
+      identification: { identificationId: asked.body.identificationId, code: oneTime },
+    });
     expect(again.status).toBe(201);
+    expect(again.body.identity).toBe('confirmed');
     expect(again.body.accessCodeSent).toBe(true);
 
     // Every message to the visitor and to the employer settles; none is failed or dead.

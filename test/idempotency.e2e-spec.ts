@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { Response } from 'supertest';
+import { AccessCodeHasher } from 'src/common/crypto/access-code-hasher';
 import { TestApp, bootTestApp, staffToken, unique } from 'test/harness/app';
 import { slotAt } from 'test/harness/interviews.factory';
 import { migrantRegistration, registerMigrant } from 'test/harness/migrants.factory';
@@ -144,8 +145,13 @@ describe('Idempotency-Key completed with the effect (e2e)', () => {
 
   it('a returning visitor checking in at a kiosk, counted once', async () => {
     const migrant = await registerMigrant(t);
+    // As after an earlier kiosk visit: the person's login has an access code.
+    await ds.query(`UPDATE users SET access_code_hash = $2 WHERE migrant_id = $1`, [
+      migrant.id,
+      t.app.get(AccessCodeHasher).hash('K7M2QX4P'),
+    ]);
     const checkedIn = await completedWithEffect(
-      post('/v1/kiosk/check-ins', fair.kiosk.token, { phone: migrant.phone, birthDate: migrant.birthDate }),
+      post('/v1/kiosk/check-ins', fair.kiosk.token, { phone: migrant.phone, accessCode: 'K7M2QX4P' }),
       200,
       'fair_attendance',
       (b) => b.migrantId as string,

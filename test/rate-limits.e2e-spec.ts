@@ -101,7 +101,7 @@ describe('Per-client limits on login and registration (e2e)', () => {
   it('counts guesses at one account atomically: of 12 parallel attempts exactly 5 are checked', async () => {
     const person = await registerMigrant(t);
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) =>
+      Array.from({ length: 12 }, () =>
         from(t, '127.0.1.1', '/v1/auth/login', { phone: person.phone, password: 'not-the-password' }),
       ),
     );

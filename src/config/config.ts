@@ -43,7 +43,14 @@ export interface AppConfig {
   metricsToken: string | undefined;
 }
 
-export type RateLimitName = 'loginPerIp' | 'loginPerAccountAndIp' | 'loginPerAccount' | 'registerPerIp';
+export type RateLimitName =
+  | 'loginPerIp'
+  | 'loginPerAccountAndIp'
+  | 'loginPerAccount'
+  | 'registerPerIp'
+  | 'identifyPerPhone'
+  | 'identificationCodesPerPhone'
+  | 'identifyFailuresPerKiosk';
 
 export interface RateLimit {
   max: number;
@@ -55,6 +62,9 @@ const RATE_LIMIT_DEFAULTS: Record<RateLimitName, { env: string; value: string }>
   loginPerAccountAndIp: { env: 'RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP', value: '10/900' },
   loginPerAccount: { env: 'RATE_LIMIT_LOGIN_PER_ACCOUNT', value: '100/900' },
   registerPerIp: { env: 'RATE_LIMIT_REGISTER_PER_IP', value: '30/600' },
+  identifyPerPhone: { env: 'RATE_LIMIT_IDENTIFY_PER_PHONE', value: '10/900' },
+  identificationCodesPerPhone: { env: 'RATE_LIMIT_IDENTIFICATION_CODES_PER_PHONE', value: '3/900' },
+  identifyFailuresPerKiosk: { env: 'RATE_LIMIT_IDENTIFY_FAILURES_PER_KIOSK', value: '30/900' },
 };
 
 function rateLimits(env: Env): Record<RateLimitName, RateLimit> {

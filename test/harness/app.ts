@@ -33,6 +33,9 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     RATE_LIMIT_LOGIN_PER_ACCOUNT_AND_IP: '1000000/60',
     RATE_LIMIT_LOGIN_PER_ACCOUNT: '1000000/60',
     RATE_LIMIT_REGISTER_PER_IP: '1000000/60',
+    RATE_LIMIT_IDENTIFY_PER_PHONE: '1000000/60',
+    RATE_LIMIT_IDENTIFICATION_CODES_PER_PHONE: '1000000/60',
+    RATE_LIMIT_IDENTIFY_FAILURES_PER_KIOSK: '1000000/60',
     ...env,
   });
   const app = await createApp(config);

@@ -15,6 +15,7 @@ export enum ErrorCode {
   InvalidTransition = 'invalid_transition',
   EmployerNotVerified = 'employer_not_verified',
   EmployerNotCleared = 'employer_not_cleared',
+  IdentificationFailed = 'identification_failed',
   UriTooLong = 'uri_too_long',
   HeadersTooLarge = 'headers_too_large',
   RequestTimeout = 'request_timeout',

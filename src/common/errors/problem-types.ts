@@ -25,6 +25,7 @@ export const PROBLEM_TYPES: Record<ErrorCode, ProblemType> = {
     status: 403,
     title: 'Only employers verified by the labour department may reach jobseekers',
   },
+  [ErrorCode.IdentificationFailed]: { status: 422, title: 'The visitor could not be identified' },
   [ErrorCode.UriTooLong]: { status: 414, title: 'The address is too long' },
   [ErrorCode.HeadersTooLarge]: { status: 431, title: 'Request header fields too large' },
   [ErrorCode.RequestTimeout]: { status: 408, title: 'The request took too long to arrive' },

@@ -9,7 +9,7 @@ import { createRedis } from 'src/queue/redis';
 type Checker = (
   request: FastifyRequest,
   options?: { increment?: boolean },
-) => Promise<{ isAllowed: boolean; isExceeded?: boolean; ttlInSeconds?: number }>;
+) => Promise<{ isAllowed: boolean; isExceeded?: boolean; remaining?: number; ttlInSeconds?: number }>;
 
 /** What the checkers are given instead of a request: the key is chosen by the caller (an IP, an account). */
 interface LimitKey {
@@ -52,16 +52,27 @@ export class RateLimits implements OnModuleDestroy {
    * names the action in the message ("logins from this address").
    */
   async hit(name: RateLimitName, key: string, what: string): Promise<void> {
+    await this.apply(name, key, what, true);
+  }
+
+  /** Throws 429 when `key` is over the limit already, without counting this call. */
+  async check(name: RateLimitName, key: string, what: string): Promise<void> {
+    await this.apply(name, key, what, false);
+  }
+
+  private async apply(name: RateLimitName, key: string, what: string, increment: boolean): Promise<void> {
     if (!this.shared || !this.local) return;
     const request = { limitKey: key, routeOptions: { config: {} } } as unknown as FastifyRequest;
     let limit;
     try {
-      limit = await this.shared[name](request);
+      limit = await this.shared[name](request, { increment });
     } catch (error) {
       this.logger.warn(`rate limit store unavailable, counting in memory: ${(error as Error).name}`);
-      limit = await this.local[name](request);
+      limit = await this.local[name](request, { increment });
     }
-    if (!limit.isAllowed && limit.isExceeded) {
+    // A hit over the limit is refused; a check refuses once the limit is used up (the next hit would be over it).
+    const over = increment ? limit.isExceeded : (limit.remaining ?? 1) === 0 && (limit.ttlInSeconds ?? 0) > 0;
+    if (!limit.isAllowed && over) {
       const wait = Math.max(1, limit.ttlInSeconds ?? 1);
       throw new DomainError(ErrorCode.TooManyAttempts, `Too many ${what}; try again in ${wait} seconds`, {
         retryAfter: wait,

@@ -100,6 +100,25 @@ export class FairRepository {
       .find({ where: { fairId }, order: { createdAt: 'ASC' } });
   }
 
+  /** Per kiosk of the fair: failed identifications and unproven known visitors in the last 24 hours. */
+  async kioskIdentificationCounts(
+    fairId: string,
+  ): Promise<Map<string, { failed: number; unconfirmed: number }>> {
+    const rows = await preparedQuery<{ kiosk_id: string; failed: number; unconfirmed: number }>(
+      this.dataSource,
+      `SELECT k.id AS kiosk_id,
+              count(*) FILTER (WHERE a.action = 'kiosk.identification_failed')::int AS failed,
+              count(*) FILTER (WHERE a.action = 'kiosk.identity_unconfirmed')::int AS unconfirmed
+         FROM kiosks k
+         JOIN audit_log a ON a.subject_type = 'kiosk' AND a.subject_id = k.id
+                         AND a.created_at > now() - interval '24 hours'
+        WHERE k.fair_id = $1
+        GROUP BY k.id`,
+      [fairId],
+    );
+    return new Map(rows.map((r) => [r.kiosk_id, { failed: r.failed, unconfirmed: r.unconfirmed }]));
+  }
+
   /** Revokes the kiosk; false when no such kiosk at this fair. */
   async revokeKiosk(fairId: string, kioskId: string): Promise<boolean> {
     const rows = await preparedQuery(

@@ -117,12 +117,26 @@ export class ParticipantAddedDto {
   @ApiPropertyOptional({ nullable: true, type: String }) booth: string | null;
 }
 
+export class KioskIdentificationStatsDto {
+  @ApiProperty({ description: 'Failed identifications (wrong access or SMS code) in the last 24 hours' })
+  failedLast24h: number;
+  @ApiProperty({ description: 'Known phone and birth date typed without proof in the last 24 hours' })
+  unconfirmedLast24h: number;
+  @ApiProperty({ description: 'Many failures: someone may be trying other people’s phones at this kiosk' })
+  flagged: boolean;
+}
+
 export class KioskDto {
   @ApiProperty() id: string;
   @ApiProperty() fairId: string;
   @ApiProperty() label: string;
   @ApiPropertyOptional({ nullable: true, type: String }) revokedAt: string | null;
   @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({
+    type: KioskIdentificationStatsDto,
+    description: 'In the staff list of a fair’s kiosks',
+  })
+  identification?: KioskIdentificationStatsDto;
 }
 
 export class KioskCreatedDto extends KioskDto {

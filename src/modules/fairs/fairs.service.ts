@@ -41,6 +41,9 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
+/** Failed identifications in a day from which staff see a kiosk flagged (someone may be trying phones there). */
+export const KIOSK_FLAG_FAILURES = 10;
+
 @Injectable()
 export class FairsService {
   private readonly catalog = ReferenceCatalog.load();
@@ -194,7 +197,21 @@ export class FairsService {
 
   async kiosks(fairId: string): Promise<KioskDto[]> {
     if (!(await this.fairs.findById(fairId))) throw new NotFoundError('Fair');
-    return (await this.fairs.findKiosks(fairId)).map((k) => this.kioskDto(k));
+    const [kiosks, counts] = await Promise.all([
+      this.fairs.findKiosks(fairId),
+      this.fairs.kioskIdentificationCounts(fairId),
+    ]);
+    return kiosks.map((k) => {
+      const { failed, unconfirmed } = counts.get(k.id) ?? { failed: 0, unconfirmed: 0 };
+      return {
+        ...this.kioskDto(k),
+        identification: {
+          failedLast24h: failed,
+          unconfirmedLast24h: unconfirmed,
+          flagged: failed >= KIOSK_FLAG_FAILURES,
+        },
+      };
+    });
   }
 
   async revokeKiosk(fairId: string, kioskId: string): Promise<void> {

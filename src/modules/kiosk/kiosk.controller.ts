@@ -8,6 +8,8 @@ import { resolveLang } from 'src/modules/eligibility/eligibility.service';
 import {
   KioskCheckInDto,
   KioskCheckInResultDto,
+  KioskIdentificationCreatedDto,
+  KioskIdentificationRequestDto,
   KioskSubmissionDto,
   KioskSubmissionResultDto,
   KioskVacancyListDto,
@@ -38,8 +40,9 @@ export class KioskApplicationsController {
   @Post('applications')
   @Idempotent({ required: true })
   @ApiRoute(
-    'Register or recognise a visitor and apply to vacancies of this fair (kiosk token)',
-    [400, 403, 409, 422],
+    'Register a visitor, or act for a returning one who proved who they are, and apply to vacancies of this fair ' +
+      '(kiosk token)',
+    [400, 403, 409, 422, 429],
   )
   @ApiCreatedResponse({ type: KioskSubmissionResultDto })
   submit(
@@ -49,12 +52,26 @@ export class KioskApplicationsController {
     return this.kiosk.submit(kiosk, dto);
   }
 
+  @Post('identifications')
+  @ApiRoute(
+    'Text a one-time code to a returning visitor’s phone, to prove who they are at this kiosk (kiosk token). ' +
+      'The answer is the same whether or not the phone is registered.',
+    [400, 403, 429],
+  )
+  @ApiCreatedResponse({ type: KioskIdentificationCreatedDto })
+  requestIdentification(
+    @CurrentKiosk() kiosk: KioskPrincipal,
+    @Body() dto: KioskIdentificationRequestDto,
+  ): Promise<KioskIdentificationCreatedDto> {
+    return this.kiosk.requestIdentification(kiosk, dto);
+  }
+
   @Post('check-ins')
   @HttpCode(200)
   @Idempotent()
   @ApiRoute(
-    'A returning visitor (phone with birth date or access code) is counted (kiosk token)',
-    [400, 403, 404],
+    'A returning visitor (phone with the access code, or with the code texted to it) is counted (kiosk token)',
+    [400, 403, 422, 429],
   )
   @ApiOkResponse({ type: KioskCheckInResultDto })
   checkIn(

@@ -52,7 +52,48 @@ export class KioskMigrantDto extends OmitType(RegisterMigrantDto, ['password', '
   consent: KioskConsentDto;
 }
 
+/** A returning visitor's proof: the access code from an earlier visit, or the code the kiosk had texted them. */
+export class KioskIdentityProofDto {
+  @ApiPropertyOptional({ example: 'K7M2QX4P', description: 'The access code from an earlier visit' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{4,12}$/)
+  accessCode?: string;
+
+  @ApiPropertyOptional({ description: 'From POST /v1/kiosk/identifications' })
+  @IsOptional()
+  @IsUUID('all')
+  identificationId?: string;
+
+  @ApiPropertyOptional({ example: '402913', description: 'The code sent by SMS to the phone on the profile' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9]{6}$/)
+  code?: string;
+}
+
+export class KioskIdentificationRequestDto {
+  @ApiProperty({ example: '+998901234567' }) @IsString() @IsPhoneNumber() phone: string;
+}
+
+export class KioskIdentificationCreatedDto {
+  @ApiProperty() identificationId: string;
+  @ApiProperty({ description: 'Until when the code works' }) expiresAt: string;
+}
+
 export class KioskSubmissionDto {
+  @ApiPropertyOptional({
+    type: KioskIdentityProofDto,
+    description:
+      'A returning visitor proves who they are; without it the kiosk never writes into an existing profile ' +
+      '(a known phone and birth date make a new profile that staff review as a possible duplicate)',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => KioskIdentityProofDto)
+  identification?: KioskIdentityProofDto;
+
   @ApiProperty({ type: KioskMigrantDto })
   @IsDefined()
   @IsObject()
@@ -78,7 +119,19 @@ export class KioskApplicationResultDto {
 }
 
 export class KioskSubmissionResultDto {
-  @ApiProperty() migrantId: string;
+  @ApiProperty({
+    description:
+      'The profile applied with: the proven person’s, or a new one. Never an existing person’s without proof.',
+  })
+  migrantId: string;
+
+  @ApiProperty({
+    enum: ['new', 'confirmed', 'unconfirmed'],
+    description:
+      '`confirmed`: the visitor proved who they are; `new`: a new profile; `unconfirmed`: the phone and birth date ' +
+      'are a known person’s but no proof was given, so a new profile was made for staff to review',
+  })
+  identity: 'new' | 'confirmed' | 'unconfirmed';
 
   @ApiProperty({
     nullable: true,
@@ -99,17 +152,14 @@ export class KioskSubmissionResultDto {
   @ApiProperty({ type: [KioskApplicationResultDto] }) applications: KioskApplicationResultDto[];
 }
 
-/** A returning visitor: phone with birth date, or phone with the access code from an earlier visit. */
-export class KioskCheckInDto {
+/** A returning visitor: the phone with the access code, or with the code the kiosk had texted to it. */
+export class KioskCheckInDto extends KioskIdentityProofDto {
   @ApiProperty({ example: '+998901234567' }) @IsString() @IsPhoneNumber() phone: string;
 
-  @ApiPropertyOptional({ example: '1995-04-12' }) @IsOptional() @IsCalendarDate() birthDate?: string;
-
-  @ApiPropertyOptional({ example: 'K7M2QX4P' })
+  @ApiPropertyOptional({ deprecated: true, description: 'No proof of identity: refused with 400' })
   @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9]{4,12}$/)
-  accessCode?: string;
+  @IsCalendarDate()
+  birthDate?: string;
 }
 
 export class KioskCheckInResultDto {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { KioskPrincipal } from 'src/common/auth/principal';
-import { AccessCodeHasher } from 'src/common/crypto/access-code-hasher';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { normalizePhone } from 'src/common/validation/phone';
 import { inTransaction } from 'src/database/transaction';
@@ -10,9 +9,11 @@ import { ApplicationsRepository, KioskVacancyRow } from 'src/modules/application
 import { ApplicationsService, eligibilityKey, toLang } from 'src/modules/applications/applications.service';
 import { EligibilityResult, Lang } from 'src/modules/eligibility/eligibility.types';
 import { generateAccessCode } from 'src/modules/kiosk/access-code';
+import { KioskIdentificationService, ProofKind } from 'src/modules/kiosk/kiosk-identification.service';
 import {
   KioskCheckInDto,
   KioskCheckInResultDto,
+  KioskIdentificationRequestDto,
   KioskSubmissionDto,
   KioskSubmissionResultDto,
   KioskVacancyDto,
@@ -43,7 +44,7 @@ export class KioskService {
     private readonly migrants: MigrantsService,
     private readonly migrantsRepo: MigrantsRepository,
     private readonly users: UserRepository,
-    private readonly accessCodes: AccessCodeHasher,
+    private readonly identification: KioskIdentificationService,
   ) {}
 
   async vacancies(kiosk: KioskPrincipal, lang: Lang): Promise<KioskVacancyListDto> {
@@ -52,8 +53,9 @@ export class KioskService {
   }
 
   /**
-   * Registers (or recognises) the visitor, counts the visit and applies to each vacancy, in one transaction.
-   * A vacancy the person applied to before is reported with its current status instead of failing the rest.
+   * Registers the visitor, or acts for a returning one who proved who they are, counts the visit and applies to
+   * each vacancy, in one transaction. Without proof a known phone and birth date never reach that person's profile
+   * (a new one is made for staff to review). A vacancy applied to before is reported with its current status.
    */
   async submit(kiosk: KioskPrincipal, dto: KioskSubmissionDto): Promise<KioskSubmissionResultDto> {
     const ids = [...new Set(dto.vacancyIds.map((id) => id.toLowerCase()))];
@@ -62,7 +64,7 @@ export class KioskService {
     // Independent reads in parallel; their failures are reported in the order they were always checked.
     const [{ targets: targetRows, atFair, employerContacts }, known] = await Promise.all([
       this.repository.findFairVacancyTargets(kiosk.fairId, ids),
-      phone
+      phone && !dto.identification
         ? this.migrantsRepo.findActiveByPhoneAndBirthDate(this.dataSource.manager, phone, profile.birthDate)
         : Promise.resolve(null),
     ]);
@@ -78,6 +80,9 @@ export class KioskService {
 
     if (!phone) throw ValidationError.field('migrant.phone', 'must be a valid phone number');
     const lang = toLang(profile.preferredLanguage);
+    const proven = dto.identification
+      ? await this.identification.prove(kiosk, phone, dto.identification, 'identification')
+      : undefined;
 
     // Everything slow happens before the transaction: eligibility (once per distinct vacancy input).
     const byInput = new Map<string, Promise<EligibilityResult | null>>();
@@ -86,8 +91,8 @@ export class KioskService {
       const key = eligibilityKey(target);
       let result = byInput.get(key);
       if (!result) {
-        result = known
-          ? this.applications.checkStored(known.id, target, lang)
+        result = proven
+          ? this.applications.checkStored(proven.migrantId, target, lang)
           : this.applications.checkFacts(
               {
                 birthDate: profile.birthDate,
@@ -103,26 +108,33 @@ export class KioskService {
       eligibility.set(target.id, await result);
     }
     const code = generateAccessCode();
-    const codeHash = this.accessCodes.hash(code);
+    const codeHash = this.identification.hashAccessCode(code);
 
     return inTransaction(this.dataSource, async (manager) => {
-      const { migrantId, reused } = await this.migrants.registerOrReuse(
-        manager,
-        { ...profile, phone },
-        'kiosk',
-        kiosk.fairId,
-      );
+      const person = proven
+        ? await this.provenPerson(manager, proven.migrantId)
+        : {
+            ...(await this.migrants.registerOrReuse(manager, { ...profile, phone }, 'kiosk', kiosk.fairId, {
+              reuse: false,
+            })),
+            name: profile.fullName.trim(),
+          };
+      const identity = proven ? 'confirmed' : known ? 'unconfirmed' : 'new';
+      if (identity === 'unconfirmed') await this.identification.recordUnconfirmed(manager, kiosk);
       const { userId, contact } = await this.countVisitAndGrantAccessCode(manager, kiosk, {
-        migrantId,
-        isNew: !reused,
+        migrantId: person.migrantId,
+        isNew: !proven,
         phone,
-        name: profile.fullName,
+        name: person.name,
         lang,
-        codeHash,
+        // Proven by the access code: that code stays. Proven by an SMS code: a new access code, by SMS.
+        codeHash: proven?.via === 'access_code' ? null : codeHash,
       });
+      const sendsCode = !!userId && (!proven || proven.via === ('sms_code' satisfies ProofKind));
       const submitted = await this.applications.submit(manager, {
-        migrantId,
-        candidateName: profile.fullName.trim(),
+        migrantId: person.migrantId,
+        // The employer reads the name on the profile, never one typed at the kiosk for someone else's.
+        candidateName: person.name,
         migrantUserId: userId,
         migrantContact: contact,
         employerContacts,
@@ -136,10 +148,10 @@ export class KioskService {
         message: null,
         principal: kiosk,
         // The code goes where only the person reads it; never to the in-app inbox it unlocks.
-        alsoNotify: userId
+        alsoNotify: sendsCode
           ? [
               {
-                userId,
+                userId: userId!,
                 template: 'access_code',
                 payload: { code, loginUrl: LOGIN_PATH },
                 channels: ['sms', 'email'],
@@ -147,12 +159,12 @@ export class KioskService {
             ]
           : [],
       });
-      // Whoever types a known phone and birth date at a kiosk must not see that person's login code: a returning
-      // person gets it by SMS on the phone they registered, a person registered now sees it on the screen.
+      // A person registered now sees the code on the screen; a returning one gets a new one only by SMS.
       const result: KioskSubmissionResultDto = {
-        migrantId,
-        accessCode: userId && !reused ? code : null,
-        accessCodeSent: !!userId && reused,
+        migrantId: person.migrantId,
+        identity,
+        accessCode: userId && !proven ? code : null,
+        accessCodeSent: sendsCode && !!proven,
         applications: submitted.map((a) => ({ id: a.id, vacancyId: a.vacancyId, status: a.status })),
       };
       // The Idempotency-Key commits with the submission: a retry after a crash gets this body, not a second run.
@@ -161,33 +173,39 @@ export class KioskService {
     });
   }
 
-  /** A returning visitor: phone + birth date, or phone + access code. Counts one more visit. */
+  /** A returning visitor proves who they are (access code, or a code texted to them). Counts one more visit. */
   async checkIn(kiosk: KioskPrincipal, dto: KioskCheckInDto): Promise<KioskCheckInResultDto> {
-    if (!!dto.birthDate === !!dto.accessCode) {
-      throw ValidationError.field('birthDate', 'send either birthDate or accessCode with the phone');
+    if (dto.birthDate) {
+      throw ValidationError.field(
+        'birthDate',
+        'a birth date is no proof of identity: send the access code, or the code texted to the phone ' +
+          '(POST /v1/kiosk/identifications, then identificationId with code)',
+      );
     }
-    const phone = normalizePhone(dto.phone);
-    if (!phone) throw ValidationError.field('phone', 'must be a valid phone number');
-    const migrantId = dto.birthDate
-      ? (await this.migrantsRepo.findActiveByPhoneAndBirthDate(this.dataSource.manager, phone, dto.birthDate))
-          ?.id
-      : await this.migrantByAccessCode(phone, dto.accessCode!);
-    if (!migrantId) throw new NotFoundError('Visitor');
+    const phone = this.identification.phone(dto.phone, 'phone');
+    const { migrantId } = await this.identification.prove(kiosk, phone, dto, 'accessCode');
     return inTransaction(this.dataSource, async (manager) => {
       const visits = await this.repository.recordAttendance(manager, kiosk.fairId, migrantId, kiosk.kioskId);
       return answerInTransaction(manager, { migrantId, visits });
     });
   }
 
-  private async migrantByAccessCode(phone: string, code: string): Promise<string | undefined> {
-    const user = await this.users.findByPhone(phone);
-    const ok = this.accessCodes.verify(code, user?.accessCodeHash);
-    if (!ok || !user || user.disabled || !user.migrantId) return undefined;
-    const [active] = await this.dataSource.query(
-      `SELECT 1 FROM migrants WHERE id = $1 AND status = 'active'`,
-      [user.migrantId],
+  /** Texts a one-time code to the phone, when it is a person's login (the answer does not say). */
+  requestIdentification(kiosk: KioskPrincipal, dto: KioskIdentificationRequestDto) {
+    return this.identification.request(kiosk, dto.phone);
+  }
+
+  private async provenPerson(
+    manager: EntityManager,
+    migrantId: string,
+  ): Promise<{ migrantId: string; reused: boolean; name: string }> {
+    const [row] = await preparedQuery<{ full_name: string | null }>(
+      manager,
+      `SELECT full_name FROM migrants WHERE id = $1 AND status = 'active' FOR UPDATE`,
+      [migrantId],
     );
-    return active ? user.migrantId : undefined;
+    if (!row) throw new NotFoundError('Visitor');
+    return { migrantId, reused: true, name: row.full_name ?? '' };
   }
 
   /**
@@ -198,7 +216,14 @@ export class KioskService {
   private async countVisitAndGrantAccessCode(
     manager: EntityManager,
     kiosk: KioskPrincipal,
-    p: { migrantId: string; isNew: boolean; phone: string; name: string; lang: Lang; codeHash: string },
+    p: {
+      migrantId: string;
+      isNew: boolean;
+      phone: string;
+      name: string;
+      lang: Lang;
+      codeHash: string | null;
+    },
   ): Promise<{ userId: string | null; contact: UserContact | null }> {
     const displayName = p.name.trim();
     const login = `INSERT INTO users (role, phone, display_name, access_code_hash, migrant_id, preferred_language)
@@ -224,10 +249,12 @@ export class KioskService {
         p.migrantId,
       ]);
       if (own) {
-        await manager.query(`UPDATE users SET access_code_hash = $2, updated_at = now() WHERE id = $1`, [
-          own.id,
-          p.codeHash,
-        ]);
+        if (p.codeHash) {
+          await manager.query(`UPDATE users SET access_code_hash = $2, updated_at = now() WHERE id = $1`, [
+            own.id,
+            p.codeHash,
+          ]);
+        }
         return { userId: own.id as string, contact: null };
       }
       [created] = await manager.query(login, loginParams);

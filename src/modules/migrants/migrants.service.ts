@@ -109,6 +109,7 @@ export class MigrantsService {
     input: MigrantProfileInput,
     source: MigrantSource,
     fairId?: string,
+    options: { reuse?: boolean } = {},
   ): Promise<{ migrantId: string; reused: boolean }> {
     if (!input.consent?.dataProcessing) {
       throw ValidationError.field('consent.dataProcessing', 'must be true: no profile without consent');
@@ -120,8 +121,10 @@ export class MigrantsService {
     ]);
     // Everyone born that day, the same phone first: the same person is reused, similar names are flagged.
     const peers = await this.migrants.findActiveBornOn(manager, input.birthDate, phone);
+    // Without `reuse` (a kiosk visitor who did not prove who they are) the same phone and birth date make a new
+    // profile, flagged below as a duplicate for staff, instead of writing into that person's.
     const existing = peers.find((p) => p.phone === phone);
-    if (existing) return { migrantId: existing.id, reused: true };
+    if (existing && options.reuse !== false) return { migrantId: existing.id, reused: true };
 
     const migrant: NewRegistration['migrant'] = {
       id: randomUUID(),

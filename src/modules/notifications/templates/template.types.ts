@@ -14,6 +14,7 @@ export const TEMPLATE_NAMES = [
   'patent_expiring_migrant',
   'patent_expiring_employer',
   'access_code',
+  'kiosk_identification_code',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -143,4 +143,13 @@ export const en: LocaleTemplates = {
     ],
     sms: 'Access code: {{code}}. Sign in: {{loginUrl}}. Do not share the code.',
   },
+  kiosk_identification_code: {
+    subject: 'Your job fair kiosk code',
+    body: [
+      'Hello!',
+      'Your code to confirm who you are at the job fair kiosk: {{code}}. It is valid for {{minutes}} minutes.',
+      'If you did not ask for a code, do not share it and tell the fair staff.',
+    ],
+    sms: 'Job fair kiosk code: {{code}} ({{minutes}} min). Do not share it.',
+  },
 };

@@ -145,4 +145,13 @@ export const uz: LocaleTemplates = {
     ],
     sms: 'Kirish kodi: {{code}}. Kirish: {{loginUrl}}. Kodni hech kimga aytmang.',
   },
+  kiosk_identification_code: {
+    subject: 'Yarmarka kioski uchun kod',
+    body: [
+      'Assalomu alaykum!',
+      'Yarmarka kioskida shaxsingizni tasdiqlash kodi: {{code}}. U {{minutes}} daqiqa amal qiladi.',
+      'Agar kod soʻramagan boʻlsangiz, uni hech kimga aytmang va yarmarka xodimlariga xabar bering.',
+    ],
+    sms: 'Yarmarka kioski kodi: {{code}} ({{minutes}} daq). Hech kimga aytmang.',
+  },
 };
