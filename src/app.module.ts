@@ -25,6 +25,7 @@ import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { PlacementsModule } from 'src/modules/placements/placements.module';
 import { ReportsModule } from 'src/modules/reports/reports.module';
 import { DemoModule } from 'src/modules/demo/demo.module';
+import { RetentionModule } from 'src/modules/retention/retention.module';
 
 const FEATURES = [
   DatabaseModule,
@@ -49,6 +50,7 @@ const FEATURES = [
   InterviewsModule,
   CalendarModule,
   PlacementsModule,
+  RetentionModule,
   ReportsModule,
   DemoModule,
 ];

@@ -41,6 +41,10 @@ export interface AppConfig {
   rateLimits: Record<RateLimitName, RateLimit>;
   /** Bearer token that /metrics asks for; without one, /metrics is closed in production. */
   metricsToken: string | undefined;
+  /** How long a completed Idempotency-Key (and its stored response) is kept for replays. */
+  idempotencyKeyTtlHours: number;
+  /** How long dispatched outbox rows are kept (for tracing) before they are pruned. */
+  outboxRetentionDays: number;
 }
 
 export type RateLimitName =
@@ -252,6 +256,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: trustProxy(env),
     rateLimits: rateLimits(env),
     metricsToken: env.METRICS_TOKEN || undefined,
+    idempotencyKeyTtlHours: int(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 7 * 24, 1, 365 * 24),
+    outboxRetentionDays: int(env, 'OUTBOX_RETENTION_DAYS', 7, 1, 3650),
     warnings,
   };
 }

@@ -8,6 +8,8 @@ export interface IdempotencyClaim {
   key: string;
   /** Set by `completeInTransaction`: the body stored with the key. */
   completed?: { body: unknown };
+  /** What is stored for a body: its secrets encrypted (see sealed-fields.ts). */
+  seal?: (body: unknown) => unknown;
 }
 
 export const idempotencyClaims = new AsyncLocalStorage<IdempotencyClaim>();
@@ -25,7 +27,8 @@ export const COMPLETE_KEY_SQL = `UPDATE idempotency_keys SET state = 'completed'
 export async function completeInTransaction(manager: EntityManager, body: unknown): Promise<void> {
   const claim = idempotencyClaims.getStore();
   if (!claim || claim.completed) return;
-  await preparedQuery(manager, COMPLETE_KEY_SQL, [claim.scope, claim.key, JSON.stringify(body ?? null)]);
+  const stored = claim.seal ? claim.seal(body ?? null) : (body ?? null);
+  await preparedQuery(manager, COMPLETE_KEY_SQL, [claim.scope, claim.key, JSON.stringify(stored)]);
   claim.completed = { body };
 }
 

@@ -18,6 +18,8 @@ import {
   IdempotencyClaim,
   idempotencyClaims,
 } from 'src/common/idempotency/idempotency.context';
+import { PiiCipher } from 'src/common/crypto/pii-cipher';
+import { sealSecrets, unsealSecrets } from 'src/common/idempotency/sealed-fields';
 import { preparedQuery } from 'src/database/prepared-query';
 
 const IDEMPOTENT_KEY = 'idempotency';
@@ -67,6 +69,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
+    private readonly cipher: PiiCipher,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -123,7 +126,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           'This Idempotency-Key was used with a different request body',
         );
       }
-      if (row.state === 'completed') return row.response_body;
+      if (row.state === 'completed') return unsealSecrets(row.response_body, this.cipher);
       if (row.expired) {
         // The first holder died mid-request; take the key over.
         // Only one waiter wins the takeover.
@@ -147,7 +150,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async execute(scope: string, key: string, next: CallHandler): Promise<unknown> {
     let body: unknown;
-    const claim: IdempotencyClaim = { scope, key };
+    const claim: IdempotencyClaim = { scope, key, seal: (value) => sealSecrets(value, this.cipher) };
     try {
       // The handler runs inside the claim, so the transaction that makes its effect may complete the key.
       body = await idempotencyClaims.run(claim, () => lastValueFrom(next.handle(), { defaultValue: null }));
@@ -161,7 +164,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw error;
     }
     if (claim.completed?.body !== body) {
-      await preparedQuery(this.dataSource, COMPLETE_KEY_SQL, [scope, key, JSON.stringify(body ?? null)]);
+      await preparedQuery(this.dataSource, COMPLETE_KEY_SQL, [
+        scope,
+        key,
+        JSON.stringify(sealSecrets(body ?? null, this.cipher)),
+      ]);
     }
     return body;
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
+import { RetentionService } from 'src/modules/retention/retention.service';
 import { PiiCipher } from 'src/common/crypto/pii-cipher';
 import { hashPassword } from 'src/common/crypto/password';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
@@ -66,6 +67,7 @@ export class MigrantsService {
     private readonly users: UserRepository,
     private readonly outbox: OutboxService,
     private readonly cipher: PiiCipher,
+    private readonly retention: RetentionService,
   ) {}
 
   // --- registration ---
@@ -398,6 +400,8 @@ export class MigrantsService {
           displayName: 'Erased migrant',
         });
       }
+      // Stored responses name the person (a kiosk submission) or are their own requests': they go too.
+      await this.retention.eraseResponsesOf(manager, id, user?.id ?? null);
       await this.migrants.resolveDuplicatesOf(manager, id, 'dismissed');
       await this.migrants.writeAudit(manager, {
         actorId: principal.userId,

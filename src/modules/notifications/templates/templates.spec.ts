@@ -25,6 +25,7 @@ const SAMPLE: TemplatePayload = {
   regionName: 'Moskva',
   hotline: '8-800-000-00-00',
   code: '4F7K-92QX',
+  minutes: '10',
   applicationUrl: 'https://jf.example/a/8H2K4',
   interviewUrl: 'https://jf.example/i/8H2K4',
   offerUrl: 'https://jf.example/o/8H2K4',

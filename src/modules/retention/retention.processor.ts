@@ -1,0 +1,49 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from 'src/config/config';
+import { JobRegistry } from 'src/queue/job-registry';
+import { JOB_QUEUE, JobName } from 'src/queue/queue.constants';
+import { QueueService } from 'src/queue/queue.service';
+import { RetentionService } from 'src/modules/retention/retention.service';
+
+/** Hourly, off the hour, so that the runs of many deployments do not meet. */
+export const RETENTION_SCHEDULES = [
+  { id: 'idempotency-cleanup-hourly', job: JobName.IdempotencyCleanup, pattern: '17 * * * *' },
+  { id: 'outbox-prune-hourly', job: JobName.OutboxPrune, pattern: '47 * * * *' },
+] as const;
+
+@Injectable()
+export class RetentionProcessor implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(RetentionProcessor.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: JobRegistry,
+    private readonly queues: QueueService,
+    private readonly retention: RetentionService,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(JobName.IdempotencyCleanup, async () => {
+      const n = await this.retention.expireIdempotencyKeys();
+      if (n) this.logger.log(`expired ${n} idempotency keys`);
+    });
+    this.registry.register(JobName.OutboxPrune, async () => {
+      const n = await this.retention.pruneOutbox();
+      if (n) this.logger.log(`pruned ${n} dispatched outbox rows`);
+    });
+  }
+
+  /** Job schedulers live in Redis: upserting them at every start is idempotent. */
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.workers) return;
+    for (const s of RETENTION_SCHEDULES) {
+      try {
+        await this.queues
+          .queue(JOB_QUEUE[s.job])
+          .upsertJobScheduler(s.id, { pattern: s.pattern }, { name: s.job, data: {} });
+      } catch (error) {
+        this.logger.warn(`could not schedule ${s.job}: ${(error as Error).message}`);
+      }
+    }
+  }
+}
