@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'dist-bench/**',
+      '.tools/**',
       'node_modules/**',
       'var/**',
       'web/dist/**',
