@@ -10,7 +10,7 @@ import { vacancyBody } from 'test/harness/supply.factory';
 import { PrincipalName, World, buildWorld } from 'test/harness/world.factory';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 24);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const REQUEST_TIMEOUT_MS = 10_000;
 const FUZZED: PrincipalName[] = ['anonymous', 'migrantA', 'employerA', 'kioskX', 'staff'];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
