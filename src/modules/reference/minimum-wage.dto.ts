@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { IsCalendarDate } from 'src/modules/migrants/migrants.dto';
 import { minimumWageFacts } from 'src/modules/reference/minimum-wage.facts';
 import { LABEL_LANGS, LabelLang, ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import type { MinimumWageCheck } from 'src/modules/vacancies/minimum-wage';
 import type { Schedule } from 'src/modules/vacancies/vacancy.entity';
 import type { WorkingTime } from 'src/modules/vacancies/working-time';
+import { IsDecimal } from 'src/common/validation/decimal-places';
 
 const SCHEDULES = ['full_time', 'part_time', 'shift', 'rotation', 'seasonal'] as const;
 
@@ -108,7 +109,7 @@ export class MinimumWageQuery {
   @ApiPropertyOptional({ description: 'Weekly schedules; the schedule’s default when absent' })
   @IsOptional()
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0.5)
   @Max(40)
   hoursPerWeek?: number;
@@ -116,7 +117,7 @@ export class MinimumWageQuery {
   @ApiPropertyOptional({ description: 'Shift and rotation work, with shiftsPerMonth' })
   @IsOptional()
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0.5)
   @Max(24)
   shiftHours?: number;
@@ -124,7 +125,7 @@ export class MinimumWageQuery {
   @ApiPropertyOptional({ description: 'Shift and rotation work, with shiftHours' })
   @IsOptional()
   @Type(() => Number)
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0.5)
   @Max(31)
   shiftsPerMonth?: number;

@@ -21,6 +21,7 @@ import { PageQuery } from 'src/common/http/pagination';
 import { IsText } from 'src/common/validation/text';
 import { IsMoneyAmount } from 'src/common/validation/money';
 import { VacancyMinimumWageDto } from 'src/modules/reference/minimum-wage.dto';
+import { IsDecimal } from 'src/common/validation/decimal-places';
 
 export const CURRENCIES = ['RUB', 'KZT'] as const;
 export const SALARY_PERIODS = ['month', 'day', 'hour'] as const;
@@ -71,13 +72,13 @@ export class WorkingTimeDto {
     description: 'full_time (35 to 40), part_time (below 40), seasonal: hours a week',
   })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0.5)
   @Max(40)
   hoursPerWeek?: number;
   @ApiPropertyOptional({ example: 12, description: 'shift, rotation: hours of one shift' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0.5)
   @Max(24)
   shiftHours?: number;
@@ -86,7 +87,7 @@ export class WorkingTimeDto {
     description: 'shift, rotation: shifts in an average month (over the whole cycle for rotation work)',
   })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 1 })
+  @IsDecimal(1)
   @Min(0.5)
   @Max(31)
   shiftsPerMonth?: number;

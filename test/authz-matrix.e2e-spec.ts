@@ -1,0 +1,369 @@
+/**
+ * The authorization matrix: every operation of the service's own OpenAPI document, asked as every principal, with
+ * path parameters naming objects owned by migrant A, employer A and fair X. A new operation without a row here fails,
+ * so nothing ships unchecked.
+ *
+ * Answers are compared as classes: `ok` (authorization passed: 2xx, or 400/409/412/422/428 from the body or the
+ * state), `401`, `403`, `404` (hidden). Never a 5xx; every 4xx is problem+json.
+ */
+import { TestApp, bootTestApp } from 'test/harness/app';
+import { isoDate } from 'test/harness/supply.factory';
+import { PRINCIPALS, PrincipalName, World, buildWorld } from 'test/harness/world.factory';
+import { employerBody, fairBody, vacancyBody } from 'test/harness/supply.factory';
+import { migrantRegistration } from 'test/harness/migrants.factory';
+import { kioskSubmission } from 'test/harness/applications.factory';
+import { slotAt } from 'test/harness/interviews.factory';
+
+type Params = Record<string, string>;
+
+interface Row {
+  /**
+   * Ten classes, in the order of PRINCIPALS:
+   * anonymous migrantA migrantB pendingEmployer employerA employerB kioskX kioskY staff admin
+   */
+  expect: string;
+  params?: (w: World) => Promise<Params>;
+  query?: (w: World) => Promise<string> | string;
+  body?: (w: World) => Promise<unknown> | unknown;
+}
+
+const ALL_OK = 'ok ok ok ok ok ok ok ok ok ok';
+const STAFF_ONLY = '401 403 403 403 403 403 403 403 ok ok';
+const USERS = '401 ok ok ok ok ok 403 403 ok ok';
+
+const vacancy = async (w: World): Promise<Params> => ({ id: await w.vacancyA() });
+const fair = async (w: World): Promise<Params> => ({ id: await w.fairX() });
+const employer = async (w: World): Promise<Params> => ({ id: w.ids.employerA });
+const migrant = async (w: World): Promise<Params> => ({ id: w.ids.migrantA });
+const document = async (w: World): Promise<Params> => ({ id: w.ids.migrantA, docId: await w.documentA() });
+const application = async (w: World): Promise<Params> => ({ id: await w.applicationA() });
+const interview = async (w: World): Promise<Params> => ({ id: await w.interviewA() });
+const notification = async (w: World): Promise<Params> => ({ id: await w.notificationA() });
+
+const TABLE: Record<string, Row> = {
+  'GET /health': { expect: ALL_OK },
+  'GET /health/ready': { expect: ALL_OK },
+  'GET /metrics': { expect: ALL_OK },
+  'POST /v1/auth/login': {
+    expect: '401 401 401 401 401 401 401 401 401 401',
+    body: () => ({ email: 'nobody@test.jobfair.local', password: 'not-the-password-1' }),
+  },
+  'GET /v1/auth/me': { expect: USERS },
+  'POST /v1/me/password': {
+    expect: USERS,
+    body: () => ({ password: 'a-new-password-123', currentPassword: 'not-the-password-1' }),
+  },
+  'POST /v1/staff': {
+    expect: '401 403 403 403 403 403 403 403 403 ok',
+    body: () => ({
+      email: `matrix-${Math.random().toString(36).slice(2)}@test.jobfair.local`,
+      password: 'staff-password-123',
+      displayName: 'Matrix Staff',
+    }),
+  },
+  'GET /v1/reference/occupations': { expect: ALL_OK },
+  'GET /v1/reference/regions': { expect: ALL_OK },
+  'GET /v1/reference/minimum-wage': { expect: ALL_OK, query: () => '?region=RU-MOW' },
+  'GET /v1/reference/countries': { expect: ALL_OK },
+  'GET /v1/reference/languages': { expect: ALL_OK },
+  'POST /v1/employers': { expect: ALL_OK, body: () => employerBody() },
+  'GET /v1/employers': { expect: STAFF_ONLY },
+  'GET /v1/employers/{id}': { expect: '401 404 404 404 ok 404 403 403 ok ok', params: employer },
+  'PATCH /v1/employers/{id}': {
+    expect: '401 403 403 404 ok 404 403 403 ok ok',
+    params: employer,
+    body: () => ({ contactName: 'Анна Смирнова' }),
+  },
+  'POST /v1/employers/{id}/verify': {
+    expect: STAFF_ONLY,
+    params: async (w) => ({ id: w.ids.pendingEmployer }),
+  },
+  'POST /v1/employers/{id}/reject': {
+    expect: STAFF_ONLY,
+    params: employer,
+    body: () => ({ reason: 'Налоговый номер не совпадает с ЕГРЮЛ' }),
+  },
+  'POST /v1/vacancies': { expect: '401 403 403 ok ok ok 403 403 403 403', body: () => vacancyBody() },
+  'GET /v1/vacancies': { expect: ALL_OK },
+  'GET /v1/vacancies/{id}': { expect: ALL_OK, params: vacancy },
+  'PATCH /v1/vacancies/{id}': {
+    expect: '401 403 403 404 ok 404 403 403 ok ok',
+    params: vacancy,
+    body: () => ({ title: 'Повар-универсал', version: 2 }),
+  },
+  'GET /v1/vacancies/{id}/terms-snapshots': { expect: ALL_OK, params: vacancy },
+  'POST /v1/vacancies/{id}/publish': {
+    expect: '401 403 403 404 ok 404 403 403 ok ok',
+    params: async (w) => ({ id: await w.draftA() }),
+  },
+  'POST /v1/vacancies/{id}/pause': { expect: '401 403 403 404 ok 404 403 403 ok ok', params: vacancy },
+  'POST /v1/vacancies/{id}/close': {
+    expect: '401 403 403 404 ok 404 403 403 ok ok',
+    params: vacancy,
+    body: () => ({ filled: false }),
+  },
+  'POST /v1/fairs': { expect: STAFF_ONLY, body: () => fairBody() },
+  'GET /v1/fairs': { expect: ALL_OK },
+  'GET /v1/fairs/{id}': { expect: ALL_OK, params: fair },
+  'PATCH /v1/fairs/{id}': {
+    expect: STAFF_ONLY,
+    params: fair,
+    body: () => ({ venue: 'Экспоцентр, павильон 2' }),
+  },
+  'POST /v1/fairs/{id}/cancel': { expect: STAFF_ONLY, params: fair },
+  'POST /v1/fairs/{id}/participants': {
+    expect: STAFF_ONLY,
+    params: fair,
+    body: (w) => ({ employerId: w.ids.employerB, booth: 'B-2' }),
+  },
+  'POST /v1/fairs/{id}/vacancies': {
+    expect: '401 403 403 404 ok 404 403 403 ok ok',
+    params: fair,
+    body: async (w) => ({ vacancyIds: [await w.vacancyA()] }),
+  },
+  'POST /v1/fairs/{id}/kiosks': { expect: STAFF_ONLY, params: fair, body: () => ({ label: 'Kiosk 7' }) },
+  'GET /v1/fairs/{id}/kiosks': { expect: STAFF_ONLY, params: fair },
+  'DELETE /v1/fairs/{id}/kiosks/{kioskId}': {
+    expect: STAFF_ONLY,
+    params: async (w) => ({ id: await w.fairX(), kioskId: (await w.kioskX()).id }),
+  },
+  'GET /v1/kiosk/fair': { expect: '401 403 403 403 403 403 ok ok 403 403' },
+  'POST /v1/migrants': { expect: ALL_OK, body: () => migrantRegistration() },
+  'GET /v1/migrants/duplicates': { expect: STAFF_ONLY },
+  'GET /v1/migrants/{id}': { expect: '401 ok 404 403 ok ok 403 403 ok ok', params: migrant },
+  'PATCH /v1/migrants/{id}': {
+    expect: '401 ok 404 403 404 404 403 403 ok ok',
+    params: migrant,
+    body: () => ({ needsHousing: true }),
+  },
+  'POST /v1/migrants/{id}/merge': {
+    expect: STAFF_ONLY,
+    params: migrant,
+    body: (w) => ({ intoId: w.ids.migrantB }),
+  },
+  'POST /v1/migrants/{id}/erase': { expect: '401 ok 404 403 404 404 403 403 ok ok', params: migrant },
+  'GET /v1/migrants/{id}/documents': { expect: '401 ok 404 403 404 404 403 403 ok ok', params: migrant },
+  'POST /v1/migrants/{id}/documents': {
+    expect: '401 ok 404 403 404 404 403 403 ok ok',
+    params: migrant,
+    body: () => ({ type: 'patent', region: 'RU-MOW', validFrom: '2026-01-01', validUntil: '2026-12-31' }),
+  },
+  'GET /v1/migrants/{id}/documents/{docId}': {
+    expect: '401 ok 404 403 404 404 403 403 ok ok',
+    params: document,
+  },
+  'PATCH /v1/migrants/{id}/documents/{docId}': {
+    expect: '401 ok 404 403 404 404 403 403 ok ok',
+    params: document,
+    body: () => ({ validUntil: '2032-01-01' }),
+  },
+  'DELETE /v1/migrants/{id}/documents/{docId}': {
+    expect: '401 ok 404 403 404 404 403 403 ok ok',
+    params: document,
+  },
+  'POST /v1/eligibility/check': {
+    expect: ALL_OK,
+    body: () => ({
+      hostCountry: 'RU',
+      workRegion: 'RU-MOW',
+      citizenship: 'UZ',
+      birthDate: '1991-04-12',
+      startDate: isoDate(30),
+    }),
+  },
+  'GET /v1/eligibility/rule-sets': { expect: ALL_OK },
+  'GET /v1/migrants/{id}/eligibility': {
+    expect: '401 ok 404 403 ok ok 403 403 ok ok',
+    params: migrant,
+    query: async (w) => `?vacancyId=${await w.vacancyA()}`,
+  },
+  'GET /v1/me/notifications': { expect: USERS },
+  'POST /v1/me/notifications/{id}/read': {
+    expect: '401 ok 404 404 404 404 403 403 404 404',
+    params: notification,
+  },
+  'GET /v1/notifications': { expect: STAFF_ONLY },
+  'POST /v1/notifications/{id}/retry': { expect: STAFF_ONLY, params: notification },
+  'GET /v1/migrants/{id}/matches': { expect: '401 ok 404 403 404 404 403 403 ok ok', params: migrant },
+  'GET /v1/vacancies/{id}/candidates': { expect: '401 404 404 403 ok 404 403 403 ok ok', params: vacancy },
+  'POST /v1/kiosk/matches': {
+    expect: '401 403 403 403 403 403 ok ok 403 403',
+    body: () => ({ citizenship: 'TJ', birthDate: '1995-02-03' }),
+  },
+  'POST /v1/applications': {
+    expect: '401 ok ok 403 403 403 403 403 403 403',
+    body: async (w) => ({ vacancyId: await w.vacancyA(), message: 'Здравствуйте' }),
+  },
+  'GET /v1/applications': { expect: '401 ok ok 403 ok ok 403 403 ok ok' },
+  'GET /v1/applications/{id}': { expect: '401 ok 404 403 ok 404 403 403 ok ok', params: application },
+  'POST /v1/applications/{id}/withdraw': {
+    expect: '401 ok 404 403 403 403 403 403 403 403',
+    params: application,
+    body: () => ({ reason: 'Нашёл другую работу' }),
+  },
+  'GET /v1/kiosk/vacancies': { expect: '401 403 403 403 403 403 ok ok 403 403' },
+  'POST /v1/kiosk/applications': {
+    expect: '401 403 403 403 403 403 ok ok 403 403',
+    body: async (w) => kioskSubmission([await w.vacancyA()]),
+  },
+  'POST /v1/kiosk/check-ins': {
+    expect: '401 403 403 403 403 403 ok ok 403 403',
+    body: (w) => ({ phone: w.ids.migrantAPhone, birthDate: '1991-04-12' }),
+  },
+  'POST /v1/vacancies/{id}/interview-slots': {
+    expect: '401 403 403 404 ok 404 403 403 ok ok',
+    params: vacancy,
+    body: () => ({ slots: [slotAt(3 * 24 * 60)] }),
+  },
+  'GET /v1/vacancies/{id}/interview-slots': {
+    expect: '401 ok ok ok ok ok 403 403 ok ok',
+    params: vacancy,
+  },
+  'POST /v1/applications/{id}/interview': {
+    expect: '401 ok 404 403 ok 404 403 403 ok ok',
+    params: application,
+    body: async (w) => ({ slotId: (await w.slotsA())[1] }),
+  },
+  'GET /v1/applications/{id}/interviews': {
+    expect: '401 ok 404 403 ok 404 403 403 ok ok',
+    params: application,
+  },
+  'GET /v1/interviews/{id}': { expect: '401 ok 404 403 ok 404 403 403 ok ok', params: interview },
+  'POST /v1/interviews/{id}/reschedule': {
+    expect: '401 ok 404 403 ok 404 403 403 ok ok',
+    params: interview,
+    body: async (w) => ({ slotId: (await w.slotsA())[1] }),
+  },
+  'POST /v1/interviews/{id}/cancel': {
+    expect: '401 ok 404 403 ok 404 403 403 ok ok',
+    params: interview,
+    body: () => ({ reason: 'Заболел' }),
+  },
+  'POST /v1/interviews/{id}/outcome': {
+    expect: '401 403 403 403 ok 404 403 403 ok ok',
+    params: interview,
+    body: () => ({ attended: true, result: 'passed' }),
+  },
+  'GET /v1/calendars/{country}/{year}': {
+    expect: ALL_OK,
+    params: async () => ({ country: 'RU', year: '2026' }),
+  },
+  'PUT /v1/calendars/{country}/{year}': {
+    expect: STAFF_ONLY,
+    params: async () => ({ country: 'RU', year: '2027' }),
+    body: () => ({ decree: 'Matrix test decree', daysOff: [], workingDays: [] }),
+  },
+  'POST /v1/applications/{id}/transitions': {
+    expect: '401 403 404 403 ok 404 403 403 ok ok',
+    params: application,
+    body: () => ({ to: 'rejected', reason: 'Позиция закрыта' }),
+  },
+  'GET /v1/applications/{id}/history': { expect: '401 ok 404 403 ok 404 403 403 ok ok', params: application },
+  'GET /v1/placements': { expect: '401 ok ok 403 ok ok 403 403 ok ok' },
+  'POST /v1/placements/{id}/terminate': {
+    expect: '401 403 403 403 ok 404 403 403 ok ok',
+    params: async (w) => ({ id: await w.placementA() }),
+    body: () => ({ date: isoDate(10), reason: 'По соглашению сторон' }),
+  },
+  'GET /v1/obligations': { expect: '401 403 403 403 ok ok 403 403 ok ok' },
+  'POST /v1/obligations/{id}/complete': {
+    expect: '401 403 403 403 ok 404 403 403 ok ok',
+    params: async (w) => ({ id: await w.obligationA() }),
+    body: () => ({ completedAt: new Date().toISOString(), reference: 'Уведомление № 77-1234' }),
+  },
+  'GET /v1/reports/fairs/{id}': { expect: STAFF_ONLY, params: fair },
+  'GET /v1/reports/placements': { expect: STAFF_ONLY },
+  'GET /v1/reports/applications/export': { expect: STAFF_ONLY },
+  'GET /v1/reports/demand': { expect: STAFF_ONLY },
+};
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+function classOf(status: number): string {
+  if (status >= 200 && status < 300) return 'ok';
+  if ([400, 409, 412, 422, 428].includes(status)) return 'ok';
+  return String(status);
+}
+
+async function pool<T>(items: T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: size }, async () => {
+      while (next < items.length) await run(items[next++]);
+    }),
+  );
+}
+
+describe('authorization matrix: every operation × every principal (e2e)', () => {
+  let t: TestApp;
+  let operations: string[];
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    const doc = (await t.http().get('/docs/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((m) => METHODS.includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+  });
+  afterAll(() => t.close());
+
+  it('has a row for every operation of the OpenAPI document, and none for an operation that is gone', () => {
+    const missing = operations.filter((op) => !TABLE[op]);
+    const stale = Object.keys(TABLE).filter((op) => !operations.includes(op));
+    expect({ missing, stale }).toEqual({ missing: [], stale: [] });
+    for (const [op, row] of Object.entries(TABLE))
+      expect({ op, classes: row.expect.split(' ').length }).toEqual({ op, classes: PRINCIPALS.length });
+  });
+
+  it('answers every principal as the table says, never with a 5xx, every refusal as problem+json', async () => {
+    const started = Date.now();
+    const shared = await buildWorld(t);
+    const cells = operations
+      .filter((op) => TABLE[op])
+      .flatMap((op) => PRINCIPALS.map((who, i) => ({ op, who, want: TABLE[op].expect.split(' ')[i] })));
+    const failures: string[] = [];
+
+    const ask = async (cell: { op: string; who: PrincipalName; want: string }): Promise<void> => {
+      try {
+        await answer(cell);
+      } catch (error) {
+        failures.push(`${cell.op} as ${cell.who}: ${(error as Error).message}`);
+      }
+    };
+    const answer = async (cell: { op: string; who: PrincipalName; want: string }): Promise<void> => {
+      const row = TABLE[cell.op];
+      const [method, template] = cell.op.split(' ');
+      // An allowed mutation changes its world; it gets a fresh one so that no later cell meets its effect.
+      const w = method !== 'GET' && cell.want === 'ok' ? await buildWorld(t) : shared;
+      const params = row.params ? await row.params(w) : {};
+      const path =
+        template.replace(/\{(\w+)\}/g, (_, name: string) => params[name]) +
+        (row.query ? await row.query(w) : '');
+      const body = row.body ? await row.body(w) : undefined;
+      const res = await w.send(cell.who, method, path, body);
+      const got = res.status >= 500 ? `5xx` : classOf(res.status);
+      const problem = res.status >= 400 && !res.type.startsWith('application/problem+json');
+      if (got !== cell.want || problem)
+        failures.push(
+          `${cell.op} as ${cell.who}: expected ${cell.want}, got ${res.status}` +
+            `${problem ? ` (${res.type}, not problem+json)` : ''} ${JSON.stringify(res.body).slice(0, 160)}`,
+        );
+    };
+
+    // Reads first (they share one world), then mutations, each allowed one in a world of its own.
+    const reads = cells.filter((c) => c.op.startsWith('GET '));
+    const writes = cells.filter((c) => !c.op.startsWith('GET '));
+    await pool(reads, 4, ask);
+    await pool(writes, 4, ask);
+
+    console.log(
+      `authorization matrix: ${operations.length} operations × ${PRINCIPALS.length} principals = ` +
+        `${cells.length} cells in ${((Date.now() - started) / 1000).toFixed(1)} s, ${failures.length} failed`,
+    );
+    expect(failures.sort()).toEqual([]);
+  }, 300_000);
+});

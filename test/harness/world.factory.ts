@@ -1,0 +1,335 @@
+/**
+ * A small world of principals and the objects they own, for the authorization matrix: users, people and employers
+ * written straight to the tables with tokens minted by the app's TokenService (no scrypt), and the rest made over
+ * HTTP by their owners, each object only when a test first asks for it.
+ */
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { TokenService } from 'src/common/auth/token.service';
+import { Role } from 'src/common/auth/principal';
+import { TestApp, unique } from 'test/harness/app';
+import { slotAt } from 'test/harness/interviews.factory';
+import { uniqueMigrantPhone, uniquePersonName } from 'test/harness/migrants.factory';
+import { fairBody, validInn10, vacancyBody } from 'test/harness/supply.factory';
+
+export const PRINCIPALS = [
+  'anonymous',
+  'migrantA',
+  'migrantB',
+  'pendingEmployer',
+  'employerA',
+  'employerB',
+  'kioskX',
+  'kioskY',
+  'staff',
+  'admin',
+] as const;
+export type PrincipalName = (typeof PRINCIPALS)[number];
+
+interface UserRow {
+  userId: string;
+  token: string;
+}
+
+function lazy<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => (made ??= make());
+}
+
+export class World {
+  private readonly ds: DataSource;
+  private readonly tokens: TokenService;
+  private principals = new Map<PrincipalName, string>();
+  readonly ids: {
+    migrantA: string;
+    migrantB: string;
+    employerA: string;
+    employerB: string;
+    pendingEmployer: string;
+    migrantAUser: string;
+    migrantAPhone: string;
+  } = {
+    migrantA: '',
+    migrantB: '',
+    employerA: '',
+    employerB: '',
+    pendingEmployer: '',
+    migrantAUser: '',
+    migrantAPhone: '',
+  };
+
+  constructor(private readonly t: TestApp) {
+    this.ds = t.app.get(DataSource);
+    this.tokens = t.app.get(TokenService);
+  }
+
+  /** The users and people by SQL: one round of inserts, no password hashing. */
+  async init(): Promise<this> {
+    const [a, b] = await Promise.all([this.insertMigrant(true), this.insertMigrant(false)]);
+    const [ea, eb, ep] = await Promise.all([
+      this.insertEmployer('verified'),
+      this.insertEmployer('verified'),
+      this.insertEmployer('pending'),
+    ]);
+    const [staff, admin] = await Promise.all([this.insertUser('staff'), this.insertUser('admin')]);
+    this.ids.migrantA = a.migrantId;
+    this.ids.migrantAUser = a.userId;
+    this.ids.migrantAPhone = a.phone;
+    this.ids.migrantB = b.migrantId;
+    this.ids.employerA = ea.employerId;
+    this.ids.employerB = eb.employerId;
+    this.ids.pendingEmployer = ep.employerId;
+    this.principals.set('migrantA', a.token);
+    this.principals.set('migrantB', b.token);
+    this.principals.set('employerA', ea.token);
+    this.principals.set('employerB', eb.token);
+    this.principals.set('pendingEmployer', ep.token);
+    this.principals.set('staff', staff.token);
+    this.principals.set('admin', admin.token);
+    return this;
+  }
+
+  async token(who: PrincipalName): Promise<string | undefined> {
+    if (who === 'anonymous') return undefined;
+    if (who === 'kioskX') return (await this.kioskX()).token;
+    if (who === 'kioskY') return (await this.kioskY()).token;
+    return this.principals.get(who);
+  }
+
+  private async insertUser(
+    role: Role,
+    links: { employerId?: string; migrantId?: string; phone?: string } = {},
+  ): Promise<UserRow> {
+    const [row] = await this.ds.query(
+      `INSERT INTO users (email, phone, role, display_name, employer_id, migrant_id)
+       VALUES ($1, $2, $3, 'Matrix user', $4, $5) RETURNING id`,
+      [
+        links.migrantId ? null : `${unique(role)}@test.jobfair.local`,
+        links.phone ?? null,
+        role,
+        links.employerId ?? null,
+        links.migrantId ?? null,
+      ],
+    );
+    const token = this.tokens.issue({
+      id: row.id,
+      role,
+      employerId: links.employerId ?? null,
+      migrantId: links.migrantId ?? null,
+    }).accessToken;
+    return { userId: row.id as string, token };
+  }
+
+  private async insertMigrant(visible: boolean): Promise<UserRow & { migrantId: string; phone: string }> {
+    const phone = uniqueMigrantPhone();
+    const [row] = await this.ds.query(
+      `INSERT INTO migrants (full_name, birth_date, gender, citizenship, phone, preferred_language, languages,
+                             occupations, desired_regions, visible_to_employers, source, consent_version, consent_at)
+       VALUES ($1, '1991-04-12', 'male', 'KG', $2, 'ru', '[{"code":"ru","level":"B1"}]'::jsonb,
+               '[{"code":"5120","years":3}]'::jsonb, '{RU-MOW}', $3, 'online', '2025-01', now()) RETURNING id`,
+      [uniquePersonName(), phone, visible],
+    );
+    const user = await this.insertUser('migrant', { migrantId: row.id, phone });
+    return { ...user, migrantId: row.id as string, phone };
+  }
+
+  private async insertEmployer(status: string): Promise<UserRow & { employerId: string }> {
+    const [row] = await this.ds.query(
+      `INSERT INTO employers (kind, name, country, tax_id, region, address, contact_name, email, phone, status)
+       VALUES ('company', $1, 'RU', $2, 'RU-MOW', 'Москва, ул. Тверская, 1', 'Ирина Петрова', $3, '+74951234567', $4)
+       RETURNING id`,
+      [`ООО «Матрица ${unique()}»`, validInn10(), `${unique('hr')}@employer.test`, status],
+    );
+    const user = await this.insertUser('employer', { employerId: row.id });
+    return { ...user, employerId: row.id as string };
+  }
+
+  /** An authenticated request as the principal (none for anonymous). */
+  async send(
+    who: PrincipalName,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Record<string, unknown>; type: string }> {
+    const req = this.t
+      .http()
+      [method.toLowerCase() as 'post'](path)
+      .set('idempotency-key', randomUUID())
+      .timeout(15_000);
+    const token = await this.token(who);
+    if (token) req.set('authorization', `Bearer ${token}`);
+    const res = body === undefined ? await req : await req.send(body as object);
+    return { status: res.status, body: res.body, type: String(res.headers['content-type'] ?? '') };
+  }
+
+  private async as<T = Record<string, unknown>>(
+    who: PrincipalName,
+    method: string,
+    path: string,
+    body: unknown,
+    expected: number,
+  ): Promise<T> {
+    const res = await this.send(who, method, path, body);
+    if (res.status !== expected)
+      throw new Error(`world: ${method} ${path} as ${who}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as T;
+  }
+
+  /** Employer A's published vacancy, offered at fair X. */
+  readonly vacancyA = lazy(async () => {
+    const draft = await this.as<{ id: string }>('employerA', 'POST', '/v1/vacancies', vacancyBody(), 201);
+    await this.as('employerA', 'POST', `/v1/vacancies/${draft.id}/publish`, undefined, 200);
+    return draft.id;
+  });
+
+  /** A second published vacancy of employer A, where migrant A was hired. */
+  readonly hiringVacancyA = lazy(async () => {
+    const draft = await this.as<{ id: string }>('employerA', 'POST', '/v1/vacancies', vacancyBody(), 201);
+    await this.as('employerA', 'POST', `/v1/vacancies/${draft.id}/publish`, undefined, 200);
+    return draft.id;
+  });
+
+  /** A draft of employer A (publishable). */
+  readonly draftA = lazy(async () => {
+    const draft = await this.as<{ id: string }>('employerA', 'POST', '/v1/vacancies', vacancyBody(), 201);
+    return draft.id;
+  });
+
+  readonly fairX = lazy(async () => {
+    const fair = await this.as<{ id: string }>('staff', 'POST', '/v1/fairs', fairBody(), 201);
+    await this.as(
+      'staff',
+      'POST',
+      `/v1/fairs/${fair.id}/participants`,
+      { employerId: this.ids.employerA },
+      201,
+    );
+    await this.as(
+      'employerA',
+      'POST',
+      `/v1/fairs/${fair.id}/vacancies`,
+      { vacancyIds: [await this.vacancyA()] },
+      200,
+    );
+    return fair.id;
+  });
+
+  readonly fairY = lazy(
+    async () => (await this.as<{ id: string }>('staff', 'POST', '/v1/fairs', fairBody(), 201)).id,
+  );
+
+  readonly kioskX = lazy(async () =>
+    this.as<{ id: string; token: string }>(
+      'staff',
+      'POST',
+      `/v1/fairs/${await this.fairX()}/kiosks`,
+      { label: 'X' },
+      201,
+    ),
+  );
+
+  readonly kioskY = lazy(async () =>
+    this.as<{ id: string; token: string }>(
+      'staff',
+      'POST',
+      `/v1/fairs/${await this.fairY()}/kiosks`,
+      { label: 'Y' },
+      201,
+    ),
+  );
+
+  /** Migrant A's passport. */
+  readonly documentA = lazy(async () => {
+    const doc = await this.as<{ id: string }>(
+      'migrantA',
+      'POST',
+      `/v1/migrants/${this.ids.migrantA}/documents`,
+      {
+        type: 'passport',
+        number: `FA${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`,
+        issuingCountry: 'UZ',
+        validUntil: '2031-01-01',
+      },
+      201,
+    );
+    return doc.id;
+  });
+
+  /** Migrant A's application to employer A's vacancy, shortlisted (so an interview can be booked). */
+  readonly applicationA = lazy(async () => this.insertApplication(await this.vacancyA(), 'shortlisted'));
+
+  private async insertApplication(vacancyId: string, status: string): Promise<string> {
+    const [row] = await this.ds.query(
+      `INSERT INTO applications (migrant_id, vacancy_id, employer_id, status, source)
+       SELECT $1, v.id, v.employer_id, $3, 'online' FROM vacancies v WHERE v.id = $2 RETURNING id`,
+      [this.ids.migrantA, vacancyId, status],
+    );
+    await this.ds.query(
+      `INSERT INTO application_transitions (application_id, from_status, to_status, actor_role)
+       VALUES ($1, NULL, $2, 'system')`,
+      [row.id, status],
+    );
+    return row.id as string;
+  }
+
+  /** Two free slots of employer A's vacancy, tomorrow. */
+  readonly slotsA = lazy(async () => {
+    const res = await this.as<{ items: Array<{ id: string }> }>(
+      'employerA',
+      'POST',
+      `/v1/vacancies/${await this.vacancyA()}/interview-slots`,
+      { slots: [slotAt(24 * 60 + 30), slotAt(24 * 60 + 90)] },
+      201,
+    );
+    return res.items.map((s) => s.id);
+  });
+
+  /** Migrant A's interview with employer A, booked by the employer on the first slot. */
+  readonly interviewA = lazy(async () => {
+    const [slot] = await this.slotsA();
+    const res = await this.as<{ id: string }>(
+      'employerA',
+      'POST',
+      `/v1/applications/${await this.applicationA()}/interview`,
+      { slotId: slot },
+      201,
+    );
+    return res.id;
+  });
+
+  /** Migrant A hired by employer A: the placement and the first of employer A's duties it brings. */
+  readonly placementA = lazy(async () => {
+    const offered = await this.insertApplication(await this.hiringVacancyA(), 'offered');
+    const res = await this.as<{ placement: { id: string } }>(
+      'employerA',
+      'POST',
+      `/v1/applications/${offered}/transitions`,
+      { to: 'hired', contractStartDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10) },
+      200,
+    );
+    return res.placement.id;
+  });
+
+  readonly obligationA = lazy(async () => {
+    const placement = await this.placementA();
+    const [row] = await this.ds.query(`SELECT id FROM employer_obligations WHERE placement_id = $1 LIMIT 1`, [
+      placement,
+    ]);
+    if (!row) throw new Error('world: the placement brought no obligation');
+    return row.id as string;
+  });
+
+  /** An in-app notification of migrant A that failed for good (so staff may retry it). */
+  readonly notificationA = lazy(async () => {
+    const [row] = await this.ds.query(
+      `INSERT INTO notifications (recipient_user_id, channel, template, locale, payload, status, job_id)
+       VALUES ($1, 'in_app', 'application_submitted', 'ru', '{}', 'dead', $2) RETURNING id`,
+      [this.ids.migrantAUser, unique('matrix-job-')],
+    );
+    return row.id as string;
+  });
+}
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  return new World(t).init();
+}
