@@ -206,6 +206,10 @@ const TABLE: Record<string, Row> = {
     expect: '401 403 403 403 403 403 ok ok 403 403',
     body: async (w) => kioskSubmission([await w.vacancyA()]),
   },
+  'POST /v1/kiosk/identifications': {
+    expect: '401 403 403 403 403 403 ok ok 403 403',
+    body: (w) => ({ phone: w.ids.migrantAPhone }),
+  },
   'POST /v1/kiosk/check-ins': {
     expect: '401 403 403 403 403 403 ok ok 403 403',
     body: (w) => ({ phone: w.ids.migrantAPhone, birthDate: '1991-04-12' }),
