@@ -1,3 +1,4 @@
+import { parseString } from '@fast-csv/parse';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { TestApp, bootTestApp, staffToken } from 'test/harness/app';
@@ -15,6 +16,17 @@ import {
 import { createVerifiedEmployer } from 'test/harness/supply.factory';
 
 /** A small RFC 4180 parser: quoted fields, doubled quotes, CRLF records. */
+/** A real CSV parser (fast-csv) with the given delimiter, as a spreadsheet reads the file. */
+function readCsv(text: string, delimiter: string): Promise<string[][]> {
+  return new Promise((resolve, reject) => {
+    const rows: string[][] = [];
+    parseString(text, { delimiter })
+      .on('error', reject)
+      .on('data', (row: string[]) => rows.push(row))
+      .on('end', () => resolve(rows));
+  });
+}
+
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -279,7 +291,7 @@ describe('staff reports (e2e)', () => {
   it('exports the placements report as RFC 4180 CSV with a byte-order mark', async () => {
     const res = await t
       .http()
-      .get(`/v1/reports/placements?${PERIOD}&groupBy=employer&format=csv`)
+      .get(`/v1/reports/placements?${PERIOD}&groupBy=employer&format=csv&lang=en`)
       .set(auth(staff))
       .buffer(true)
       .parse(binary)
@@ -318,7 +330,46 @@ describe('staff reports (e2e)', () => {
     expect(values[1][1]).toBe('Таджикистан');
   });
 
-  it('streams every application of the period as CSV', async () => {
+  it('exports the placements report for a Russian spreadsheet separated by semicolons', async () => {
+    const res = await t
+      .http()
+      .get(`/v1/reports/placements?${PERIOD}&groupBy=employer&format=csv`)
+      .set(auth(staff))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const rows = await readCsv((res.body as Buffer).toString('utf8').slice(1), ';');
+    expect(rows[0]).toEqual(['key', 'label', 'applications', 'interviews', 'hires', 'medianDaysToHire']);
+    // The employer's name holds a comma and quotes: one cell all the same.
+    expect(rows.find((r) => r[0] === employerB.id)).toEqual([
+      employerB.id,
+      EMPLOYER_B_NAME,
+      '3',
+      '2',
+      '1',
+      '5',
+    ]);
+  });
+
+  it('labels placements in the staff’s language, codes kept as keys', async () => {
+    const ru = await t
+      .http()
+      .get(`/v1/reports/placements?${PERIOD}&groupBy=gender`)
+      .set(auth(staff))
+      .expect(200);
+    expect(ru.body.rows.map((r: { key: string; label: string }) => [r.key, r.label])).toEqual([
+      ['male', 'мужчины'],
+      ['female', 'женщины'],
+    ]);
+    const en = await t
+      .http()
+      .get(`/v1/reports/placements?${PERIOD}&groupBy=citizenship&lang=en`)
+      .set(auth(staff))
+      .expect(200);
+    expect(en.body.rows[0]).toMatchObject({ key: 'TJ', label: 'Tajikistan' });
+  });
+
+  it('streams every application of the period as CSV for a Russian spreadsheet: headers, labels beside codes, local times', async () => {
     const res = await t
       .http()
       .get(`/v1/reports/applications/export?${PERIOD}&format=csv`)
@@ -328,22 +379,29 @@ describe('staff reports (e2e)', () => {
       .expect(200);
     const text = (res.body as Buffer).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const rows = parseCsv(text.slice(1));
+    const rows = await readCsv(text.slice(1), ';');
     expect(rows[0]).toEqual([
-      'id',
-      'created_at',
-      'status',
-      'citizenship',
-      'gender',
-      'occupation',
-      'region',
-      'employer',
-      'fair',
+      'Номер заявки',
+      'Подана (местное время)',
+      'Часовой пояс',
+      'Статус (код)',
+      'Статус',
+      'Гражданство (код)',
+      'Гражданство',
+      'Пол (код)',
+      'Пол',
+      'Профессия (код ОКЗ/ISCO)',
+      'Профессия',
+      'Регион (код)',
+      'Регион',
+      'Работодатель',
+      'Ярмарка',
     ]);
     expect(rows).toHaveLength(8);
+    expect(rows.every((r) => r.length === 15)).toBe(true);
     const statuses = rows
       .slice(1)
-      .map((r) => r[2])
+      .map((r) => r[3])
       .sort();
     expect(statuses).toEqual([
       'hired',
@@ -354,9 +412,41 @@ describe('staff reports (e2e)', () => {
       'submitted',
       'submitted',
     ]);
-    const b = rows.find((r) => r[7].includes('Ромашка'))!;
-    expect(b[7]).toBe(EMPLOYER_B_NAME);
-    expect(b[1]).toBe('2019-03-10T09:00:00Z');
+    const b = rows.find((r) => r[13] === EMPLOYER_B_NAME)!;
+    // 09:00 UTC is noon in Moscow, where the vacancy is; no UTC stamp in the file.
+    expect(b.slice(1, 3)).toEqual(['2019-03-10 12:00', 'Europe/Moscow']);
+    expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}Z/);
+    const tajik = rows.find((r) => r[5] === 'TJ')!;
+    expect(tajik[6]).toBe('Таджикистан');
+    expect(['мужчины', 'женщины']).toContain(tajik[8]);
+    expect(tajik[12]).toBe('Москва');
+  });
+
+  it('exports the applications as an XLSX workbook in English', async () => {
+    const res = await t
+      .http()
+      .get(`/v1/reports/applications/export?${PERIOD}&format=xlsx&lang=en`)
+      .set(auth(staff))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain('.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as ArrayBuffer);
+    const values: unknown[][] = [];
+    workbook.getWorksheet('Applications')!.eachRow((row) => values.push((row.values as unknown[]).slice(1)));
+    expect(values[0].slice(0, 5)).toEqual([
+      'Application id',
+      'Submitted (local time)',
+      'Time zone',
+      'Status (code)',
+      'Status',
+    ]);
+    expect(values).toHaveLength(8);
+    const hired = values.filter((r) => r[3] === 'hired');
+    expect(hired.map((r) => r[4])).toEqual(['hired', 'hired']);
+    expect(values.find((r) => r[5] === 'TJ')![6]).toBe('Tajikistan');
   });
 
   it('sets open positions per trade against the people seeking it', async () => {
@@ -416,6 +506,7 @@ describe('staff reports (e2e)', () => {
     for (const q of ['groupBy=age', 'format=pdf', 'from=2019-13-01', 'from=2019-04-01&to=2019-03-01']) {
       await t.http().get(`/v1/reports/placements?${q}`).set(auth(staff)).expect(400);
     }
-    await t.http().get('/v1/reports/applications/export?format=xlsx').set(auth(staff)).expect(400);
+    await t.http().get('/v1/reports/applications/export?format=pdf').set(auth(staff)).expect(400);
+    await t.http().get('/v1/reports/applications/export?lang=fr').set(auth(staff)).expect(400);
   });
 });

@@ -1,4 +1,7 @@
-/** RFC 4180 CSV: CRLF line ends, fields with a comma, quote or line break quoted, quotes doubled. */
+/**
+ * RFC 4180 CSV: CRLF line ends, fields with a delimiter (comma or semicolon), quote or line break quoted, quotes
+ * doubled.
+ */
 export const CSV_BOM = '\uFEFF';
 
 // A cell beginning with one of these is a formula to Excel: prefixed with an apostrophe (CSV injection).
@@ -9,9 +12,9 @@ export function csvField(value: unknown): string {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let s = value instanceof Date ? value.toISOString() : String(value);
   if (FORMULA_START.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function csvLine(values: unknown[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+export function csvLine(values: unknown[], delimiter: ',' | ';' = ','): string {
+  return `${values.map(csvField).join(delimiter)}\r\n`;
 }

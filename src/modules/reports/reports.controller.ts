@@ -52,14 +52,18 @@ export class ReportsController {
   async placements(@Query() query: PlacementsReportQuery, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const report = await this.reports.placements(query);
     if (query.format === 'json') return reply.send(report);
-    return sendFile(reply, this.reports.placementsFile(report, query.format));
+    return sendFile(reply, this.reports.placementsFile(report, query.format, query.lang));
   }
 
   @Get('applications/export')
-  @ApiRoute('Every application of the period as CSV (UTF-8 with BOM), streamed', [400, 403])
-  @ApiProduces('text/csv')
+  @ApiRoute(
+    'Every application of the period as CSV (UTF-8 with BOM; `;`-separated for ru) or XLSX, streamed, with ' +
+      'headers and labels in the staff’s language beside the codes and local times',
+    [400, 403],
+  )
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   async export(@Query() query: ApplicationsExportQuery, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    return sendFile(reply, await this.reports.applicationsCsv(query));
+    return sendFile(reply, await this.reports.applicationsExport(query));
   }
 
   @Get('demand')

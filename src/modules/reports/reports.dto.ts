@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsCalendarDate } from 'src/modules/migrants/migrants.dto';
+import { REPORT_LANGS, ReportLang } from 'src/modules/reports/report-labels';
 
 export const GROUP_BY = ['citizenship', 'gender', 'occupation', 'region', 'employer', 'fair'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -25,7 +26,18 @@ export class PeriodQuery {
   to?: string;
 }
 
-export class PlacementsReportQuery extends PeriodQuery {
+export class ReportLangQuery extends PeriodQuery {
+  @ApiPropertyOptional({
+    enum: REPORT_LANGS,
+    default: 'ru',
+    description: 'Language of labels and headers; a CSV in `ru` is separated by `;`, as Excel there expects',
+  })
+  @IsOptional()
+  @IsIn(REPORT_LANGS)
+  lang: ReportLang = 'ru';
+}
+
+export class PlacementsReportQuery extends ReportLangQuery {
   @ApiPropertyOptional({ enum: GROUP_BY, default: 'citizenship' })
   @IsOptional()
   @IsIn(GROUP_BY)
@@ -37,11 +49,11 @@ export class PlacementsReportQuery extends PeriodQuery {
   format: ReportFormat = 'json';
 }
 
-export class ApplicationsExportQuery extends PeriodQuery {
-  @ApiPropertyOptional({ enum: ['csv'], default: 'csv' })
+export class ApplicationsExportQuery extends ReportLangQuery {
+  @ApiPropertyOptional({ enum: ['csv', 'xlsx'], default: 'csv' })
   @IsOptional()
-  @IsIn(['csv'])
-  format = 'csv' as const;
+  @IsIn(['csv', 'xlsx'])
+  format: 'csv' | 'xlsx' = 'csv';
 }
 
 export class DemandQuery extends PeriodQuery {

@@ -32,6 +32,11 @@ export interface CountRow {
   hires: number;
 }
 
+/** A row of the applications export as read; the service adds labels and local times. */
+export type ExportRow = Record<Exclude<(typeof EXPORT_COLUMNS)[number], 'created_at'>, string | null> & {
+  created_at: Date;
+};
+
 export const EXPORT_COLUMNS = [
   'id',
   'created_at',
@@ -247,7 +252,7 @@ export class ReportsRepository {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query(
         `DECLARE applications_export NO SCROLL CURSOR FOR
-         SELECT a.id, to_char(a.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS created_at, a.status,
+         SELECT a.id, a.created_at, a.status,
                 m.citizenship, m.gender, btrim(v.occupation_code) AS occupation, v.region, e.name AS employer,
                 f.name AS fair
            FROM applications a
@@ -270,7 +275,7 @@ export class ReportsRepository {
 export class ExportCursor {
   constructor(private readonly runner: QueryRunner) {}
 
-  fetch(size: number): Promise<Record<(typeof EXPORT_COLUMNS)[number], string | null>[]> {
+  fetch(size: number): Promise<ExportRow[]> {
     return this.runner.query(`FETCH ${Math.trunc(size)} FROM applications_export`);
   }
 

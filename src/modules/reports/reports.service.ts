@@ -14,9 +14,36 @@ import {
   PlacementsReportDto,
   PlacementsReportRowDto,
 } from 'src/modules/reports/reports.dto';
-import { CountRow, EXPORT_COLUMNS, ReportsRepository } from 'src/modules/reports/reports.repository';
+import {
+  EXPORT_HEADERS,
+  ReportLabels,
+  ReportLang,
+  csvDelimiterFor,
+  localTime,
+} from 'src/modules/reports/report-labels';
+import { CountRow, ExportRow, ReportsRepository } from 'src/modules/reports/reports.repository';
 
 const EXPORT_BATCH = 1000;
+/** The export's columns: each code beside its label, times in the vacancy region's own time zone. */
+const EXPORT_OUT = [
+  'id',
+  'created_at',
+  'timezone',
+  'status',
+  'status_label',
+  'citizenship',
+  'citizenship_label',
+  'gender',
+  'gender_label',
+  'occupation',
+  'occupation_label',
+  'region',
+  'region_label',
+  'employer',
+  'fair',
+] as const;
+const DEFAULT_TIMEZONE = 'Europe/Moscow';
+
 const PLACEMENT_COLUMNS: (keyof PlacementsReportRowDto)[] = [
   'key',
   'label',
@@ -68,8 +95,11 @@ export class ReportsService {
     };
   }
 
-  async placements(query: PeriodQuery & { groupBy: GroupBy }): Promise<PlacementsReportDto> {
+  async placements(
+    query: PeriodQuery & { groupBy: GroupBy; lang?: ReportLang },
+  ): Promise<PlacementsReportDto> {
     const { from, to } = period(query);
+    const labels = new ReportLabels(this.catalog, query.lang ?? 'ru');
     const rows = await this.repository.placementsReport(from, to, query.groupBy);
     return {
       from,
@@ -77,7 +107,7 @@ export class ReportsService {
       groupBy: query.groupBy,
       rows: rows.map((r) => ({
         key: r.key ?? 'unknown',
-        label: r.label ?? this.label(query.groupBy, r.key) ?? r.key ?? '',
+        label: r.label ?? this.label(labels, query.groupBy, r.key) ?? r.key ?? '',
         applications: r.applications,
         interviews: r.interviews,
         hires: r.hires,
@@ -87,11 +117,15 @@ export class ReportsService {
     };
   }
 
-  placementsFile(report: PlacementsReportDto, format: 'csv' | 'xlsx'): FileOut {
+  placementsFile(report: PlacementsReportDto, format: 'csv' | 'xlsx', lang: ReportLang = 'ru'): FileOut {
     const base = `placements-${report.groupBy}-${report.from}-${report.to}`;
     const rows = report.rows.map((r) => PLACEMENT_COLUMNS.map((c) => r[c]));
     if (format === 'csv') {
-      const lines = [CSV_BOM + csvLine(PLACEMENT_COLUMNS), ...rows.map(csvLine)];
+      const delimiter = csvDelimiterFor(lang);
+      const lines = [
+        CSV_BOM + csvLine(PLACEMENT_COLUMNS, delimiter),
+        ...rows.map((r) => csvLine(r, delimiter)),
+      ];
       return {
         contentType: 'text/csv; charset=utf-8',
         filename: `${base}.csv`,
@@ -106,30 +140,67 @@ export class ReportsService {
   }
 
   /**
-   * Every application of the period as CSV, read through a server-side cursor in batches and written as the
-   * client takes it (backpressure), so memory stays flat at any size. The cursor is open before the answer
-   * starts, so a database error is still a proper problem response.
+   * Every application of the period as CSV or XLSX, read through a server-side cursor in batches and written as the
+   * client takes it (backpressure), so memory stays flat at any size. The cursor is open before the answer starts,
+   * so a database error is still a proper problem response. Headers and labels are in the staff's language, each
+   * code kept in its own column beside its label, times in the vacancy region's time zone.
    */
-  async applicationsCsv(query: PeriodQuery): Promise<FileOut> {
+  async applicationsExport(
+    query: PeriodQuery & { lang: ReportLang; format: 'csv' | 'xlsx' },
+  ): Promise<FileOut> {
     const { from, to } = period(query);
+    const labels = new ReportLabels(this.catalog, query.lang);
+    const headers = EXPORT_HEADERS[query.lang];
     const cursor = await this.repository.openApplicationsCursor(from, to);
-    async function* lines(): AsyncGenerator<string> {
+    const toCells = (row: ExportRow): unknown[] => {
+      const timezone = (row.region && this.catalog.region(row.region)?.timezone) || DEFAULT_TIMEZONE;
+      const cells: Record<(typeof EXPORT_OUT)[number], unknown> = {
+        id: row.id,
+        created_at: localTime(new Date(row.created_at), timezone),
+        timezone,
+        status: row.status,
+        status_label: labels.status(row.status),
+        citizenship: row.citizenship,
+        citizenship_label: labels.citizenship(row.citizenship),
+        gender: row.gender,
+        gender_label: labels.gender(row.gender),
+        occupation: row.occupation,
+        occupation_label: labels.occupation(row.occupation),
+        region: row.region,
+        region_label: labels.region(row.region),
+        employer: row.employer,
+        fair: row.fair ?? labels.online(),
+      };
+      return EXPORT_OUT.map((c) => cells[c]);
+    };
+    async function* batches(): AsyncGenerator<unknown[][]> {
       try {
-        yield CSV_BOM + csvLine([...EXPORT_COLUMNS]);
         for (;;) {
           const rows = await cursor.fetch(EXPORT_BATCH);
           if (!rows.length) break;
-          let chunk = '';
-          for (const row of rows) chunk += csvLine(EXPORT_COLUMNS.map((c) => row[c]));
-          yield chunk;
+          yield rows.map(toCells);
         }
       } finally {
         await cursor.close();
       }
     }
+    const header = EXPORT_OUT.map((c) => headers[c]);
+    const base = `applications-${from}-${to}`;
+    if (query.format === 'xlsx') {
+      return {
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        filename: `${base}.xlsx`,
+        stream: xlsxStreamOf(query.lang === 'ru' ? 'Заявки' : 'Applications', header, batches()),
+      };
+    }
+    const delimiter = csvDelimiterFor(query.lang);
+    async function* lines(): AsyncGenerator<string> {
+      yield CSV_BOM + csvLine(header, delimiter);
+      for await (const rows of batches()) yield rows.map((r) => csvLine(r, delimiter)).join('');
+    }
     return {
       contentType: 'text/csv; charset=utf-8',
-      filename: `applications-${from}-${to}.csv`,
+      filename: `${base}.csv`,
       stream: Readable.from(lines(), { objectMode: false }),
     };
   }
@@ -166,12 +237,13 @@ export class ReportsService {
     });
   }
 
-  private label(groupBy: GroupBy, key: string | null): string | undefined {
-    if (!key) return undefined;
-    if (groupBy === 'citizenship') return this.catalog.country(key)?.nameRu;
-    if (groupBy === 'occupation') return this.catalog.occupationLabel(key, 'ru');
-    if (groupBy === 'region') return this.catalog.region(key)?.nameRu;
-    if (groupBy === 'fair' && key === 'none') return 'Online';
+  private label(labels: ReportLabels, groupBy: GroupBy, key: string | null): string | undefined {
+    if (!key) return labels.unknown();
+    if (groupBy === 'citizenship') return labels.citizenship(key);
+    if (groupBy === 'gender') return labels.gender(key);
+    if (groupBy === 'occupation') return labels.occupation(key);
+    if (groupBy === 'region') return labels.region(key);
+    if (groupBy === 'fair' && key === 'none') return labels.online();
     return undefined;
   }
 }
@@ -186,6 +258,18 @@ function period(query: PeriodQuery): { from: string; to: string } {
 
 /** A workbook written row by row into the returned stream (exceljs streaming writer). */
 function xlsxStream(sheetName: string, header: readonly string[], rows: unknown[][]): Readable {
+  async function* once(): AsyncGenerator<unknown[][]> {
+    yield rows;
+  }
+  return xlsxStreamOf(sheetName, header, once());
+}
+
+/** The same, from batches of rows as they are read (the applications export's cursor). */
+function xlsxStreamOf(
+  sheetName: string,
+  header: readonly string[],
+  batches: AsyncIterable<unknown[][]>,
+): Readable {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -195,7 +279,7 @@ function xlsxStream(sheetName: string, header: readonly string[], rows: unknown[
   const sheet = workbook.addWorksheet(sheetName);
   void (async () => {
     sheet.addRow([...header]).commit();
-    for (const row of rows) sheet.addRow(row).commit();
+    for await (const rows of batches) for (const row of rows) sheet.addRow(row).commit();
     sheet.commit();
     await workbook.commit();
   })().catch((error: Error) => out.destroy(error));
