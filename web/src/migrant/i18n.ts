@@ -2,9 +2,9 @@
  * Words of the jobseeker's page in the five languages; everything the kiosk already says (consent,
  * countries, pay, housing…) comes from the kiosk dictionary, so both faces speak the same way.
  */
-import { DICTIONARY as KIOSK, KioskLang, MessageKey as KioskKey } from '../kiosk/i18n';
+import { DICTIONARY as KIOSK, KioskLang, MessageKey as KioskKey } from '../i18n/kiosk';
 
-export { KIOSK_LANGS as MIGRANT_LANGS, LANG_NAMES, isKioskLang as isMigrantLang } from '../kiosk/i18n';
+export { KIOSK_LANGS as MIGRANT_LANGS, LANG_NAMES, isKioskLang as isMigrantLang } from '../i18n/kiosk';
 export type MigrantLang = KioskLang;
 
 type Entry = Record<KioskLang, string>;
