@@ -1,7 +1,7 @@
 import { LANGS, LANG_NAMES, format, problems } from './catalogue';
 import { DICTIONARY as EMPLOYER, EMPLOYER_LANGS } from '../employer/i18n';
 import { DICTIONARY as KIOSK } from './kiosk';
-import { OWN as MIGRANT } from '../migrant/i18n';
+import { OWN as MIGRANT } from './migrant';
 
 /** Every catalogue of the web faces with the languages its face speaks. */
 const CATALOGUES = [
