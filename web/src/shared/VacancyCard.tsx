@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
+import { Icon, IconName } from './Icon';
 
 export interface Fact {
-  icon: string;
+  icon: IconName;
   /** What the fact is ("Pay"), for screen readers and the tooltip. */
   label: string;
   text: string;
@@ -28,7 +29,7 @@ export function VacancyCard({ id, title, subtitle, facts, children, dataAttr = '
         <div class="facts">
           {facts.map((f) => (
             <span key={f.label} title={f.label}>
-              <span aria-hidden="true">{f.icon} </span>
+              <Icon name={f.icon} />
               <span class="sr-only">{f.label}: </span>
               {f.text}
             </span>

@@ -24,13 +24,13 @@ function housing(v: Vacancy): string {
 /** Pay, schedule, housing and place of a vacancy, each with its icon, in the kiosk's language. */
 export function vacancyFacts(v: Vacancy): Fact[] {
   return [
-    { icon: '💰', label: tr('pay'), text: pay(v) },
+    { icon: 'pay', label: tr('pay'), text: pay(v) },
     {
-      icon: '🕒',
+      icon: 'clock',
       label: tr('schedule'),
       text: SCHEDULES.includes(v.schedule) ? tr(`schedule_${v.schedule}` as MessageKey) : v.schedule,
     },
-    { icon: '🏠', label: tr('housing'), text: housing(v) },
-    { icon: '📍', label: tr('region'), text: `${v.city}, ${v.region.name}` },
+    { icon: 'house', label: tr('housing'), text: housing(v) },
+    { icon: 'pin', label: tr('region'), text: `${v.city}, ${v.region.name}` },
   ];
 }

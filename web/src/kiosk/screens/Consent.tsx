@@ -18,7 +18,7 @@ export function Consent() {
           data-choice="visible-yes"
         >
           <span class="icon" aria-hidden="true">
-            👍
+            ✓
           </span>
           {tr('yes')}
         </Choice>
@@ -28,7 +28,7 @@ export function Consent() {
           data-choice="visible-no"
         >
           <span class="icon" aria-hidden="true">
-            🚫
+            ✕
           </span>
           {tr('no')}
         </Choice>

@@ -44,7 +44,7 @@ export function Pairing({ onPaired }: { onPaired: () => void }) {
           </div>
           <button type="submit">
             <span class="icon" aria-hidden="true">
-              🔗
+              ⇄
             </span>
             {tr('pair')}
           </button>

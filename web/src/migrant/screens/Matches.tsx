@@ -33,9 +33,13 @@ export function Matches() {
         const v = m.vacancy;
         const status = m.eligibility.status;
         const facts = [
-          { icon: '💰', label: tr('pay'), text: pay(v) },
-          { icon: '🏠', label: tr('housing'), text: v.housing ? tr('housing') : tr('housingNone') },
-          ...(v.startDate ? [{ icon: '📅', label: tr('start'), text: v.startDate }] : []),
+          { icon: 'pay' as const, label: tr('pay'), text: pay(v) },
+          {
+            icon: 'house' as const,
+            label: tr('housing'),
+            text: v.housing ? tr('housing') : tr('housingNone'),
+          },
+          ...(v.startDate ? [{ icon: 'calendar' as const, label: tr('start'), text: v.startDate }] : []),
         ];
         return (
           <VacancyCard
