@@ -22,7 +22,7 @@ const OUT = join(__dirname, '..', 'docs', 'screenshots');
 async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: false });
-  console.log(`docs/screenshots/${name}.png`);
+  process.stdout.write(`docs/screenshots/${name}.png\n`);
 }
 
 async function main(): Promise<void> {

@@ -87,6 +87,16 @@ describe('employer portal in the browser', () => {
       await page.getByLabel('Профессия (ОКЗ/ISCO-08)').selectOption('5120');
       await page.getByLabel('Регион').selectOption('RU-MOW');
       await page.getByLabel('Город').fill('Москва');
+      // Before publishing, the minimum wage in force in the region, as the API answers it.
+      const start = await page.inputValue('#f-startDate');
+      const wage = await t
+        .http()
+        .get(`/v1/reference/minimum-wage?region=RU-MOW&schedule=full_time&lang=ru&date=${start}`);
+      expect(wage.status).toBe(200);
+      const shown = page.locator(`[data-testid="minimum-wage"][data-amount="${wage.body.amount}"]`);
+      await shown.waitFor();
+      expect(await shown.textContent()).toContain(wage.body.fact);
+      expect(await shown.textContent()).toContain(wage.body.legalBasis);
       await page.getByLabel('Зарплата от').fill('90000');
       await page.getByLabel('Зарплата до').fill('110000');
       await page.getByLabel('Число мест').fill('2');

@@ -1292,7 +1292,7 @@ export interface components {
              * @default staff
              * @enum {string}
              */
-            role: "staff" | "admin";
+            role?: "staff" | "admin";
         };
         StaffCreatedDto: {
             id: string;
@@ -1439,7 +1439,7 @@ export interface components {
              * @default company
              * @enum {string}
              */
-            kind: "company" | "individual";
+            kind?: "company" | "individual";
             /**
              * @description ИНН (10 or 12 digits) in RU, БИН/ИИН (12) in KZ
              * @example 7707083893
@@ -1595,7 +1595,7 @@ export interface components {
             requirements: components["schemas"]["RequirementsDto"];
             foreignersAccepted: boolean;
             /** @default false */
-            quotaAvailable: boolean;
+            quotaAvailable?: boolean;
             /** @description Everything the worker would pay; list items at 0 to state they are free */
             workerCosts: components["schemas"]["WorkerCostDto"][];
         };
@@ -1738,7 +1738,7 @@ export interface components {
             requirements?: components["schemas"]["RequirementsDto"];
             foreignersAccepted?: boolean;
             /** @default false */
-            quotaAvailable: boolean;
+            quotaAvailable?: boolean;
             /** @description Everything the worker would pay; list items at 0 to state they are free */
             workerCosts?: components["schemas"]["WorkerCostDto"][];
             /** @description The version read; or send If-Match */
@@ -2481,12 +2481,12 @@ export interface components {
             /** @description Papers the visitor says they hold */
             documents?: components["schemas"]["KioskVisitorDocumentDto"][];
             /** @default 50 */
-            limit: number;
+            limit?: number;
             /**
              * @description Also list vacancies the visitor may not legally take
              * @default false
              */
-            includeIneligible: boolean;
+            includeIneligible?: boolean;
         };
         KioskMatchListDto: {
             fairId: string;

@@ -1,5 +1,5 @@
 import { LANGS, LANG_NAMES, format, problems } from './catalogue';
-import { DICTIONARY as EMPLOYER, EMPLOYER_LANGS } from '../employer/i18n';
+import { DICTIONARY as EMPLOYER, EMPLOYER_LANGS } from './employer';
 import { DICTIONARY as KIOSK } from './kiosk';
 import { OWN as MIGRANT } from './migrant';
 

@@ -24,7 +24,7 @@ export function Login() {
           type="tel"
           autocomplete="tel"
           required
-          value={given.phone ?? ''}
+          defaultValue={given.phone ?? ''}
         />
         <Field label={tr('password')} name="password" type="password" autocomplete="current-password" />
         <Field
@@ -32,7 +32,7 @@ export function Login() {
           name="accessCode"
           autocomplete="one-time-code"
           pattern="[A-Za-z0-9]{4,12}"
-          value={given.code ?? ''}
+          defaultValue={given.code ?? ''}
         />
         <button type="submit">{tr('signIn')}</button>
       </form>
