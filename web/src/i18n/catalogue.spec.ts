@@ -2,12 +2,14 @@ import { LANGS, LANG_NAMES, format, problems } from './catalogue';
 import { DICTIONARY as EMPLOYER, EMPLOYER_LANGS } from './employer';
 import { DICTIONARY as KIOSK } from './kiosk';
 import { OWN as MIGRANT } from './migrant';
+import { LABELS as STAFF, STAFF_LANGS, labelOf } from './staff';
 
 /** Every catalogue of the web faces with the languages its face speaks. */
 const CATALOGUES = [
   { name: 'kiosk', catalogue: KIOSK, langs: LANGS },
   { name: 'migrant', catalogue: MIGRANT, langs: LANGS },
   { name: 'employer', catalogue: EMPLOYER, langs: EMPLOYER_LANGS },
+  { name: 'staff labels', catalogue: STAFF, langs: STAFF_LANGS },
 ];
 
 describe('message catalogues', () => {
@@ -41,5 +43,14 @@ describe('message catalogues', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format(KIOSK.selectedCount, 'uz', { count: 2 })).toBe('Tanlandi: 2');
     expect(format({ ru: 'Шаг {n} из {total}' }, 'ru', { n: 1 })).toBe('Шаг 1 из {total}');
+  });
+
+  it('labels the codes of staff reports in the page language, not as raw codes', () => {
+    expect(labelOf('ru', 'gender', 'male')).toBe('Мужчины');
+    expect(labelOf('ru', 'country', 'TJ')).toBe('Таджикистан');
+    expect(labelOf('en', 'country', 'UZ')).toBe('Uzbekistan');
+    expect(labelOf('ru', 'st', 'hired')).toBe('Принят на работу');
+    expect(labelOf('ru', 'country', 'TR')).toBe('Турция');
+    expect(labelOf('ru', 'gender', 'other')).toBe('other');
   });
 });
