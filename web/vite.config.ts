@@ -1,12 +1,15 @@
 import { fileURLToPath } from 'node:url';
+import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 
-// Four pages, one per face of the service; the NestJS app serves web/dist (src/modules/web).
+// Four pages, one per face of the service, as Preact components; the NestJS app serves web/dist
+// (src/modules/web).
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root,
   base: '/',
+  plugins: [preact()],
   publicDir: false,
   build: {
     outDir: 'dist',

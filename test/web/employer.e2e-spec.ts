@@ -1,5 +1,3 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { TestApp, bootTestApp, staffToken } from 'test/harness/app';
 import { createApplication } from 'test/harness/applications.factory';
@@ -87,6 +85,16 @@ describe('employer portal in the browser', () => {
       await page.getByLabel('Профессия (ОКЗ/ISCO-08)').selectOption('5120');
       await page.getByLabel('Регион').selectOption('RU-MOW');
       await page.getByLabel('Город').fill('Москва');
+      // Before publishing, the minimum wage in force in the region, as the API answers it.
+      const start = await page.inputValue('#f-startDate');
+      const wage = await t
+        .http()
+        .get(`/v1/reference/minimum-wage?region=RU-MOW&schedule=full_time&lang=ru&date=${start}`);
+      expect(wage.status).toBe(200);
+      const shown = page.locator(`[data-testid="minimum-wage"][data-amount="${wage.body.amount}"]`);
+      await shown.waitFor();
+      expect(await shown.textContent()).toContain(wage.body.fact);
+      expect(await shown.textContent()).toContain(wage.body.legalBasis);
       await page.getByLabel('Зарплата от').fill('90000');
       await page.getByLabel('Зарплата до').fill('110000');
       await page.getByLabel('Число мест').fill('2');
@@ -130,12 +138,7 @@ describe('employer portal in the browser', () => {
       await row.waitFor();
       await row.locator('[data-action="book"]').click();
       await page.locator(`tr[data-application="${applied.applicationId}"] [data-interview]`).waitFor();
-      const shot = await screenshot(page, 'employer-3-applicants');
-      // The README's picture is refreshed only on request, so a test run leaves the work tree clean.
-      if (process.env.UPDATE_DOC_SCREENSHOTS === '1') {
-        mkdirSync(join(__dirname, '..', '..', 'docs', 'screenshots'), { recursive: true });
-        copyFileSync(shot, join(__dirname, '..', '..', 'docs', 'screenshots', 'employer.png'));
-      }
+      await screenshot(page, 'employer-3-applicants');
 
       const interviews = await t
         .http()

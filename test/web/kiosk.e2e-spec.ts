@@ -8,6 +8,7 @@ import {
   createFairScenario,
   createPublishedVacancy,
 } from 'test/harness/supply.factory';
+import { audit, expectAccessible } from 'test/web/accessibility';
 import { launchBrowser, newPage, screenshot } from 'test/web/browser';
 
 jest.setTimeout(120_000);
@@ -190,6 +191,77 @@ describe('fair kiosk in the browser', () => {
     }
   });
 
+  it('serves a Tajik reader with big labelled targets, icons on the main actions and visible steps', async () => {
+    const scenario = await twoVacancyFair();
+    const { context, page } = await newPage(browser, { viewport: { width: 1080, height: 1400 } });
+    try {
+      await page.goto(`${t.url}/kiosk#token=${encodeURIComponent(scenario.kiosk.token)}`);
+      await page.locator('main[data-screen="language"]').waitFor();
+      // Languages by their own names and codes, no flags.
+      const names = await page.locator('main .choices button').allTextContents();
+      expect(names.map((n) => n.replace(/\s+/g, ' ').trim())).toEqual([
+        'Русский RU',
+        'Oʻzbekcha UZ',
+        'Тоҷикӣ TG',
+        'Кыргызча KY',
+        'English EN',
+      ]);
+      expect(names.join('')).not.toMatch(/\p{Regional_Indicator}/u);
+      await expectAccessible(page);
+      await page.locator('main .choices button', { hasText: 'Тоҷикӣ' }).click();
+
+      await page.locator('main[data-screen="consent"]').waitFor();
+      expect(await page.evaluate('document.documentElement.lang')).toBe('tg');
+      await page.getByRole('heading', { name: 'Маълумоти шумо' }).waitFor();
+      await expectProgress(page, 'Қадами 1 аз 6', 1);
+      await expectAccessible(page);
+      await page.locator('[data-choice="visible-yes"]').click();
+      await page.locator('[data-action="agree"]').click();
+
+      await page.locator('main[data-screen="about"]').waitFor();
+      await expectProgress(page, 'Қадами 2 аз 6', 2);
+      await page.locator('[data-country="TJ"]').click();
+      await page.locator('[data-gender="female"]').click();
+      await page.selectOption('#birth-day', '3');
+      await page.selectOption('#birth-month', '11');
+      await page.selectOption('#birth-year', '1990');
+      await page.fill('#full-name', uniquePersonName());
+      await expectAccessible(page);
+      await page.locator('[data-action="next"]').click();
+
+      await page.locator('main[data-screen="phone"]').waitFor();
+      // Choosing Tajikistan put its dialling code in; the keypad adds digits.
+      expect(await page.inputValue('#phone')).toBe('+992');
+      for (const d of '901234567') await page.getByRole('button', { name: d, exact: true }).click();
+      expect(await page.inputValue('#phone')).toBe('+992901234567');
+      await page.getByRole('button', { name: 'Пок кардан' }).waitFor();
+      await expectProgress(page, 'Қадами 3 аз 6', 3);
+      await expectAccessible(page);
+      await page.locator('[data-action="next"]').click();
+
+      await page.locator('main[data-screen="trade"]').waitFor();
+      await page.locator('[data-trade="5120"]').click();
+      await page.locator('[data-action="next"]').click();
+      await page.locator('main[data-screen="vacancies"]').waitFor();
+      await expectProgress(page, 'Қадами 5 аз 6', 5);
+      await page
+        .getByRole('button', { name: /^Интихоб: / })
+        .first()
+        .click();
+      await page.getByText('Интихоб шуд: 1').waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'kiosk-tg-vacancies');
+      // The audit does catch a shortfall: a small button with no name.
+      await page.evaluate(
+        `document.querySelector('main').insertAdjacentHTML('beforeend', '<button style="all:unset;display:inline-block;width:20px;height:20px"></button>')`,
+      );
+      const found = await audit(page);
+      expect([found.small.length, found.unnamed.length]).toEqual([1, 1]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('wipes the screen after the idle timeout', async () => {
     const scenario = await twoVacancyFair();
     const { context, page } = await newPage(browser);
@@ -218,4 +290,17 @@ async function waitUntil(probe: () => boolean, timeoutMs = 20_000): Promise<void
     if (Date.now() > deadline) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The step indicator is on screen, says which step this is, and marks it for screen readers. */
+async function expectProgress(page: Page, label: string, current: number): Promise<void> {
+  const progress = page.locator('[data-testid="progress"]');
+  expect(await progress.isVisible()).toBe(true);
+  expect(await progress.getAttribute('aria-label')).toBe(label);
+  await progress.getByText(label).waitFor();
+  expect(await progress.locator('li').count()).toBe(6);
+  expect(await progress.locator('li.done').count()).toBe(current - 1);
+  const here = progress.locator('li[aria-current="step"]');
+  expect(await here.count()).toBe(1);
+  expect((await here.locator('.dot').textContent())?.trim()).toBe(String(current));
 }

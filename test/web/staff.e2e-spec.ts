@@ -93,6 +93,17 @@ describe('staff console in the browser', () => {
       const applied = funnel.locator('g[data-bar="Подали заявки"] text').last();
       expect(Number(await applied.textContent())).toBe(2);
       await page.locator('[data-breakdown="byCitizenship"] svg').waitFor();
+      // Breakdown tables name countries and genders in the page's language, never by their raw codes.
+      for (const breakdown of ['byCitizenship', 'byGender']) {
+        const rows = page.locator(`table[data-breakdown-table="${breakdown}"] tbody tr`);
+        expect(await rows.count()).toBeGreaterThan(0);
+        for (const row of await rows.all()) {
+          const code = (await row.getAttribute('data-key')) ?? '';
+          const shown = ((await row.locator('th').textContent()) ?? '').trim();
+          expect(shown).not.toBe(code);
+          expect(shown).toMatch(/^[А-ЯЁ][а-яё -]+$/);
+        }
+      }
       await screenshot(page, 'staff-3-fair-report');
     } finally {
       await context.close();
@@ -107,10 +118,9 @@ describe('staff console in the browser', () => {
       await page.getByRole('button', { name: 'Заявки', exact: true }).click();
       await page.getByLabel('Статус').selectOption('submitted');
       const row = page.locator(`tr[data-application="${applied.applicationId}"]`);
-      // The filtered list has come back once its option is the selected one; newest first, so ours is on top.
-      await page
-        .locator('#applications-status option[value="submitted"][selected]')
-        .waitFor({ state: 'attached' });
+      // The filtered list has come back once the section says so; newest first, so ours is on top.
+      await page.locator('section[data-status-filter="submitted"]').waitFor();
+      expect(await page.inputValue('#applications-status')).toBe('submitted');
       await row.waitFor();
       expect(await row.textContent()).toContain(String(applied.vacancy.title));
       expect(await row.textContent()).toContain('Онлайн');

@@ -1,19 +1,24 @@
 /**
  * Submissions that the server has not confirmed yet, kept in localStorage so that bad Wi-Fi, a reload
  * or a crash loses nothing. Each keeps the Idempotency-Key it was created with: a retry of a request
- * that did reach the server replays the first answer instead of applying twice.
+ * that did reach the server replays the first answer instead of applying twice. Sent through the
+ * typed client, so the stored body is the API's own KioskSubmissionDto.
  */
-import { ApiError, NetworkError, api } from '../lib/api';
+import { Schemas, call, createApi } from '../api/client';
+import { ApiError, NetworkError } from '../api/errors';
+
+export type ApplicationBody = Schemas['KioskSubmissionDto'];
+export type ApplicationResult = Schemas['KioskSubmissionResultDto'];
 
 export interface PendingSubmission {
   key: string;
-  body: unknown;
+  body: ApplicationBody;
   createdAt: string;
   attempts: number;
 }
 
 export type SubmitOutcome =
-  | { kind: 'sent'; key: string; result: unknown }
+  | { kind: 'sent'; key: string; result: ApplicationResult }
   | { kind: 'refused'; key: string; error: ApiError }
   | { kind: 'waiting'; key: string };
 
@@ -46,12 +51,13 @@ function retryable(error: unknown): boolean {
 export class KioskOutbox {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing = false;
+  private readonly api;
 
   constructor(
-    private readonly path: string,
-    private readonly token: () => string | null,
+    token: () => string | null,
     private readonly onOutcome: (outcome: SubmitOutcome) => void,
   ) {
+    this.api = createApi(token, 15_000);
     window.addEventListener('online', () => void this.flush());
   }
 
@@ -60,7 +66,7 @@ export class KioskOutbox {
   }
 
   /** Stores the submission first, then tries to send it. */
-  async submit(key: string, body: unknown): Promise<void> {
+  async submit(key: string, body: ApplicationBody): Promise<void> {
     const items = load().filter((i) => i.key !== key);
     items.push({ key, body, createdAt: new Date().toISOString(), attempts: 0 });
     save(items);
@@ -90,13 +96,12 @@ export class KioskOutbox {
 
   private async sendOne(item: PendingSubmission): Promise<SubmitOutcome> {
     try {
-      const result = await api(this.path, {
-        method: 'POST',
-        body: item.body,
-        token: this.token(),
-        headers: { 'idempotency-key': item.key },
-        timeoutMs: 15_000,
-      });
+      const result = await call(
+        this.api.POST('/v1/kiosk/applications', {
+          body: item.body,
+          params: { header: { 'Idempotency-Key': item.key } },
+        }),
+      );
       this.remove(item.key);
       return { kind: 'sent', key: item.key, result };
     } catch (error) {

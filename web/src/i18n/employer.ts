@@ -6,6 +6,20 @@ type Entry = Record<EmployerLang, string>;
 
 export const DICTIONARY = {
   appTitle: { ru: 'Кабинет работодателя', en: 'Employer portal' },
+  minimumWage: { ru: 'МРОТ в регионе', en: 'Minimum wage in the region' },
+  minimumWageNone: {
+    ru: 'Для этого региона в справочнике нет МРОТ.',
+    en: 'The reference has no minimum wage for this region.',
+  },
+  minimumWageRequired: {
+    ru: 'Для этого графика нужно не меньше: {month} в месяц, {day} в день, {hour} в час.',
+    en: 'For this working time at least: {month} a month, {day} a day, {hour} an hour.',
+  },
+  minimumWageMeets: { ru: 'Зарплата не ниже МРОТ.', en: 'The pay reaches the minimum wage.' },
+  minimumWageBelow: {
+    ru: 'Зарплата ниже МРОТ: опубликовать вакансию нельзя.',
+    en: 'The pay is below the minimum wage: the vacancy cannot be published.',
+  },
   language: { ru: 'Язык', en: 'Language' },
   login: { ru: 'Вход', en: 'Sign in' },
   signIn: { ru: 'Войти', en: 'Sign in' },

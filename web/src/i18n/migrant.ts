@@ -2,12 +2,10 @@
  * Words of the jobseeker's page in the five languages; everything the kiosk already says (consent,
  * countries, pay, housing…) comes from the kiosk dictionary, so both faces speak the same way.
  */
-import { DICTIONARY as KIOSK, KioskLang, MessageKey as KioskKey } from '../kiosk/i18n';
+import { Entry, Lang, format } from './catalogue';
+import { DICTIONARY as KIOSK, MessageKey as KioskKey } from './kiosk';
 
-export { KIOSK_LANGS as MIGRANT_LANGS, LANG_NAMES, isKioskLang as isMigrantLang } from '../kiosk/i18n';
-export type MigrantLang = KioskLang;
-
-type Entry = Record<KioskLang, string>;
+export type MigrantLang = Lang;
 
 export const OWN = {
   pageTitle: {
@@ -232,6 +230,5 @@ export type MessageKey = keyof typeof OWN | KioskKey;
 
 export function t(lang: MigrantLang, key: MessageKey, params: Record<string, string | number> = {}): string {
   const entry: Entry = key in OWN ? OWN[key as keyof typeof OWN] : KIOSK[key as KioskKey];
-  const text = entry[lang] ?? entry.en;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return format(entry, lang, params);
 }

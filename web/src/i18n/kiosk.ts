@@ -2,19 +2,10 @@
  * Every word the kiosk shows, in the five languages of the people who use it. Uzbek in Latin script,
  * Tajik and Kyrgyz in Cyrillic. `{name}` placeholders are filled by `t()`.
  */
-export const KIOSK_LANGS = ['ru', 'uz', 'tg', 'ky', 'en'] as const;
-export type KioskLang = (typeof KIOSK_LANGS)[number];
+import { Entry, Lang, format, isLang } from './catalogue';
 
-/** Flags and native names for the language picker. */
-export const LANG_NAMES: Record<KioskLang, { flag: string; name: string }> = {
-  ru: { flag: '🇷🇺', name: 'Русский' },
-  uz: { flag: '🇺🇿', name: 'Oʻzbekcha' },
-  tg: { flag: '🇹🇯', name: 'Тоҷикӣ' },
-  ky: { flag: '🇰🇬', name: 'Кыргызча' },
-  en: { flag: '🇬🇧', name: 'English' },
-};
-
-type Entry = Record<KioskLang, string>;
+export { LANGS as KIOSK_LANGS, LANG_NAMES } from './catalogue';
+export type KioskLang = Lang;
 
 export const DICTIONARY = {
   appTitle: {
@@ -40,6 +31,7 @@ export const DICTIONARY = {
   },
   start: { ru: 'Начать', uz: 'Boshlash', tg: 'Оғоз кардан', ky: 'Баштоо', en: 'Start' },
   next: { ru: 'Далее', uz: 'Keyingi', tg: 'Минбаъд', ky: 'Кийинки', en: 'Next' },
+  eraseDigit: { ru: 'Стереть', uz: 'Oʻchirish', tg: 'Пок кардан', ky: 'Өчүрүү', en: 'Delete' },
   back: { ru: 'Назад', uz: 'Orqaga', tg: 'Бозгашт', ky: 'Артка', en: 'Back' },
   cancel: {
     ru: 'Начать заново',
@@ -423,11 +415,7 @@ export const DICTIONARY = {
 export type MessageKey = keyof typeof DICTIONARY;
 
 export function t(lang: KioskLang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const entry: Entry = DICTIONARY[key];
-  const text = entry[lang] ?? entry.en;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return format(DICTIONARY[key], lang, params);
 }
 
-export function isKioskLang(value: unknown): value is KioskLang {
-  return typeof value === 'string' && (KIOSK_LANGS as readonly string[]).includes(value);
-}
+export const isKioskLang = isLang;

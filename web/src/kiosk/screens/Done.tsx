@@ -1,0 +1,44 @@
+import QRCode from 'qrcode';
+import { useEffect, useRef } from 'preact/hooks';
+import { Layout } from '../components/Layout';
+import { done, reset, tr } from '../state';
+
+/** Confirmation: the access code and a QR that opens the migrant's page signed in, or "sent by SMS". */
+export function Done() {
+  const result = done.value!;
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!result.accessCode || !canvas.current) return;
+    const link = `${location.origin}/#login?phone=${encodeURIComponent(result.phone)}&code=${encodeURIComponent(result.accessCode)}`;
+    void QRCode.toCanvas(canvas.current, link, { width: 240, margin: 1 });
+  }, [result.accessCode, result.phone]);
+  return (
+    <Layout title={tr('doneTitle')}>
+      <p data-testid="done-count">{tr('doneSent', { count: result.count })}</p>
+      {result.accessCode ? (
+        <div class="card" style={{ textAlign: 'center' }}>
+          <p>{tr('accessCode')}</p>
+          <p class="code" data-testid="access-code">
+            {result.accessCode}
+          </p>
+          <canvas ref={canvas} aria-label={tr('accessCode')} role="img" />
+          <p class="muted">{tr('accessCodeHint')}</p>
+        </div>
+      ) : result.codeSent ? (
+        <p class="card" data-testid="access-code-sent">
+          {tr('accessCodeSent')}
+        </p>
+      ) : null}
+      <p class="notice">{tr('noFee')}</p>
+      <div class="nav">
+        <span />
+        <button type="button" data-action="finish" onClick={reset}>
+          <span class="icon" aria-hidden="true">
+            ✓
+          </span>
+          {tr('finish')}
+        </button>
+      </div>
+    </Layout>
+  );
+}

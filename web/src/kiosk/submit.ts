@@ -1,0 +1,42 @@
+/** Sending the application through the outbox, and turning each outcome into what the screen shows. */
+import { newKey } from '../api/client';
+import { KioskOutbox, SubmitOutcome } from './outbox';
+import { applicationBody } from './data';
+import { done, go, normalisedPhone, outboxCount, selected, submission, token } from './state';
+
+function onOutcome(outcome: SubmitOutcome): void {
+  const current = submission.value;
+  if (current && current.key === outcome.key) {
+    if (outcome.kind === 'sent') {
+      done.value = {
+        accessCode: outcome.result.accessCode ?? null,
+        codeSent: outcome.result.accessCodeSent === true,
+        count: outcome.result.applications?.length ?? selected.value.length,
+        phone: normalisedPhone(),
+      };
+      submission.value = null;
+      go('done');
+    } else if (outcome.kind === 'refused') {
+      submission.value = { key: outcome.key, status: 'refused', error: outcome.error.describe() };
+    } else {
+      submission.value = { key: outcome.key, status: 'waiting' };
+    }
+  }
+  countPending();
+}
+
+export const outbox = new KioskOutbox(token, onOutcome);
+
+/** Earlier submissions still waiting on this kiosk (not the one on screen). */
+export function countPending(): void {
+  const key = submission.value?.key;
+  outboxCount.value = outbox.pending().filter((p) => p.key !== key).length;
+}
+
+export async function submit(): Promise<void> {
+  // One key per submission, made once: every retry of this submission reuses it.
+  const current = submission.value;
+  const key = current?.status === 'waiting' ? current.key : newKey();
+  submission.value = { key, status: 'sending' };
+  await outbox.submit(key, applicationBody());
+}
