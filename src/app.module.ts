@@ -25,6 +25,7 @@ import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { PlacementsModule } from 'src/modules/placements/placements.module';
 import { ReportsModule } from 'src/modules/reports/reports.module';
 import { DemoModule } from 'src/modules/demo/demo.module';
+import { GrievancesModule } from 'src/modules/grievances/grievances.module';
 
 const FEATURES = [
   DatabaseModule,
@@ -51,6 +52,7 @@ const FEATURES = [
   PlacementsModule,
   ReportsModule,
   DemoModule,
+  GrievancesModule,
 ];
 
 @Module({})

@@ -20,6 +20,7 @@ export enum JobName {
   ObligationsSweep = 'obligations.sweep',
   PatentExpirySweep = 'patents.expiry-sweep',
   IdempotencyCleanup = 'idempotency.cleanup',
+  GrievancesOverdueSweep = 'grievances.overdue-sweep',
 }
 
 export interface JobPayloads {
@@ -32,6 +33,7 @@ export interface JobPayloads {
   [JobName.ObligationsSweep]: Record<string, never>;
   [JobName.PatentExpirySweep]: Record<string, never>;
   [JobName.IdempotencyCleanup]: Record<string, never>;
+  [JobName.GrievancesOverdueSweep]: Record<string, never>;
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -44,6 +46,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.ObligationsSweep]: QueueName.Maintenance,
   [JobName.PatentExpirySweep]: QueueName.Maintenance,
   [JobName.IdempotencyCleanup]: QueueName.Maintenance,
+  [JobName.GrievancesOverdueSweep]: QueueName.Maintenance,
 };
 
 /** One retry policy: 8 attempts, exponential backoff from 30 s: 30 s × (1+2+…+64) ≈ 63 minutes in total. */

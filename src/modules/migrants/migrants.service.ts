@@ -33,6 +33,7 @@ import {
 import { DuplicateRow, MigrantsRepository, NewRegistration } from 'src/modules/migrants/migrants.repository';
 import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.types';
 import { UserRepository } from 'src/modules/users/user.repository';
+import { eraseGrievancesOf } from 'src/modules/grievances/grievance-erasure';
 
 /** Names this similar (0..1) with the same birth date go to staff review as possible duplicates. */
 const NAME_DUPLICATE_THRESHOLD = 0.85;
@@ -391,6 +392,7 @@ export class MigrantsService {
         });
       }
       await this.migrants.resolveDuplicatesOf(manager, id, 'dismissed');
+      await eraseGrievancesOf(manager, id);
       await this.migrants.writeAudit(manager, {
         actorId: principal.userId,
         actorRole: principal.role,

@@ -14,6 +14,11 @@ export const TEMPLATE_NAMES = [
   'patent_expiring_migrant',
   'patent_expiring_employer',
   'access_code',
+  'grievance_state_changed',
+  'grievance_message',
+  'grievance_shared',
+  'grievance_overdue',
+  'employer_suspended',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
