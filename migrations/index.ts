@@ -19,6 +19,7 @@ import { MatchPriorColumns1795440000000 } from './1795440000000-MatchPriorColumn
 import { VacancyListIndex1795450000000 } from './1795450000000-VacancyListIndex';
 import { AddVacancyWorkingTime1795500000000 } from './1795500000000-AddVacancyWorkingTime';
 import { CreateGrievances1796000000000 } from './1796000000000-CreateGrievances';
+import { CreateLegalAid1796010000000 } from './1796010000000-CreateLegalAid';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   VacancyListIndex1795450000000,
   AddVacancyWorkingTime1795500000000,
   CreateGrievances1796000000000,
+  CreateLegalAid1796010000000,
 ];
