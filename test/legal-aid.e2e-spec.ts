@@ -193,6 +193,29 @@ describe('legal-aid desk (e2e)', () => {
     expect(g.body).toMatchObject({ migrantId: person.id, urgent: true, channel: 'desk' });
     await t.http().get(`/v1/grievances/${grievanceId}`).set(auth(adviserB.token)).expect(404);
     await t.http().get(`/v1/grievances/${grievanceId}`).set(auth(person.token)).expect(200);
+    expect(g.body.assignedAdviserId).toBe(adviserA.id);
+
+    // Staff hand the case to another adviser, who may then read it and move it; the first no longer reads it.
+    const assign = (token: string, adviserId: string) =>
+      t.http().post(`/v1/grievances/${grievanceId}/assignment`).set(auth(token)).send({ adviserId });
+    await assign(adviserA.token, adviserB.id).expect(403);
+    await assign(staff, person.id).expect(422);
+    await assign(staff, adviserB.id).expect(200);
+    await t.http().get(`/v1/grievances/${grievanceId}`).set(auth(adviserB.token)).expect(200);
+    await t.http().get(`/v1/grievances/${grievanceId}`).set(auth(adviserA.token)).expect(404);
+    await t
+      .http()
+      .post(`/v1/grievances/${grievanceId}/transitions`)
+      .set(auth(adviserB.token))
+      .send({ to: 'in_review' })
+      .expect(200);
+    const read = await ds.query(
+      `SELECT actor_id FROM audit_log WHERE action = 'grievance.read' AND subject_id = $1`,
+      [grievanceId],
+    );
+    expect(read.map((r: { actor_id: string }) => r.actor_id)).toEqual(
+      expect.arrayContaining([adviserA.id, adviserB.id]),
+    );
     const mine = await t.http().get(`/v1/legal-consultations/${booking}`).set(auth(person.token)).expect(200);
     expect(mine.body.outcome).toBeNull();
     const [row] = await ds.query(`SELECT outcome_enc FROM legal_consultations WHERE id = $1`, [booking]);

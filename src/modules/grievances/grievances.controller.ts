@@ -22,6 +22,7 @@ import {
   iloIndicators,
 } from 'src/modules/grievances/grievance.types';
 import {
+  AssignAdviserDto,
   CreateGrievanceDto,
   GrievanceDto,
   GrievanceListQuery,
@@ -125,10 +126,7 @@ export class GrievancesController {
   }
 
   @Get(':id')
-  @ApiRoute(
-    'One grievance: the person, staff, the adviser who filed it, or the employer once shared',
-    [400, 404],
-  )
+  @ApiRoute('One grievance: the person, staff, the assigned adviser, or the employer once shared', [400, 404])
   @ApiOkResponse({ type: GrievanceDto })
   get(
     @CurrentPrincipal() principal: Principal,
@@ -170,6 +168,20 @@ export class GrievancesController {
     @Body() dto: GrievanceMessageInputDto,
   ) {
     return this.grievances.addMessage(user, id, dto);
+  }
+
+  @Post(':id/assignment')
+  @HttpCode(200)
+  @Roles('staff', 'admin')
+  @Idempotent()
+  @ApiRoute('Assign a legal adviser to the grievance (staff)', [400, 403, 404, 422])
+  @ApiOkResponse({ type: GrievanceDto })
+  assign(
+    @CurrentUser() user: UserPrincipal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: AssignAdviserDto,
+  ): Promise<GrievanceDto> {
+    return this.grievances.assign(user, id, dto.adviserId);
   }
 
   @Post(':id/share')

@@ -165,6 +165,10 @@ export class GrievanceListQuery extends PageQuery {
   @ApiPropertyOptional({ enum: GRIEVANCE_LANGS }) @IsOptional() @IsIn(GRIEVANCE_LANGS) lang?: GrievanceLang;
 }
 
+export class AssignAdviserDto {
+  @ApiProperty() @IsUUID() adviserId: string;
+}
+
 export class SuspensionDto {
   @ApiProperty({ maxLength: 2000 }) @IsText(3, 2000) reason: string;
 }
@@ -252,6 +256,7 @@ export class GrievanceDto {
   @ApiProperty() anonymousToEmployer: boolean;
   @ApiProperty({ enum: ['online', 'kiosk', 'desk'] }) channel: string;
   @ApiProperty({ nullable: true }) fairId: string | null;
+  @ApiProperty({ nullable: true }) assignedAdviserId: string | null;
   @ApiProperty({ nullable: true, enum: GRIEVANCE_OUTCOMES }) outcome: GrievanceOutcome | null;
   @ApiProperty() receivedAt: Date;
   @ApiProperty({ nullable: true }) firstResponseAt: Date | null;

@@ -26,6 +26,7 @@ export interface GrievanceRow {
   channel: 'online' | 'kiosk' | 'desk';
   fairId: string | null;
   filedBy: string | null;
+  assignedAdviserId: string | null;
   receivedAt: Date;
   dueDate: string;
   overdue: boolean;
@@ -54,6 +55,7 @@ export interface NewGrievance {
   channel: 'online' | 'kiosk' | 'desk';
   fairId: string | null;
   filedBy: string | null;
+  assignedAdviserId: string | null;
   receivedAt: Date;
   dueDate: string;
 }
@@ -96,7 +98,8 @@ const COLUMNS = `
   g.reported_terms_enc AS "reportedTermsEnc", g.ilo_indicators AS "iloIndicators", g.employer_id AS "employerId",
   g.vacancy_id AS "vacancyId", g.application_id AS "applicationId", g.placement_id AS "placementId",
   g.terms_snapshot_id AS "termsSnapshotId", g.anonymous_to_employer AS "anonymousToEmployer", g.urgent, g.state,
-  g.outcome, g.channel, g.fair_id AS "fairId", g.filed_by AS "filedBy", g.received_at AS "receivedAt",
+  g.outcome, g.channel, g.fair_id AS "fairId", g.filed_by AS "filedBy",
+  g.assigned_adviser_id AS "assignedAdviserId", g.received_at AS "receivedAt",
   g.due_date::text AS "dueDate", (g.first_response_at IS NULL AND ${OPEN} AND g.due_date < ${MOSCOW_TODAY}) AS overdue,
   g.first_response_at AS "firstResponseAt", g.closed_at AS "closedAt",
   g.shared_with_employer_at AS "sharedWithEmployerAt", g.employer_answer_enc AS "employerAnswerEnc",
@@ -114,8 +117,9 @@ export class GrievancesRepository {
     const [row] = await manager.query(
       `INSERT INTO grievances (migrant_id, category, description_enc, reported_terms_enc, ilo_indicators,
                                employer_id, vacancy_id, application_id, placement_id, terms_snapshot_id,
-                               anonymous_to_employer, urgent, channel, fair_id, filed_by, received_at, due_date)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+                               anonymous_to_employer, urgent, channel, fair_id, filed_by, received_at, due_date,
+                               assigned_adviser_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
       [
         g.migrantId,
         g.category,
@@ -134,6 +138,7 @@ export class GrievancesRepository {
         g.filedBy,
         g.receivedAt,
         g.dueDate,
+        g.assignedAdviserId,
       ],
     );
     return row.id as string;
@@ -246,6 +251,21 @@ export class GrievancesRepository {
          FROM grievance_messages WHERE grievance_id = $1 ORDER BY created_at, id`,
       [id],
     );
+  }
+
+  async assign(manager: EntityManager, id: string, adviserId: string): Promise<void> {
+    await manager.query(`UPDATE grievances SET assigned_adviser_id = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      adviserId,
+    ]);
+  }
+
+  async isAdviser(userId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM users WHERE id = $1 AND role = 'legal_adviser' AND NOT disabled`,
+      [userId],
+    );
+    return rows.length > 0;
   }
 
   async share(manager: EntityManager, id: string): Promise<void> {

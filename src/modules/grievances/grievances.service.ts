@@ -109,6 +109,9 @@ export class GrievancesService {
         channel,
         fairId: fairId ?? links.fairId,
         filedBy,
+        // An adviser who files from a consultation keeps the case.
+        assignedAdviserId:
+          principal.kind === 'user' && principal.role === 'legal_adviser' ? principal.userId : null,
         receivedAt,
         dueDate,
       });
@@ -299,6 +302,22 @@ export class GrievancesService {
     });
   }
 
+  /** Staff assign a legal adviser, who may then read, message and move the grievance. */
+  async assign(principal: UserPrincipal, id: string, adviserId: string): Promise<GrievanceDto> {
+    if (!(await this.repository.isAdviser(adviserId))) {
+      throw new DomainError(ErrorCode.UnprocessableEntity, 'This user is not a legal adviser', {
+        errors: [{ field: 'adviserId', message: 'is not an active legal adviser' }],
+      });
+    }
+    return inTransaction(this.dataSource, async (manager) => {
+      const row = await this.repository.lock(manager, id);
+      if (!row || !isStaff(principal)) throw new NotFoundError('Grievance');
+      await this.repository.assign(manager, id, adviserId);
+      const fresh = (await this.repository.find(id, manager))!;
+      return answerInTransaction(manager, this.view(fresh, 'staff', 'en', 'RU'));
+    });
+  }
+
   async share(principal: UserPrincipal, id: string): Promise<GrievanceDto> {
     return inTransaction(this.dataSource, async (manager) => {
       const row = await this.repository.lock(manager, id);
@@ -457,7 +476,7 @@ export class GrievancesService {
     if (principal.kind !== 'user') return null;
     if (isStaff(principal)) return 'staff';
     if (principal.role === 'migrant' && principal.migrantId === row.migrantId) return 'person';
-    if (principal.role === 'legal_adviser' && row.filedBy === principal.userId) return 'adviser';
+    if (principal.role === 'legal_adviser' && row.assignedAdviserId === principal.userId) return 'adviser';
     if (
       principal.role === 'employer' &&
       principal.employerId &&
@@ -516,6 +535,7 @@ export class GrievancesService {
       anonymousToEmployer: row.anonymousToEmployer,
       channel: row.channel,
       fairId: row.fairId,
+      assignedAdviserId: viewer === 'employer' ? null : row.assignedAdviserId,
       outcome: row.outcome,
       receivedAt: row.receivedAt,
       firstResponseAt: row.firstResponseAt,
