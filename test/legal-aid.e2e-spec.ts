@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { TestApp, bootTestApp, login, staffToken, unique } from 'test/harness/app';
+import { TestApp, bootTestApp, login, staffToken, unique, waitFor } from 'test/harness/app';
 import { RegisteredMigrant, addMigrantDocument, registerMigrant } from 'test/harness/migrants.factory';
 import { dataSourceOf } from 'test/harness/placements.factory';
 import { FairScenario, createFairScenario } from 'test/harness/supply.factory';
@@ -123,6 +123,19 @@ describe('legal-aid desk (e2e)', () => {
     });
     expect(res.body.ics).toContain('BEGIN:VCALENDAR');
     booking = res.body.id;
+    // The slot is within a day: the reminder goes at once, through the queue, in the person's language.
+    const [user] = await ds.query(`SELECT id FROM users WHERE migrant_id = $1`, [person.id]);
+    await waitFor(
+      async () =>
+        (
+          await ds.query(
+            `SELECT 1 FROM notifications WHERE recipient_user_id = $1 AND template = 'legal_consultation_reminder'
+               AND channel = 'in_app'`,
+            [user.id],
+          )
+        ).length === 1,
+      { what: 'consultation reminder', timeoutMs: 15_000 },
+    );
     const again = await book(someone.token, { slotId: slots[0].id, topic: 'patent' });
     expect(again.status).toBe(409);
     expect(again.body.type).toBe('/problems/slot-taken');

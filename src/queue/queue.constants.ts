@@ -21,6 +21,7 @@ export enum JobName {
   PatentExpirySweep = 'patents.expiry-sweep',
   IdempotencyCleanup = 'idempotency.cleanup',
   GrievancesOverdueSweep = 'grievances.overdue-sweep',
+  LegalConsultationReminder = 'legal-consultation.reminder',
 }
 
 export interface JobPayloads {
@@ -34,6 +35,7 @@ export interface JobPayloads {
   [JobName.PatentExpirySweep]: Record<string, never>;
   [JobName.IdempotencyCleanup]: Record<string, never>;
   [JobName.GrievancesOverdueSweep]: Record<string, never>;
+  [JobName.LegalConsultationReminder]: { consultationId: string; startsAt: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -47,6 +49,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PatentExpirySweep]: QueueName.Maintenance,
   [JobName.IdempotencyCleanup]: QueueName.Maintenance,
   [JobName.GrievancesOverdueSweep]: QueueName.Maintenance,
+  [JobName.LegalConsultationReminder]: QueueName.Scheduling,
 };
 
 /** One retry policy: 8 attempts, exponential backoff from 30 s: 30 s × (1+2+…+64) ≈ 63 minutes in total. */

@@ -179,6 +179,19 @@ export class LegalAidRepository {
     return rows.length > 0;
   }
 
+  async contactOf(
+    manager: EntityManager,
+    migrantId: string,
+  ): Promise<{ userId: string | null; phone: string | null; fullName: string | null } | null> {
+    const rows = await manager.query(
+      `SELECT (SELECT u.id FROM users u WHERE u.migrant_id = m.id AND NOT u.disabled LIMIT 1) AS "userId",
+              m.phone, m.full_name AS "fullName"
+         FROM migrants m WHERE m.id = $1 AND m.status = 'active'`,
+      [migrantId],
+    );
+    return rows[0] ?? null;
+  }
+
   async audit(e: { actorId: string; actorRole: string; action: string; subjectId: string }): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO audit_log (actor_id, actor_role, action, subject_type, subject_id)

@@ -5,7 +5,9 @@ import { PiiCipher } from 'src/common/crypto/pii-cipher';
 import { hashPassword } from 'src/common/crypto/password';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { answerInTransaction } from 'src/common/idempotency/idempotency.context';
+import { OutboxService } from 'src/database/outbox.service';
 import { inTransaction } from 'src/database/transaction';
+import { JobName } from 'src/queue/queue.constants';
 import { buildInterviewIcs } from 'src/modules/interviews/ics';
 import { GrievancesService, asLang } from 'src/modules/grievances/grievances.service';
 import {
@@ -17,6 +19,8 @@ import {
 import { ConsultationRow, LegalAidRepository, SlotRow } from 'src/modules/legal-aid/legal-aid.repository';
 import { MigrantsService } from 'src/modules/migrants/migrants.service';
 
+/** Consultation reminders go this long before the slot starts. */
+export const REMINDER_BEFORE_MS = 24 * 3_600_000;
 const PG_UNIQUE = '23505';
 const PG_EXCLUSION = '23P01';
 
@@ -39,6 +43,7 @@ export class LegalAidService {
     private readonly cipher: PiiCipher,
     private readonly migrants: MigrantsService,
     private readonly grievances: GrievancesService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async createAdviser(dto: CreateLegalAdviserDto) {
@@ -155,6 +160,13 @@ export class LegalAidService {
           channel,
         });
         const row = (await this.repository.consultation(id, manager))!;
+        // A reminder the day before (at once when the slot is sooner); the handler skips a cancelled booking.
+        await this.outbox.add(manager, {
+          job: JobName.LegalConsultationReminder,
+          payload: { consultationId: id, startsAt: new Date(slot.startsAt).toISOString() },
+          jobId: `legal-reminder-${id}`,
+          delayMs: Math.max(0, new Date(slot.startsAt).getTime() - REMINDER_BEFORE_MS - Date.now()),
+        });
         return answerInTransaction(manager, { ...this.view(row), ics: this.ics(row, slot) });
       });
     } catch (error) {

@@ -19,6 +19,7 @@ export const TEMPLATE_NAMES = [
   'grievance_shared',
   'grievance_overdue',
   'employer_suspended',
+  'legal_consultation_reminder',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -188,4 +188,13 @@ export const en: LocaleTemplates = {
     ],
     sms: 'Publishing of your vacancies is suspended. Reason: {{reason}}',
   },
+  legal_consultation_reminder: {
+    subject: 'Reminder: legal consultation {{startsAt}}',
+    body: [
+      'Hello {{recipientName}},',
+      'You are booked for a free legal consultation.',
+      'When: {{startsAt}}\nWhere: {{location}}',
+    ],
+    sms: 'Legal consultation {{startsAt}}, {{location}}',
+  },
 };

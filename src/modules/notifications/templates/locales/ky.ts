@@ -188,4 +188,13 @@ export const ky: LocaleTemplates = {
     ],
     sms: 'Вакансияларды жарыялоо токтотулду. Себеби: {{reason}}',
   },
+  legal_consultation_reminder: {
+    subject: 'Эскертүү: юридикалык кеңеш {{startsAt}}',
+    body: [
+      'Саламатсызбы, {{recipientName}}!',
+      'Сиз акысыз юридикалык кеңешке жазылгансыз.',
+      'Качан: {{startsAt}}\nКайда: {{location}}',
+    ],
+    sms: 'Юридикалык кеңеш {{startsAt}}, {{location}}',
+  },
 };

@@ -188,4 +188,13 @@ export const ru: LocaleTemplates = {
     ],
     sms: 'Публикация вакансий приостановлена. Причина: {{reason}}',
   },
+  legal_consultation_reminder: {
+    subject: 'Напоминание: юридическая консультация {{startsAt}}',
+    body: [
+      'Здравствуйте, {{recipientName}}!',
+      'Вы записаны на бесплатную юридическую консультацию.',
+      'Когда: {{startsAt}}\nГде: {{location}}',
+    ],
+    sms: 'Юрконсультация {{startsAt}}, {{location}}',
+  },
 };

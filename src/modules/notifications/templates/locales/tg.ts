@@ -188,4 +188,13 @@ export const tg: LocaleTemplates = {
     ],
     sms: 'Нашри ҷойҳои корӣ боздошта шуд. Сабаб: {{reason}}',
   },
+  legal_consultation_reminder: {
+    subject: 'Ёдоварӣ: машварати ҳуқуқӣ {{startsAt}}',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      'Шумо ба машварати ройгони ҳуқуқӣ сабт шудаед.',
+      'Кай: {{startsAt}}\nДар куҷо: {{location}}',
+    ],
+    sms: 'Машварати ҳуқуқӣ {{startsAt}}, {{location}}',
+  },
 };

@@ -190,4 +190,13 @@ export const uz: LocaleTemplates = {
     ],
     sms: "Vakansiyalarni e'lon qilish to'xtatildi. Sabab: {{reason}}",
   },
+  legal_consultation_reminder: {
+    subject: 'Eslatma: yuridik maslahat {{startsAt}}',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      'Siz bepul yuridik maslahatga yozilgansiz.',
+      'Qachon: {{startsAt}}\nQayerda: {{location}}',
+    ],
+    sms: 'Yuridik maslahat {{startsAt}}, {{location}}',
+  },
 };
