@@ -18,6 +18,8 @@ import { NarrowSearchVacancies1795430000000 } from './1795430000000-NarrowSearch
 import { MatchPriorColumns1795440000000 } from './1795440000000-MatchPriorColumns';
 import { VacancyListIndex1795450000000 } from './1795450000000-VacancyListIndex';
 import { AddVacancyWorkingTime1795500000000 } from './1795500000000-AddVacancyWorkingTime';
+import { CreateGrievances1796000000000 } from './1796000000000-CreateGrievances';
+import { CreateLegalAid1796010000000 } from './1796010000000-CreateLegalAid';
 import { CreateKioskIdentifications1796300000000 } from './1796300000000-CreateKioskIdentifications';
 
 export const MIGRATIONS = [
@@ -37,5 +39,7 @@ export const MIGRATIONS = [
   MatchPriorColumns1795440000000,
   VacancyListIndex1795450000000,
   AddVacancyWorkingTime1795500000000,
+  CreateGrievances1796000000000,
+  CreateLegalAid1796010000000,
   CreateKioskIdentifications1796300000000,
 ];

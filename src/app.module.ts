@@ -26,6 +26,8 @@ import { PlacementsModule } from 'src/modules/placements/placements.module';
 import { ReportsModule } from 'src/modules/reports/reports.module';
 import { DemoModule } from 'src/modules/demo/demo.module';
 import { RetentionModule } from 'src/modules/retention/retention.module';
+import { GrievancesModule } from 'src/modules/grievances/grievances.module';
+import { LegalAidModule } from 'src/modules/legal-aid/legal-aid.module';
 
 const FEATURES = [
   DatabaseModule,
@@ -53,6 +55,8 @@ const FEATURES = [
   RetentionModule,
   ReportsModule,
   DemoModule,
+  GrievancesModule,
+  LegalAidModule,
 ];
 
 @Module({})

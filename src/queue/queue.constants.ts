@@ -21,6 +21,8 @@ export enum JobName {
   PatentExpirySweep = 'patents.expiry-sweep',
   IdempotencyCleanup = 'idempotency.cleanup',
   OutboxPrune = 'outbox.prune',
+  GrievancesOverdueSweep = 'grievances.overdue-sweep',
+  LegalConsultationReminder = 'legal-consultation.reminder',
 }
 
 export interface JobPayloads {
@@ -34,6 +36,8 @@ export interface JobPayloads {
   [JobName.PatentExpirySweep]: Record<string, never>;
   [JobName.IdempotencyCleanup]: Record<string, never>;
   [JobName.OutboxPrune]: Record<string, never>;
+  [JobName.GrievancesOverdueSweep]: Record<string, never>;
+  [JobName.LegalConsultationReminder]: { consultationId: string; startsAt: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -47,6 +51,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PatentExpirySweep]: QueueName.Maintenance,
   [JobName.IdempotencyCleanup]: QueueName.Maintenance,
   [JobName.OutboxPrune]: QueueName.Maintenance,
+  [JobName.GrievancesOverdueSweep]: QueueName.Maintenance,
+  [JobName.LegalConsultationReminder]: QueueName.Scheduling,
 };
 
 /** One retry policy: 8 attempts, exponential backoff from 30 s: 30 s × (1+2+…+64) ≈ 63 minutes in total. */

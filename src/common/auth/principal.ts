@@ -1,5 +1,5 @@
-export type Role = 'admin' | 'staff' | 'employer' | 'migrant';
-export const ROLES: Role[] = ['admin', 'staff', 'employer', 'migrant'];
+export type Role = 'admin' | 'staff' | 'employer' | 'migrant' | 'legal_adviser';
+export const ROLES: Role[] = ['admin', 'staff', 'employer', 'migrant', 'legal_adviser'];
 
 export interface UserPrincipal {
   kind: 'user';

@@ -30,6 +30,9 @@ import { MigrantsService } from 'src/modules/migrants/migrants.service';
 import { PlacementsService } from 'src/modules/placements/placements.service';
 import { UserRepository } from 'src/modules/users/user.repository';
 import { VacanciesService } from 'src/modules/vacancies/vacancies.service';
+import { GrievancesService } from 'src/modules/grievances/grievances.service';
+import type { GrievanceCategory } from 'src/modules/grievances/grievance.types';
+import { LegalAidService } from 'src/modules/legal-aid/legal-aid.service';
 
 export const DEMO_SEED = 20261122;
 const MIGRANTS_ONLINE = 90;
@@ -47,6 +50,7 @@ export interface DemoLogins {
   migrants: { name: string; phone: string; password: string; note: string }[];
   kiosk: { token: string; fairId: string; fairName: string; label: string };
   fairs: { id: string; name: string; startsAt: string }[];
+  legalAdviser?: { email: string; password: string };
 }
 
 export interface DemoCounts {
@@ -159,6 +163,7 @@ export class DemoSeedService {
     await this.pipeline(employers, migrants, mainFair, random);
     const hires = await this.hires(employers, migrants, now);
     this.logger.log(`hired ${hires.length}`);
+    const legalAdviser = await this.protection(staff, mainFair, migrants);
 
     const online = migrants.filter((m) => m.principal);
     const showcase = [
@@ -184,6 +189,7 @@ export class DemoSeedService {
         })),
         kiosk,
         fairs: [mainFair, dayFair],
+        legalAdviser,
       },
       counts: await this.counts(),
     };
@@ -699,6 +705,53 @@ export class DemoSeedService {
     return hired;
   }
 
+  /**
+   * A legal-aid desk at the main fair with a few booked consultations, and a handful of grievances taken at the
+   * desk, so that the triage queue and the adviser's view have something to show.
+   */
+  private async protection(
+    staff: UserPrincipal,
+    mainFair: { id: string; startsAt: string },
+    migrants: SeededMigrant[],
+  ): Promise<{ email: string; password: string }> {
+    const legalAid = this.svc(LegalAidService);
+    const grievances = this.svc(GrievancesService);
+    const adviser = { email: 'adviser@demo.jobfair.local', password: 'demo-adviser-2026' };
+    const { id: adviserId } = await legalAid.createAdviser({
+      ...adviser,
+      displayName: 'Юрист приёмной (демо)',
+      fairIds: [mainFair.id],
+    });
+    const start = Date.parse(mainFair.startsAt);
+    const desk = await legalAid.createDesk(staff, mainFair.id, {
+      name: 'Бесплатная юридическая консультация',
+      location: 'Зал Б, стол 4',
+      slots: Array.from({ length: 8 }, (_, i) => ({
+        adviserId,
+        startsAt: new Date(start + i * 30 * 60_000).toISOString(),
+        endsAt: new Date(start + (i + 1) * 30 * 60_000).toISOString(),
+      })),
+    });
+    const online = migrants.filter((m) => m.principal);
+    const topics = ['patent', 'contract', 'family_women'] as const;
+    for (const [i, topic] of topics.entries()) {
+      if (!online[i]) break;
+      await legalAid.book(online[i].principal!, { slotId: desk.slots[i].id, topic, lang: 'ru' });
+    }
+    const cases: [GrievanceCategory, string][] = [
+      ['wages_unpaid', 'Не выплатили зарплату за октябрь, обещают «потом».'],
+      ['documents_retained', 'Бригадир забрал паспорт «на оформление» и не возвращает.'],
+      ['worker_charged', 'За трудоустройство взяли 25 000 рублей наличными.'],
+      ['terms_differ', 'Обещали 80 000 в месяц, платят 50 000; работаем по 12 часов.'],
+      ['unsafe_work', 'Работаем на высоте без страховочных поясов.'],
+    ];
+    for (const [i, [category, description]] of cases.entries()) {
+      const m = migrants[migrants.length - 1 - i];
+      await grievances.create(staff, { category, description, migrantId: m.id, fairId: mainFair.id });
+    }
+    return adviser;
+  }
+
   async counts(): Promise<DemoCounts> {
     const [row] = await this.dataSource.query(
       `SELECT (SELECT count(*)::int FROM employers WHERE status = 'verified') AS employers,
@@ -745,6 +798,9 @@ export function formatDemoLogins(result: DemoSeedResult, baseUrl: string): strin
     ),
     ...logins.migrants.map((m) => `  migrant    ${m.phone} / ${m.password}   (${m.name}: ${m.note})`),
     `  kiosk      ${baseUrl}/kiosk with token ${logins.kiosk.token}`,
+    ...(logins.legalAdviser
+      ? [`  adviser    ${logins.legalAdviser.email} / ${logins.legalAdviser.password}   (legal-aid desk)`]
+      : []),
     `             (${logins.kiosk.label}, ${logins.kiosk.fairName}; works until a day after today's fair ends)`,
     '',
     `API docs: ${baseUrl}/docs`,

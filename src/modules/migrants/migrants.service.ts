@@ -34,6 +34,7 @@ import {
 import { DuplicateRow, MigrantsRepository, NewRegistration } from 'src/modules/migrants/migrants.repository';
 import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.types';
 import { UserRepository } from 'src/modules/users/user.repository';
+import { eraseGrievancesOf } from 'src/modules/grievances/grievance-erasure';
 
 /** Names this similar (0..1) with the same birth date go to staff review as possible duplicates. */
 const NAME_DUPLICATE_THRESHOLD = 0.85;
@@ -403,6 +404,7 @@ export class MigrantsService {
       // Stored responses name the person (a kiosk submission) or are their own requests': they go too.
       await this.retention.eraseResponsesOf(manager, id, user?.id ?? null);
       await this.migrants.resolveDuplicatesOf(manager, id, 'dismissed');
+      await eraseGrievancesOf(manager, id);
       await this.migrants.writeAudit(manager, {
         actorId: principal.userId,
         actorRole: principal.role,

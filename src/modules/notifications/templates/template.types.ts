@@ -15,6 +15,12 @@ export const TEMPLATE_NAMES = [
   'patent_expiring_employer',
   'access_code',
   'kiosk_identification_code',
+  'grievance_state_changed',
+  'grievance_message',
+  'grievance_shared',
+  'grievance_overdue',
+  'employer_suspended',
+  'legal_consultation_reminder',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

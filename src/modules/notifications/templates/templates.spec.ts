@@ -31,6 +31,9 @@ const SAMPLE: TemplatePayload = {
   offerUrl: 'https://jf.example/o/8H2K4',
   obligationUrl: 'https://jf.example/d/8H2K4',
   loginUrl: 'https://jf.example/login',
+  stateLabel: 'Na rassmotrenii',
+  grievanceUrl: 'https://jf.example/g/8H2K4',
+  reason: 'Documents of workers retained',
 };
 
 // GSM 03.38 basic alphabet (no extension table), so one SMS part holds 160 characters.

@@ -152,4 +152,58 @@ export const en: LocaleTemplates = {
     ],
     sms: 'Job fair kiosk code: {{code}} ({{minutes}} min). Do not share it.',
   },
+  grievance_state_changed: {
+    subject: 'Your report: {{stateLabel}}',
+    body: [
+      'Hello {{recipientName}},',
+      'The state of your report has changed: {{stateLabel}}.',
+      'Details and messages from staff: {{grievanceUrl}}',
+    ],
+    sms: 'Your report: {{stateLabel}}. {{grievanceUrl}}',
+  },
+  grievance_message: {
+    subject: 'New message about your report',
+    body: [
+      'Hello {{recipientName}},',
+      'A staff member has answered your report.',
+      'Read the message: {{grievanceUrl}}',
+    ],
+    sms: 'New message about your report: {{grievanceUrl}}',
+  },
+  grievance_shared: {
+    subject: "A worker's grievance about your company",
+    body: [
+      'Hello {{recipientName}},',
+      "Fair staff have shared a worker's grievance with you. You may answer it once.",
+      'Grievance: {{grievanceUrl}}',
+    ],
+    sms: "A worker's grievance was shared with you: {{grievanceUrl}}",
+  },
+  grievance_overdue: {
+    subject: 'First response to a grievance is overdue',
+    body: [
+      'Hello {{recipientName}},',
+      'The first response to a grievance was due on {{dueDate}} and has not been given.',
+      'Grievance: {{grievanceUrl}}',
+    ],
+    sms: 'Grievance response overdue (due {{dueDate}}): {{grievanceUrl}}',
+  },
+  employer_suspended: {
+    subject: 'Publishing of your vacancies is suspended',
+    body: [
+      'Hello {{recipientName}},',
+      'Fair staff have suspended the publishing of your vacancies. Your published vacancies were unpublished.',
+      'Reason: {{reason}}',
+    ],
+    sms: 'Publishing of your vacancies is suspended. Reason: {{reason}}',
+  },
+  legal_consultation_reminder: {
+    subject: 'Reminder: legal consultation {{startsAt}}',
+    body: [
+      'Hello {{recipientName}},',
+      'You are booked for a free legal consultation.',
+      'When: {{startsAt}}\nWhere: {{location}}',
+    ],
+    sms: 'Legal consultation {{startsAt}}, {{location}}',
+  },
 };

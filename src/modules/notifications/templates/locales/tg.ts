@@ -152,4 +152,58 @@ export const tg: LocaleTemplates = {
     ],
     sms: 'Рамзи киоски ярмарка: {{code}} ({{minutes}} дақ). Ба ҳеҷ кас нагӯед.',
   },
+  grievance_state_changed: {
+    subject: 'Муроҷиати шумо: {{stateLabel}}',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      'Ҳолати муроҷиати шумо тағйир ёфт: {{stateLabel}}.',
+      'Тафсилот ва паёмҳои кормандон: {{grievanceUrl}}',
+    ],
+    sms: 'Муроҷиат: {{stateLabel}}. {{grievanceUrl}}',
+  },
+  grievance_message: {
+    subject: 'Паёми нав оид ба муроҷиати шумо',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      'Корманд ба муроҷиати шумо ҷавоб дод.',
+      'Хондани паём: {{grievanceUrl}}',
+    ],
+    sms: 'Паёми нав оид ба муроҷиат: {{grievanceUrl}}',
+  },
+  grievance_shared: {
+    subject: 'Шикояти корманд оид ба ширкати шумо',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      'Кормандони ярмарка ба шумо шикояти коргарро фиристоданд. Шумо метавонед як бор ҷавоб диҳед.',
+      'Шикоят: {{grievanceUrl}}',
+    ],
+    sms: 'Ба шумо шикояти коргар фиристода шуд: {{grievanceUrl}}',
+  },
+  grievance_overdue: {
+    subject: 'Мӯҳлати ҷавоби аввал ба муроҷиат гузашт',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      'Мӯҳлати ҷавоби аввал ба муроҷиат {{dueDate}} гузашт, ҷавоб нест.',
+      'Муроҷиат: {{grievanceUrl}}',
+    ],
+    sms: 'Мӯҳлати ҷавоб гузашт ({{dueDate}}): {{grievanceUrl}}',
+  },
+  employer_suspended: {
+    subject: 'Нашри ҷойҳои корӣ боздошта шуд',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      'Кормандони ярмарка нашри ҷойҳои кории шуморо боздоштанд. Ҷойҳои кории нашршуда бардошта шуданд.',
+      'Сабаб: {{reason}}',
+    ],
+    sms: 'Нашри ҷойҳои корӣ боздошта шуд. Сабаб: {{reason}}',
+  },
+  legal_consultation_reminder: {
+    subject: 'Ёдоварӣ: машварати ҳуқуқӣ {{startsAt}}',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      'Шумо ба машварати ройгони ҳуқуқӣ сабт шудаед.',
+      'Кай: {{startsAt}}\nДар куҷо: {{location}}',
+    ],
+    sms: 'Машварати ҳуқуқӣ {{startsAt}}, {{location}}',
+  },
 };

@@ -154,4 +154,58 @@ export const uz: LocaleTemplates = {
     ],
     sms: 'Yarmarka kioski kodi: {{code}} ({{minutes}} daq). Hech kimga aytmang.',
   },
+  grievance_state_changed: {
+    subject: 'Murojaatingiz: {{stateLabel}}',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      'Murojaatingiz holati oʻzgardi: {{stateLabel}}.',
+      'Batafsil va xodimlar xabarlari: {{grievanceUrl}}',
+    ],
+    sms: 'Murojaat: {{stateLabel}}. {{grievanceUrl}}',
+  },
+  grievance_message: {
+    subject: 'Murojaatingiz boʻyicha yangi xabar',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      'Xodim murojaatingizga javob berdi.',
+      'Xabarni oʻqish: {{grievanceUrl}}',
+    ],
+    sms: "Murojaat bo'yicha yangi xabar: {{grievanceUrl}}",
+  },
+  grievance_shared: {
+    subject: 'Kompaniyangiz boʻyicha ishchi shikoyati',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      'Yarmarka xodimlari sizga ishchi shikoyatini yubordi. Unga bir marta javob berishingiz mumkin.',
+      'Shikoyat: {{grievanceUrl}}',
+    ],
+    sms: 'Sizga ishchi shikoyati yuborildi: {{grievanceUrl}}',
+  },
+  grievance_overdue: {
+    subject: 'Murojaatga birinchi javob muddati oʻtdi',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      'Murojaatga birinchi javob muddati {{dueDate}} kuni oʻtdi, javob yoʻq.',
+      'Murojaat: {{grievanceUrl}}',
+    ],
+    sms: "Murojaatga javob muddati o'tdi ({{dueDate}}): {{grievanceUrl}}",
+  },
+  employer_suspended: {
+    subject: 'Vakansiyalarni eʼlon qilish toʻxtatildi',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      'Yarmarka xodimlari vakansiyalaringizni eʼlon qilishni toʻxtatdi. Eʼlon qilingan vakansiyalar olib tashlandi.',
+      'Sabab: {{reason}}',
+    ],
+    sms: "Vakansiyalarni e'lon qilish to'xtatildi. Sabab: {{reason}}",
+  },
+  legal_consultation_reminder: {
+    subject: 'Eslatma: yuridik maslahat {{startsAt}}',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      'Siz bepul yuridik maslahatga yozilgansiz.',
+      'Qachon: {{startsAt}}\nQayerda: {{location}}',
+    ],
+    sms: 'Yuridik maslahat {{startsAt}}, {{location}}',
+  },
 };

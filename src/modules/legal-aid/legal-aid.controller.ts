@@ -1,0 +1,114 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentKiosk, CurrentUser, KioskOnly, Roles } from 'src/common/auth/auth.decorators';
+import type { KioskPrincipal, UserPrincipal } from 'src/common/auth/principal';
+import { ApiRoute } from 'src/common/http/api-docs.decorators';
+import { UuidPipe } from 'src/common/http/uuid.pipe';
+import { Idempotent } from 'src/common/idempotency/idempotency.interceptor';
+import {
+  BookConsultationDto,
+  ConsultationOutcomeDto,
+  CreateLegalAdviserDto,
+  CreateLegalDeskDto,
+} from 'src/modules/legal-aid/legal-aid.dto';
+import { LegalAidService } from 'src/modules/legal-aid/legal-aid.service';
+
+@ApiTags('legal-aid')
+@Controller('v1')
+export class LegalAidController {
+  constructor(private readonly legalAid: LegalAidService) {}
+
+  @Post('legal-advisers')
+  @Roles('staff', 'admin')
+  @Idempotent()
+  @ApiRoute('Create a legal adviser user tied to one or more fairs (staff)', [400, 403, 409])
+  createAdviser(@Body() dto: CreateLegalAdviserDto) {
+    return this.legalAid.createAdviser(dto);
+  }
+
+  @Post('fairs/:id/legal-desks')
+  @Roles('staff', 'admin')
+  @Idempotent()
+  @ApiRoute(
+    'Add a legal-aid desk with consultation slots to a fair (an adviser’s slots never overlap)',
+    [400, 403, 404, 409, 422],
+  )
+  createDesk(
+    @CurrentUser() user: UserPrincipal,
+    @Param('id', UuidPipe) fairId: string,
+    @Body() dto: CreateLegalDeskDto,
+  ) {
+    return this.legalAid.createDesk(user, fairId, dto);
+  }
+
+  @Get('fairs/:id/legal-desks')
+  @Roles('staff', 'admin', 'migrant', 'legal_adviser')
+  @ApiRoute('The fair’s legal-aid desks and their slots, free or taken', [400, 404])
+  desks(@Param('id', UuidPipe) fairId: string) {
+    return this.legalAid.desks(fairId);
+  }
+
+  @Post('legal-consultations')
+  @Roles('migrant', 'staff', 'admin')
+  @Idempotent()
+  @ApiRoute(
+    'Book a consultation slot on a topic (the person online, or staff for a person); answers with ICS',
+    [400, 403, 404, 409],
+  )
+  book(@CurrentUser() user: UserPrincipal, @Body() dto: BookConsultationDto) {
+    return this.legalAid.book(user, dto);
+  }
+
+  @Get('legal-consultations')
+  @Roles('migrant', 'staff', 'admin', 'legal_adviser')
+  @ApiRoute('Consultations: a person their own, an adviser their own bookings, staff all', [403])
+  list(@CurrentUser() user: UserPrincipal) {
+    return this.legalAid.list(user);
+  }
+
+  @Get('legal-consultations/:id')
+  @Roles('migrant', 'staff', 'admin', 'legal_adviser')
+  @ApiRoute('One consultation: the person, its adviser or staff', [400, 404])
+  get(@CurrentUser() user: UserPrincipal, @Param('id', UuidPipe) id: string) {
+    return this.legalAid.get(user, id);
+  }
+
+  @Get('legal-consultations/:id/person')
+  @Roles('staff', 'admin', 'legal_adviser')
+  @ApiRoute(
+    'The person’s eligibility facts and documents, for the booking’s own adviser (audited)',
+    [400, 404],
+  )
+  person(@CurrentUser() user: UserPrincipal, @Param('id', UuidPipe) id: string) {
+    return this.legalAid.person(user, id);
+  }
+
+  @Post('legal-consultations/:id/outcome')
+  @Roles('staff', 'admin', 'legal_adviser')
+  @Idempotent()
+  @ApiRoute('Record the outcome; optionally open a grievance for the person from it', [400, 404, 409, 422])
+  outcome(
+    @CurrentUser() user: UserPrincipal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: ConsultationOutcomeDto,
+  ) {
+    return this.legalAid.recordOutcome(user, id, dto);
+  }
+}
+
+@ApiTags('kiosk')
+@Controller('v1/kiosk/legal-consultations')
+@KioskOnly()
+export class KioskLegalConsultationsController {
+  constructor(private readonly legalAid: LegalAidService) {}
+
+  @Post()
+  @Idempotent()
+  @ApiRoute(
+    'Book a consultation at this fair’s legal desk for a visitor (migrantId from the check-in)',
+    [400, 403, 404, 409],
+  )
+  book(@CurrentKiosk() kiosk: KioskPrincipal, @Body() dto: BookConsultationDto) {
+    return this.legalAid.book(kiosk, dto);
+  }
+}

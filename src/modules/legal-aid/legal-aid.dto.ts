@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDateString,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
+import { IsText } from 'src/common/validation/text';
+import { GRIEVANCE_LANGS, GrievanceLang } from 'src/modules/grievances/grievance.types';
+import { CreateGrievanceDto } from 'src/modules/grievances/grievances.dto';
+
+export const CONSULTATION_TOPICS = [
+  'patent',
+  'registration',
+  'contract',
+  'grievance',
+  'family_women',
+  'other',
+] as const;
+export type ConsultationTopic = (typeof CONSULTATION_TOPICS)[number];
+
+export class CreateLegalAdviserDto {
+  @ApiProperty() @IsEmail() email: string;
+  @ApiProperty({ minLength: 10 }) @IsString() @Length(10, 200) password: string;
+  @ApiProperty() @IsText(1, 200) displayName: string;
+  @ApiProperty({ type: [String], description: 'Fairs the adviser works at' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsUUID('all', { each: true })
+  fairIds: string[];
+}
+
+export class SlotInputDto {
+  @ApiProperty() @IsUUID() adviserId: string;
+  @ApiProperty({ example: '2026-12-10T10:00:00+03:00' }) @IsDateString({ strict: true }) startsAt: string;
+  @ApiProperty({ example: '2026-12-10T10:30:00+03:00' }) @IsDateString({ strict: true }) endsAt: string;
+}
+
+export class CreateLegalDeskDto {
+  @ApiProperty({ example: 'Legal aid desk' }) @IsText(1, 200) name: string;
+  @ApiPropertyOptional({ example: 'Hall B, stand 4' }) @IsOptional() @IsText(1, 300) location?: string;
+  @ApiProperty({ type: [SlotInputDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => SlotInputDto)
+  slots: SlotInputDto[];
+}
+
+export class BookConsultationDto {
+  @ApiProperty() @IsUUID() slotId: string;
+  @ApiProperty({ enum: CONSULTATION_TOPICS }) @IsIn(CONSULTATION_TOPICS) topic: ConsultationTopic;
+  @ApiPropertyOptional({ enum: GRIEVANCE_LANGS }) @IsOptional() @IsIn(GRIEVANCE_LANGS) lang?: GrievanceLang;
+  @ApiPropertyOptional({ description: 'Kiosk only: the visitor from the check-in' })
+  @IsOptional()
+  @IsUUID()
+  migrantId?: string;
+}
+
+export class ConsultationOutcomeDto {
+  @ApiProperty({ maxLength: 8000 }) @IsText(1, 8000) outcome: string;
+  @ApiPropertyOptional({
+    type: CreateGrievanceDto,
+    description:
+      'Opens a grievance for the person from this consultation (migrantId is taken from the booking)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CreateGrievanceDto)
+  grievance?: CreateGrievanceDto;
+}
