@@ -23,6 +23,7 @@ export const PRINCIPALS = [
   'kioskY',
   'staff',
   'admin',
+  'adviserX',
 ] as const;
 export type PrincipalName = (typeof PRINCIPALS)[number];
 
@@ -93,6 +94,7 @@ export class World {
     if (who === 'anonymous') return undefined;
     if (who === 'kioskX') return (await this.kioskX()).token;
     if (who === 'kioskY') return (await this.kioskY()).token;
+    if (who === 'adviserX') return (await this.adviserX()).token;
     return this.principals.get(who);
   }
 
@@ -237,6 +239,101 @@ export class World {
       201,
     ),
   );
+
+  /**
+   * A legal adviser created by staff over HTTP and tied to fair X; the token is minted for that user (no login, so
+   * no scrypt).
+   */
+  readonly adviserX = lazy(async () => {
+    const adviser = await this.as<{ id: string; role: Role }>(
+      'staff',
+      'POST',
+      '/v1/legal-advisers',
+      {
+        email: `${unique('adviser')}@test.jobfair.local`,
+        password: 'adviser-password-123',
+        displayName: 'Matrix Adviser',
+        fairIds: [await this.fairX()],
+      },
+      201,
+    );
+    const token = this.tokens.issue({
+      id: adviser.id,
+      role: adviser.role,
+      employerId: null,
+      migrantId: null,
+    });
+    return { id: adviser.id, token: token.accessToken };
+  });
+
+  /** Migrant A as a visitor of fair X (checked in there), so that fair X's kiosk may act for them. */
+  readonly visitorA = lazy(async () => {
+    await this.ds.query(
+      `INSERT INTO fair_attendance (fair_id, migrant_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+      [await this.fairX(), this.ids.migrantA],
+    );
+    return this.ids.migrantA;
+  });
+
+  /** A legal-aid desk at fair X with four free half-hour slots of adviser X, from two days on. */
+  readonly deskX = lazy(async () => {
+    const adviserId = (await this.adviserX()).id;
+    const start = Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000;
+    const slots = [0, 1, 2, 3].map((i) => ({
+      adviserId,
+      startsAt: new Date(start + i * 1_800_000).toISOString(),
+      endsAt: new Date(start + (i + 1) * 1_800_000).toISOString(),
+    }));
+    const desk = await this.as<{ id: string; slots: Array<{ id: string; startsAt: string }> }>(
+      'staff',
+      'POST',
+      `/v1/fairs/${await this.fairX()}/legal-desks`,
+      { name: 'Юридическая помощь', location: 'Зал B', slots },
+      201,
+    );
+    const ordered = [...desk.slots].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    return { id: desk.id, slotIds: ordered.map((s) => s.id) };
+  });
+
+  /** Migrant A's consultation with adviser X, booked online on the desk's first slot. */
+  readonly consultationA = lazy(async () => {
+    const { slotIds } = await this.deskX();
+    const res = await this.as<{ id: string }>(
+      'migrantA',
+      'POST',
+      '/v1/legal-consultations',
+      { slotId: slotIds[0], topic: 'contract', lang: 'ru' },
+      201,
+    );
+    return res.id;
+  });
+
+  /**
+   * Migrant A's grievance about their application to employer A, filed online, shared by staff with employer A and
+   * assigned to adviser X.
+   */
+  readonly grievanceA = lazy(async () => {
+    const res = await this.as<{ id: string }>(
+      'migrantA',
+      'POST',
+      '/v1/grievances',
+      {
+        category: 'wages_unpaid',
+        description: 'Зарплату за октябрь не выплатили',
+        applicationId: await this.applicationA(),
+      },
+      201,
+    );
+    await this.as('staff', 'POST', `/v1/grievances/${res.id}/share`, undefined, 200);
+    await this.as(
+      'staff',
+      'POST',
+      `/v1/grievances/${res.id}/assignment`,
+      { adviserId: (await this.adviserX()).id },
+      200,
+    );
+    return res.id;
+  });
 
   /** Migrant A's passport. */
   readonly documentA = lazy(async () => {
