@@ -18,6 +18,7 @@ import { NarrowSearchVacancies1795430000000 } from './1795430000000-NarrowSearch
 import { MatchPriorColumns1795440000000 } from './1795440000000-MatchPriorColumns';
 import { VacancyListIndex1795450000000 } from './1795450000000-VacancyListIndex';
 import { AddVacancyWorkingTime1795500000000 } from './1795500000000-AddVacancyWorkingTime';
+import { AllowOriginCountries1796100000000 } from './1796100000000-AllowOriginCountries';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   MatchPriorColumns1795440000000,
   VacancyListIndex1795450000000,
   AddVacancyWorkingTime1795500000000,
+  AllowOriginCountries1796100000000,
 ];
