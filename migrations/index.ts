@@ -19,6 +19,7 @@ import { MatchPriorColumns1795440000000 } from './1795440000000-MatchPriorColumn
 import { VacancyListIndex1795450000000 } from './1795450000000-VacancyListIndex';
 import { AddVacancyWorkingTime1795500000000 } from './1795500000000-AddVacancyWorkingTime';
 import { AllowOriginCountries1796100000000 } from './1796100000000-AllowOriginCountries';
+import { CreateEntryBans1796110000000 } from './1796110000000-CreateEntryBans';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   VacancyListIndex1795450000000,
   AddVacancyWorkingTime1795500000000,
   AllowOriginCountries1796100000000,
+  CreateEntryBans1796110000000,
 ];

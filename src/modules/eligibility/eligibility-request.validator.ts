@@ -30,6 +30,7 @@ const REQUEST_KEYS = [
   'monthlySalary',
   'employer',
   'documents',
+  'entryBan',
 ];
 const DOCUMENT_KEYS = ['type', 'region', 'validFrom', 'validUntil', 'purpose', 'issuedAt'];
 
@@ -111,6 +112,15 @@ export function validateEligibilityRequest(input: unknown): FieldError[] {
   if (documents !== undefined) {
     if (!Array.isArray(documents)) fail('documents', 'must be an array');
     else documents.forEach((doc, i) => validateDocument(doc, `documents[${i}]`));
+  }
+
+  const ban = input.entryBan;
+  if (ban !== undefined) {
+    if (!isObject(ban)) fail('entryBan', 'must be an object with until');
+    else {
+      unknown(ban, 'entryBan.', ['until']);
+      date(ban.until, 'entryBan.until');
+    }
   }
   return errors;
 

@@ -32,6 +32,10 @@ export class EmployerDoc {
   quotaAvailable?: boolean;
 }
 
+export class EntryBanDoc {
+  @ApiProperty({ example: '2029-05-31', description: 'Last day of the ban, inclusive' }) until: string;
+}
+
 export class EligibilityRequestDto {
   @ApiProperty({ example: 'RU', description: 'ISO 3166-1 alpha-2 country of the job' }) hostCountry: string;
   @ApiProperty({ example: 'RU-MOW', description: 'ISO 3166-2 region of the job' }) workRegion: string;
@@ -42,6 +46,11 @@ export class EligibilityRequestDto {
   @ApiPropertyOptional({ type: MoneyDoc }) monthlySalary?: MoneyDoc;
   @ApiPropertyOptional({ type: EmployerDoc }) employer?: EmployerDoc;
   @ApiPropertyOptional({ type: [HeldDocumentDoc] }) documents?: HeldDocumentDoc[];
+  @ApiPropertyOptional({
+    type: EntryBanDoc,
+    description: 'An entry ban of the host country: while it runs on the start date the answer is ineligible',
+  })
+  entryBan?: EntryBanDoc;
 }
 
 export class LangQueryDto {

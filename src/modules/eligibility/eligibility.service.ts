@@ -147,6 +147,11 @@ export class EligibilityService implements OnModuleInit {
       }));
   }
 
+  /** Whether a rule set of `host` says how an entry ban applies (only then may one be recorded). */
+  coversEntryBans(host: string): boolean {
+    return this.ruleSets.some((s) => s.hostCountry === host && s.entryBans);
+  }
+
   /** Validates the request (shape, dates and codes against reference data) and evaluates it. */
   check(input: unknown, lang: Lang): EligibilityResult {
     const errors = validateEligibilityRequest(input).map((e) => ({ ...e, field: e.field || 'body' }));
@@ -189,6 +194,8 @@ export class EligibilityService implements OnModuleInit {
       employer: { kind: vacancy.employerKind, quotaAvailable: vacancy.quotaAvailable },
       documents,
     };
+    const banUntil = facts.entryBans?.[host];
+    if (banUntil) request.entryBan = { until: banUntil };
     if (vacancy.occupationCode) request.occupationCode = vacancy.occupationCode;
     if (vacancy.monthlySalary) request.monthlySalary = vacancy.monthlySalary;
     return this.check(request, lang);
@@ -247,6 +254,9 @@ export class EligibilityService implements OnModuleInit {
     const regionsKnown = this.catalog.regions(host).length > 0;
     if (!bad('workRegion') && regionsKnown && !this.catalog.isRegion(body.workRegion, host)) {
       out.push({ field: 'workRegion', message: `is not a known region of ${host}` });
+    }
+    if (body.entryBan !== undefined && !bad('hostCountry') && !this.coversEntryBans(host)) {
+      out.push({ field: 'entryBan', message: `no rule set of ${host} says how an entry ban applies` });
     }
     if (!bad('citizenship') && !this.catalog.isCountry(body.citizenship)) {
       out.push({ field: 'citizenship', message: 'is not a known country code' });

@@ -73,6 +73,8 @@ export interface EligibilityRequest {
   monthlySalary?: Money;
   employer?: { kind: EmployerKind; quotaAvailable?: boolean };
   documents?: HeldDocument[];
+  /** An entry ban of the host country recorded for the person: it runs to `until` inclusive. */
+  entryBan?: { until: IsoDate };
 }
 
 export type EligibilityStatus = 'eligible' | 'conditional' | 'ineligible';
@@ -160,4 +162,15 @@ export interface RuleSet {
   documentNames: Record<DocumentType, LocalizedText>;
   checks: Record<string, CheckDefinition>;
   steps: Record<string, MessageDefinition>;
+  /** The law that bars entry; without it the rule set cannot weigh an entry ban (and none may be recorded). */
+  entryBans?: EntryBanRules;
+}
+
+/** How an entry ban that still runs on the start date is reported: a barrier with the date it ends. */
+export interface EntryBanRules {
+  legalBasis: string;
+  /** The check's message; `{until}` is the last day of the ban. */
+  message: LocalizedText;
+  /** The one step left: legal advice, since a ban can be challenged. `{until}` as above. */
+  step: LocalizedText;
 }

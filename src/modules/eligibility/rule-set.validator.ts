@@ -53,6 +53,7 @@ const TOP_LEVEL_KEYS = [
   'documentNames',
   'checks',
   'steps',
+  'entryBans',
 ];
 
 type Json = Record<string, unknown>;
@@ -202,6 +203,13 @@ export function validateRuleSet(value: unknown): string[] {
   if (w.object(value.documentNames, 'documentNames')) {
     w.knownKeys(value.documentNames, 'documentNames', DOCUMENT_TYPES);
     for (const type of DOCUMENT_TYPES) w.localized(value.documentNames[type], join('documentNames', type));
+  }
+
+  if (value.entryBans !== undefined && w.object(value.entryBans, 'entryBans')) {
+    w.knownKeys(value.entryBans, 'entryBans', ['legalBasis', 'message', 'step']);
+    w.string(value.entryBans.legalBasis, 'entryBans.legalBasis');
+    w.localized(value.entryBans.message, 'entryBans.message', ['until']);
+    w.localized(value.entryBans.step, 'entryBans.step', ['until']);
   }
 
   validateMessages(w, value.checks, 'checks', CHECK_CATALOGUE, regimeOrder, true);
