@@ -31,6 +31,7 @@ const REQUEST_KEYS = [
   'employer',
   'documents',
   'entryBan',
+  'arrival',
 ];
 const DOCUMENT_KEYS = ['type', 'region', 'validFrom', 'validUntil', 'purpose', 'issuedAt'];
 
@@ -120,6 +121,21 @@ export function validateEligibilityRequest(input: unknown): FieldError[] {
     else {
       unknown(ban, 'entryBan.', ['until']);
       date(ban.until, 'entryBan.until');
+    }
+  }
+
+  const arrival = input.arrival;
+  if (arrival !== undefined) {
+    if (!isObject(arrival)) fail('arrival', 'must be an object with expectedDate');
+    else {
+      unknown(arrival, 'arrival.', ['expectedDate']);
+      if (
+        date(arrival.expectedDate, 'arrival.expectedDate') &&
+        startOk &&
+        (arrival.expectedDate as string) > (input.startDate as string)
+      ) {
+        fail('arrival.expectedDate', 'must not be after startDate');
+      }
     }
   }
   return errors;

@@ -4,10 +4,11 @@ import { EligibilityService } from 'src/modules/eligibility/eligibility.service'
 import { EntryBansController } from 'src/modules/eligibility/entry-bans.controller';
 import { EntryBansRepository } from 'src/modules/eligibility/entry-bans.repository';
 import { EntryBansService } from 'src/modules/eligibility/entry-bans.service';
+import { CalendarModule } from 'src/modules/calendar/calendar.module';
 import { MigrantsModule } from 'src/modules/migrants/migrants.module';
 
 @Module({
-  imports: [MigrantsModule],
+  imports: [MigrantsModule, CalendarModule],
   controllers: [EligibilityController, EntryBansController],
   providers: [EligibilityService, EntryBansService, EntryBansRepository],
   exports: [EligibilityService],

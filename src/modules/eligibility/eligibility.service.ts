@@ -25,6 +25,9 @@ import {
   RuleSet,
 } from 'src/modules/eligibility/eligibility.types';
 import { loadRuleSets, selectRuleSet } from 'src/modules/eligibility/rule-set.loader';
+import { PreDeparturePlan, preDeparturePlan } from 'src/modules/eligibility/pre-departure-plan';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { addWorkingDays } from 'src/modules/calendar/production-calendar';
 import { MigrantsService } from 'src/modules/migrants/migrants.service';
 import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.types';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
@@ -117,6 +120,7 @@ export class EligibilityService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly migrants: MigrantsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** A broken rule-set file stops the application here, naming the file and field. */
@@ -145,6 +149,32 @@ export class EligibilityService implements OnModuleInit {
           ...special,
         })),
       }));
+  }
+
+  /**
+   * `check`, and for a person still outside the host country (`arrival`) the dated plan: before leaving, at entry
+   * and after, each step due on a date from the arrival (working days on the production calendar in force).
+   */
+  async checkWithPlan(input: unknown, lang: Lang): Promise<EligibilityResult & { plan?: PreDeparturePlan }> {
+    const result = this.check(input, lang);
+    const request = input as EligibilityRequest;
+    if (!request.arrival) return result;
+    const ruleSet = this.ruleSetFor(request);
+    const cal = await this.calendar.calendar(request.hostCountry);
+    const plan = preDeparturePlan(
+      ruleSet,
+      result.regime,
+      request.arrival.expectedDate,
+      request.startDate,
+      lang,
+      (date, n) => addWorkingDays(date, n, cal),
+    );
+    return plan ? { ...result, plan } : result;
+  }
+
+  /** Whether a rule set of `host` gives a plan for a person still outside the country. */
+  coversArrival(host: string): boolean {
+    return this.ruleSets.some((s) => s.hostCountry === host && s.arrivalPlan);
   }
 
   /** Whether a rule set of `host` says how an entry ban applies (only then may one be recorded). */
@@ -180,7 +210,8 @@ export class EligibilityService implements OnModuleInit {
     vacancy: VacancyEligibilityInput,
     lang: Lang,
     startDateOverride?: string,
-  ): Promise<EligibilityResult> {
+    arrivalDate?: string,
+  ): Promise<EligibilityResult & { plan?: PreDeparturePlan }> {
     const facts = await this.migrants.eligibilityFacts(migrantId);
     const host = vacancy.hostCountry;
     const documents = documentsForHost(facts, host);
@@ -196,9 +227,10 @@ export class EligibilityService implements OnModuleInit {
     };
     const banUntil = facts.entryBans?.[host];
     if (banUntil) request.entryBan = { until: banUntil };
+    if (arrivalDate) request.arrival = { expectedDate: arrivalDate };
     if (vacancy.occupationCode) request.occupationCode = vacancy.occupationCode;
     if (vacancy.monthlySalary) request.monthlySalary = vacancy.monthlySalary;
-    return this.check(request, lang);
+    return arrivalDate ? this.checkWithPlan(request, lang) : this.check(request, lang);
   }
 
   /** GET /v1/migrants/:id/eligibility: whoever may see the migrant, for a vacancy they may see. */
@@ -207,7 +239,8 @@ export class EligibilityService implements OnModuleInit {
     migrantId: string,
     vacancyId: string,
     lang: Lang,
-  ): Promise<EligibilityResult> {
+    arrivalDate?: string,
+  ): Promise<EligibilityResult & { plan?: PreDeparturePlan }> {
     await this.migrants.assertCanView(principal, migrantId);
     const rows: VacancyRow[] = await this.dataSource.query(
       `SELECT v.region, v.start_date::text AS start_date, v.occupation_code, v.salary_min, v.salary_currency,
@@ -237,6 +270,8 @@ export class EligibilityService implements OnModuleInit {
         quotaAvailable: row.quota_available,
       },
       lang,
+      undefined,
+      arrivalDate,
     );
   }
 
@@ -257,6 +292,9 @@ export class EligibilityService implements OnModuleInit {
     }
     if (body.entryBan !== undefined && !bad('hostCountry') && !this.coversEntryBans(host)) {
       out.push({ field: 'entryBan', message: `no rule set of ${host} says how an entry ban applies` });
+    }
+    if (body.arrival !== undefined && !bad('hostCountry') && !this.coversArrival(host)) {
+      out.push({ field: 'arrival', message: `no rule set of ${host} gives a plan before arrival` });
     }
     if (!bad('citizenship') && !this.catalog.isCountry(body.citizenship)) {
       out.push({ field: 'citizenship', message: 'is not a known country code' });
