@@ -20,6 +20,7 @@ import { VacancyListIndex1795450000000 } from './1795450000000-VacancyListIndex'
 import { AddVacancyWorkingTime1795500000000 } from './1795500000000-AddVacancyWorkingTime';
 import { AllowOriginCountries1796100000000 } from './1796100000000-AllowOriginCountries';
 import { CreateEntryBans1796110000000 } from './1796110000000-CreateEntryBans';
+import { CreateRecruitmentOrders1796120000000 } from './1796120000000-CreateRecruitmentOrders';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   AddVacancyWorkingTime1795500000000,
   AllowOriginCountries1796100000000,
   CreateEntryBans1796110000000,
+  CreateRecruitmentOrders1796120000000,
 ];
