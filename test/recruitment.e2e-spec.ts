@@ -178,4 +178,43 @@ describe('organised recruitment', () => {
     expect(refused.status).toBe(422);
     expect(refused.body.detail).toContain('entry ban');
   });
+
+  it('reports the funnel by order, citizenship and origin region as JSON, CSV and XLSX (staff only)', async () => {
+    const json = await t
+      .http()
+      .get('/v1/recruitment/funnel')
+      .query({ groupBy: 'citizenship' })
+      .set(auth(staff));
+    expect(json.status).toBe(200);
+    const tj = json.body.rows.find((r: { group: string }) => r.group === 'TJ');
+    expect(tj).toMatchObject({ selected: 1, departed: 1, arrived: 1, authorised: 1, placed: 1, dropped: 0 });
+    const uz = json.body.rows.find((r: { group: string }) => r.group === 'UZ');
+    expect(uz).toMatchObject({ selected: 1, departed: 0, dropped: 1 });
+    const region = await t
+      .http()
+      .get('/v1/recruitment/funnel')
+      .query({ groupBy: 'origin_region' })
+      .set(auth(staff));
+    expect(region.body.rows).toEqual([expect.objectContaining({ group: 'online', selected: 2 })]);
+    const csv = await t.http().get('/v1/recruitment/funnel').query({ format: 'csv' }).set(auth(staff));
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.text).toContain('group,selected,departed,arrived,authorised,placed,dropped');
+    const xlsx = await t
+      .http()
+      .get('/v1/recruitment/funnel')
+      .query({ format: 'xlsx' })
+      .set(auth(staff))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(xlsx.status).toBe(200);
+    expect((xlsx.body as Buffer).subarray(0, 2).toString()).toBe('PK');
+    expect((await t.http().get('/v1/recruitment/funnel').set(auth(employer.token))).status).toBe(403);
+    expect(
+      (await t.http().get('/v1/recruitment/funnel').query({ groupBy: 'shoe' }).set(auth(staff))).status,
+    ).toBe(400);
+  });
 });

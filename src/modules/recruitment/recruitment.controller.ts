@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { funnelCsv, funnelXlsx } from 'src/modules/recruitment/recruitment-funnel';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentUser, Roles } from 'src/common/auth/auth.decorators';
 import type { Principal, UserPrincipal } from 'src/common/auth/principal';
@@ -6,6 +8,7 @@ import { ApiRoute } from 'src/common/http/api-docs.decorators';
 import { UuidPipe } from 'src/common/http/uuid.pipe';
 import {
   CreateRecruitmentOrderDto,
+  FunnelQuery,
   MoveRecruitDto,
   PipelineDto,
   RecruitDto,
@@ -18,6 +21,30 @@ import { RecruitmentService } from 'src/modules/recruitment/recruitment.service'
 @Controller('v1/recruitment')
 export class RecruitmentController {
   constructor(private readonly recruitment: RecruitmentService) {}
+
+  @Get('funnel')
+  @Roles('staff', 'admin')
+  @ApiRoute(
+    'Recruits who reached each journey step, by order, citizenship, gender or origin region',
+    [400, 403],
+  )
+  async funnel(@Query() query: FunnelQuery, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const groupBy = query.groupBy ?? 'order';
+    const rows = await this.recruitment.funnel(groupBy);
+    const format = query.format ?? 'json';
+    if (format === 'json') return reply.send({ groupBy, rows });
+    const xlsx = format === 'xlsx';
+    return reply
+      .header(
+        'content-type',
+        xlsx
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : 'text/csv; charset=utf-8',
+      )
+      .header('content-disposition', `attachment; filename="recruitment-funnel-${groupBy}.${format}"`)
+      .header('cache-control', 'no-store')
+      .send(xlsx ? funnelXlsx(rows) : funnelCsv(rows));
+  }
 
   @Post('orders')
   @Roles('employer', 'staff', 'admin')

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { IsText } from 'src/common/validation/text';
+import { FUNNEL_GROUPS, FunnelGroup } from 'src/modules/recruitment/recruitment-funnel';
 import { RECRUIT_STATUSES } from 'src/modules/recruitment/recruit-journey';
 
 export const ORIGIN_COUNTRIES = ['TJ', 'UZ', 'KG'] as const;
@@ -87,4 +88,15 @@ export class PipelineDto {
   @ApiProperty({ type: RecruitmentOrderDto }) order: RecruitmentOrderDto;
   @ApiProperty({ type: [RecruitDto] }) recruits: RecruitDto[];
   @ApiProperty({ description: 'Recruits by current status' }) counts: Record<string, number>;
+}
+
+export class FunnelQuery {
+  @ApiPropertyOptional({ enum: FUNNEL_GROUPS, default: 'order' })
+  @IsOptional()
+  @IsIn(FUNNEL_GROUPS)
+  groupBy?: FunnelGroup;
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
 }

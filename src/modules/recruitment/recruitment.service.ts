@@ -6,6 +6,7 @@ import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { inTransaction } from 'src/database/transaction';
 import { isIsoDate } from 'src/modules/eligibility/eligibility.dates';
+import { FunnelGroup, FunnelRow, funnel } from 'src/modules/recruitment/recruitment-funnel';
 import { RecruitStatus, canMove } from 'src/modules/recruitment/recruit-journey';
 import {
   CreateRecruitmentOrderDto,
@@ -211,6 +212,10 @@ export class RecruitmentService {
       });
       return this.recruitView(await this.recruit(recruitId, manager));
     });
+  }
+
+  funnel(groupBy: FunnelGroup): Promise<FunnelRow[]> {
+    return funnel(this.dataSource, groupBy);
   }
 
   async pipeline(principal: Principal, orderId: string): Promise<PipelineDto> {
