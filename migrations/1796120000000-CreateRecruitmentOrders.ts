@@ -16,6 +16,7 @@ export class CreateRecruitmentOrders1796120000000 implements MigrationInterface 
         ends_on date NOT NULL CHECK (ends_on >= starts_on),
         costs jsonb NOT NULL,
         agency_id text,
+        terms_snapshot_id uuid REFERENCES vacancy_terms_snapshots (id),
         status text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
         approved_by uuid REFERENCES users (id) ON DELETE SET NULL,
         approved_at timestamptz,

@@ -89,6 +89,24 @@ describe('organised recruitment', () => {
     const step = (token: string, body: Record<string, unknown>) =>
       t.http().post(`/v1/recruitment/recruits/${recruitId}/steps`).set(auth(token)).send(body);
 
+    // The conditional offer: the advertised terms in the person's language, from the vacancy's snapshot.
+    const offer = await t
+      .http()
+      .get(`/v1/recruitment/recruits/${recruitId}/offer`)
+      .query({ lang: 'tg' })
+      .set(auth(person.token));
+    expect(offer.status).toBe(200);
+    expect(offer.body).toMatchObject({ termsSnapshotId: vacancy.termsSnapshotId, lang: 'tg' });
+    const terms = Object.fromEntries(
+      offer.body.terms.map((x: { key: string; label: string; value: string }) => [x.key, x]),
+    );
+    expect(terms.pay).toMatchObject({
+      label: 'Музди меҳнат',
+      value: expect.stringContaining('80000–100000 RUB'),
+    });
+    expect(terms.costs.value).toBe('роҳкиро, муоинаи тиббӣ, патент, манзил');
+    expect(offer.body.conditional).toContain('пардохт');
+
     const skip = await step(employer.token, { to: 'departed' });
     expect(skip.status).toBe(409);
     expect(skip.body.type).toBe('/problems/invalid-transition');

@@ -10,6 +10,8 @@ import {
   CreateRecruitmentOrderDto,
   FunnelQuery,
   MoveRecruitDto,
+  OfferDto,
+  OfferQuery,
   PipelineDto,
   RecruitDto,
   RecruitmentOrderDto,
@@ -90,6 +92,18 @@ export class RecruitmentController {
     @Param('id', UuidPipe) id: string,
   ): Promise<PipelineDto> {
     return this.recruitment.pipeline(principal, id);
+  }
+
+  @Get('recruits/:id/offer')
+  @Roles('migrant', 'employer', 'staff', 'admin')
+  @ApiRoute('The conditional offer: the advertised terms in the person’s language', [400, 404])
+  @ApiOkResponse({ type: OfferDto })
+  offer(
+    @CurrentUser() user: UserPrincipal,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: OfferQuery,
+  ): Promise<OfferDto> {
+    return this.recruitment.offer(user, id, query.lang ?? 'ru');
   }
 
   @Post('recruits/:id/steps')

@@ -100,3 +100,26 @@ export class FunnelQuery {
   @IsIn(['json', 'csv', 'xlsx'])
   format?: 'json' | 'csv' | 'xlsx';
 }
+
+export class OfferTermDto {
+  @ApiProperty({ example: 'pay' }) key: string;
+  @ApiProperty({ description: 'In the person’s language' }) label: string;
+  @ApiProperty() value: string;
+}
+
+export class OfferDto {
+  @ApiProperty() recruitId: string;
+  @ApiProperty() orderId: string;
+  @ApiProperty({ description: 'The immutable snapshot of the advertised terms the offer is made from' })
+  termsSnapshotId: string;
+  @ApiProperty({ enum: ['ru', 'uz', 'tg', 'ky', 'en'] }) lang: string;
+  @ApiProperty({ description: 'What the offer is conditional on' }) conditional: string;
+  @ApiProperty({ type: [OfferTermDto] }) terms: OfferTermDto[];
+}
+
+export class OfferQuery {
+  @ApiPropertyOptional({ enum: ['ru', 'uz', 'tg', 'ky', 'en'], default: 'ru' })
+  @IsOptional()
+  @IsIn(['ru', 'uz', 'tg', 'ky', 'en'])
+  lang?: 'ru' | 'uz' | 'tg' | 'ky' | 'en';
+}

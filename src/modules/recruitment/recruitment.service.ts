@@ -6,11 +6,14 @@ import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { inTransaction } from 'src/database/transaction';
 import { isIsoDate } from 'src/modules/eligibility/eligibility.dates';
+import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import { OFFER_CONDITION, OfferLang, offerTerms } from 'src/modules/recruitment/recruitment-offer';
 import { FunnelGroup, FunnelRow, funnel } from 'src/modules/recruitment/recruitment-funnel';
 import { RecruitStatus, canMove } from 'src/modules/recruitment/recruit-journey';
 import {
   CreateRecruitmentOrderDto,
   MoveRecruitDto,
+  OfferDto,
   PipelineDto,
   RecruitDto,
   RecruitmentOrderDto,
@@ -71,6 +74,8 @@ export class RecruitmentService {
     ),
   ).agencies;
 
+  private readonly catalog = ReferenceCatalog.load();
+
   constructor(private readonly dataSource: DataSource) {}
 
   async createOrder(principal: UserPrincipal, dto: CreateRecruitmentOrderDto): Promise<RecruitmentOrderDto> {
@@ -110,8 +115,9 @@ export class RecruitmentService {
     return inTransaction(this.dataSource, async (manager) => {
       const [row] = await manager.query(
         `INSERT INTO recruitment_orders (employer_id, vacancy_id, workers, origin_countries, starts_on, ends_on, costs,
-                                         agency_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id`,
+                                         agency_id, terms_snapshot_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8,
+                 (SELECT current_terms_snapshot_id FROM vacancies WHERE id = $2)) RETURNING id`,
         [
           vacancy.employer_id,
           dto.vacancyId,
@@ -212,6 +218,31 @@ export class RecruitmentService {
       });
       return this.recruitView(await this.recruit(recruitId, manager));
     });
+  }
+
+  /**
+   * The conditional offer: the terms of the vacancy as advertised when the order was placed (its immutable
+   * snapshot), in the person's language, with who pays each cost. For the recruit, the employer and staff.
+   */
+  async offer(principal: UserPrincipal, recruitId: string, lang: OfferLang): Promise<OfferDto> {
+    const recruit = await this.recruit(recruitId, this.dataSource.manager);
+    const order = await this.order(recruit.order_id);
+    const self = principal.role === 'migrant' && principal.migrantId === recruit.migrant_id;
+    if (!self) this.assertOrderAccess(principal, order, 'Recruit');
+    const [snapshot] = await this.dataSource.query(
+      `SELECT s.id, s.terms FROM recruitment_orders o JOIN vacancy_terms_snapshots s ON s.id = o.terms_snapshot_id
+        WHERE o.id = $1`,
+      [order.id],
+    );
+    if (!snapshot) throw new NotFoundError('Terms snapshot');
+    return {
+      recruitId,
+      orderId: order.id,
+      termsSnapshotId: snapshot.id,
+      lang,
+      conditional: OFFER_CONDITION[lang],
+      terms: offerTerms(snapshot.terms, { ...order.costs }, lang, this.catalog),
+    };
   }
 
   funnel(groupBy: FunnelGroup): Promise<FunnelRow[]> {
