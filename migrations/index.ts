@@ -21,6 +21,7 @@ import { AddVacancyWorkingTime1795500000000 } from './1795500000000-AddVacancyWo
 import { AllowOriginCountries1796100000000 } from './1796100000000-AllowOriginCountries';
 import { CreateEntryBans1796110000000 } from './1796110000000-CreateEntryBans';
 import { CreateRecruitmentOrders1796120000000 } from './1796120000000-CreateRecruitmentOrders';
+import { CreatePreDepartureSteps1796130000000 } from './1796130000000-CreatePreDepartureSteps';
 
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   AllowOriginCountries1796100000000,
   CreateEntryBans1796110000000,
   CreateRecruitmentOrders1796120000000,
+  CreatePreDepartureSteps1796130000000,
 ];

@@ -149,4 +149,47 @@ describe('pre-departure plan', () => {
       .set('authorization', `Bearer ${person.token}`);
     expect(without.body.plan).toBeUndefined();
   });
+
+  it('keeps the plan, lets the person tick steps off and shows staff an overdue legal deadline', async () => {
+    const staff = await staffToken(t);
+    const employer = await createVerifiedEmployer(t, { staff });
+    const vacancy = await createPublishedVacancy(t, employer.token);
+    const person = await registerMigrant(t, { citizenship: 'UZ' });
+    // An arrival weeks ago: the 7-working-day registration deadline has passed.
+    const arrival = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+    const saved = await t
+      .http()
+      .post(`/v1/migrants/${person.id}/pre-departure-plan`)
+      .query({ lang: 'uz' })
+      .set('authorization', `Bearer ${person.token}`)
+      .send({ vacancyId: vacancy.id, arrivalDate: arrival });
+    expect(saved.status).toBe(200);
+    const register = saved.body.items.find((s: { code: string }) => s.code === 'REGISTER_STAY');
+    expect(register).toMatchObject({ done: false, overdue: true });
+    const late = await t.http().get('/v1/pre-departure/overdue').set('authorization', `Bearer ${staff}`);
+    expect(late.status).toBe(200);
+    expect(late.body.items.map((s: { id: string }) => s.id)).toContain(register.id);
+    expect(
+      (await t.http().get('/v1/pre-departure/overdue').set('authorization', `Bearer ${person.token}`)).status,
+    ).toBe(403);
+    const ticked = await t
+      .http()
+      .patch(`/v1/migrants/${person.id}/pre-departure-plan/steps/${register.id}`)
+      .set('authorization', `Bearer ${person.token}`)
+      .send({ done: true });
+    expect(ticked.status).toBe(200);
+    expect(ticked.body).toMatchObject({ done: true, overdue: false });
+    const after = await t.http().get('/v1/pre-departure/overdue').set('authorization', `Bearer ${staff}`);
+    expect(after.body.items.map((s: { id: string }) => s.id)).not.toContain(register.id);
+    const other = await registerMigrant(t);
+    expect(
+      (
+        await t
+          .http()
+          .patch(`/v1/migrants/${person.id}/pre-departure-plan/steps/${register.id}`)
+          .set('authorization', `Bearer ${other.token}`)
+          .send({ done: false })
+      ).status,
+    ).toBe(404);
+  });
 });
