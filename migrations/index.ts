@@ -22,6 +22,10 @@ import { CreateRecruitmentOrders1796120000000 } from './1796120000000-CreateRecr
 import { CreatePreDepartureSteps1796130000000 } from './1796130000000-CreatePreDepartureSteps';
 import { CreateKioskIdentifications1796300000000 } from './1796300000000-CreateKioskIdentifications';
 
+/**
+ * Every migration, in order. TypeORM loads this list rather than a glob, so the same list works under
+ * ts-jest, ts-node and compiled code. `npm run migration:generate` writes a file; add it here.
+ */
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
   CreateEmployersVacanciesFairs1795310000000,

@@ -698,6 +698,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/migrants/{id}/entry-bans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person’s entry bans: the person and staff only; every read is audited */
+        get: operations["EntryBansController_list"];
+        put?: never;
+        /** Record an entry ban the person declared or staff checked (personal data) */
+        post: operations["EntryBansController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/migrants/{id}/entry-bans/{banId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Lift an entry ban (staff) */
+        delete: operations["EntryBansController_lift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -1572,6 +1607,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/recruitment/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recruits who reached each journey step, by order, citizenship, gender or origin region */
+        get: operations["RecruitmentController_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a recruitment order (employer pays every cost) */
+        post: operations["RecruitmentController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/orders/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a recruitment order (staff) */
+        post: operations["RecruitmentController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/orders/{id}/recruits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Select a candidate for an approved order */
+        post: operations["RecruitmentController_select"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/orders/{id}/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order’s recruits and where each is on the journey */
+        get: operations["RecruitmentController_pipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/recruits/{id}/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conditional offer: the advertised terms in the person’s language */
+        get: operations["RecruitmentController_offer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/recruits/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the next journey step, or dropped with a reason (illegal step: 409) */
+        post: operations["RecruitmentController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/migrants/{id}/pre-departure-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep the dated plan for a vacancy and an expected arrival */
+        post: operations["PreDepartureController_save"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/migrants/{id}/pre-departure-plan/steps/{stepId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Tick a plan step off (or back on) */
+        patch: operations["PreDepartureController_tick"];
+        trace?: never;
+    };
+    "/v1/pre-departure/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plan steps whose legal deadline has passed and that nobody ticked off */
+        get: operations["PreDepartureController_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1781,14 +1986,14 @@ export interface components {
             /** @example ООО «СтройМонтаж» */
             name: string;
             /** @enum {string} */
-            country: "RU" | "KZ";
+            country: "RU" | "KZ" | "TJ" | "UZ" | "KG";
             /**
              * @default company
              * @enum {string}
              */
             kind?: "company" | "individual";
             /**
-             * @description ИНН (10 or 12 digits) in RU, БИН/ИИН (12) in KZ
+             * @description ИНН (10 or 12 digits) in RU, БИН/ИИН (12) in KZ, ИНН (9) in TJ, STIR (9) in UZ, ИНН (14) in KG
              * @example 7707083893
              */
             taxId: string;
@@ -1816,7 +2021,7 @@ export interface components {
             kind: "company" | "individual";
             name: string;
             /** @enum {string} */
-            country: "RU" | "KZ";
+            country: "RU" | "KZ" | "TJ" | "UZ" | "KG";
             taxId: string;
             region: string;
             address: string;
@@ -1860,7 +2065,7 @@ export interface components {
             /** @example 100000 */
             max?: number;
             /** @enum {string} */
-            currency: "RUB" | "KZT";
+            currency: "RUB" | "KZT" | "TJS" | "UZS" | "KGS";
             /** @enum {string} */
             period: "month" | "day" | "hour";
             /** @description Before income tax (true) or take-home (false) */
@@ -2501,6 +2706,17 @@ export interface components {
             /** @example 2025-01-05 */
             issuedAt?: string;
         };
+        EntryBanDoc: {
+            /**
+             * @description Last day of the ban, inclusive
+             * @example 2029-05-31
+             */
+            until: string;
+        };
+        ArrivalDoc: {
+            /** @example 2027-03-05 */
+            expectedDate: string;
+        };
         EligibilityRequestDto: {
             /**
              * @description ISO 3166-1 alpha-2 country of the job
@@ -2526,6 +2742,10 @@ export interface components {
             monthlySalary?: components["schemas"]["MoneyDoc"];
             employer?: components["schemas"]["EmployerDoc"];
             documents?: components["schemas"]["HeldDocumentDoc"][];
+            /** @description An entry ban of the host country: while it runs on the start date the answer is ineligible */
+            entryBan?: components["schemas"]["EntryBanDoc"];
+            /** @description The person is still outside the host country: the answer adds a dated pre-departure plan */
+            arrival?: components["schemas"]["ArrivalDoc"];
         };
         EligibilityCheckDto: {
             /** @example PATENT_VALID */
@@ -2548,6 +2768,27 @@ export interface components {
             /** @example 2024-03-01 */
             effectiveFrom: string;
         };
+        PlanStepDto: {
+            /** @example REGISTER_STAY */
+            code: string;
+            /** @enum {string} */
+            phase: "before" | "entry" | "after";
+            /** @example 2027-03-17 */
+            dueDate: string;
+            /** @description In the requested language, with the due date */
+            message: string;
+            /** @example Federal Law 109-FZ of 18.07.2006, art. 20 */
+            legalBasis: string;
+        };
+        PreDeparturePlanDto: {
+            /** @example 2027-03-05 */
+            arrivalDate: string;
+            /** @description Assumed date of the contract (the start date), for the employer’s deadline */
+            contractDate: string;
+            /** @enum {string|null} */
+            regime: "citizen" | "residence_permit" | "temporary_residence" | "eaeu" | "patent" | "hqs" | "work_permit" | "household_permit" | null;
+            steps: components["schemas"]["PlanStepDto"][];
+        };
         EligibilityResultDto: {
             /** @enum {string} */
             status: "eligible" | "conditional" | "ineligible";
@@ -2556,6 +2797,8 @@ export interface components {
             checks: components["schemas"]["EligibilityCheckDto"][];
             steps: components["schemas"]["EligibilityStepDto"][];
             ruleSet: components["schemas"]["RuleSetRefDto"];
+            /** @description Only for a person still outside the country */
+            plan?: components["schemas"]["PreDeparturePlanDto"];
         };
         SpecialCitizenshipDto: {
             /** @example UA */
@@ -2589,6 +2832,42 @@ export interface components {
         };
         RuleSetListDto: {
             items: components["schemas"]["RuleSetSummaryDto"][];
+        };
+        RecordEntryBanDto: {
+            /**
+             * @description The country that bars entry
+             * @example RU
+             */
+            hostCountry: string;
+            /**
+             * @description Last day of the ban, inclusive
+             * @example 2029-05-31
+             */
+            until: string;
+            /**
+             * @description `declared`: the person’s word; `checked`: staff checked it (staff only)
+             * @enum {string}
+             */
+            source: "declared" | "checked";
+            /** @description What the check showed or the decision’s reference (stored encrypted) */
+            note?: string;
+        };
+        EntryBanDto: {
+            id: string;
+            /** @example RU */
+            hostCountry: string;
+            /** @example 2029-05-31 */
+            until: string;
+            /** @enum {string} */
+            source: "declared" | "checked";
+            note?: string | null;
+            /** @description The ban runs today (not lifted, end date not passed) */
+            running: boolean;
+            liftedAt?: string | null;
+            createdAt: string;
+        };
+        EntryBanListDto: {
+            items: components["schemas"]["EntryBanDto"][];
         };
         InboxItemDto: {
             /** Format: uuid */
@@ -2912,6 +3191,16 @@ export interface components {
             code: string;
             /** @example Moscow */
             name: string;
+            /**
+             * @description ISO 3166-1 country of the job: a fair abroad shows several
+             * @example RU
+             */
+            country: string;
+            /**
+             * @description The country’s name (Russian for ru, tg, ky; else English)
+             * @example Россия
+             */
+            countryName: string;
         };
         KioskSalaryDto: {
             min: number;
@@ -3579,6 +3868,98 @@ export interface components {
             outcome: string;
             /** @description Opens a grievance for the person from this consultation (migrantId is taken from the booking) */
             grievance?: components["schemas"]["CreateGrievanceDto"];
+        };
+        OrderCostsDto: {
+            /** @enum {string} */
+            travel: "employer" | "worker";
+            /** @enum {string} */
+            medicalExam: "employer" | "worker";
+            /** @enum {string} */
+            patent: "employer" | "worker";
+            /** @enum {string} */
+            housing: "employer" | "worker";
+        };
+        CreateRecruitmentOrderDto: {
+            vacancyId: string;
+            /** @example 10 */
+            workers: number;
+            originCountries: ("TJ" | "UZ" | "KG")[];
+            /** @example 2027-03-01 */
+            startsOn: string;
+            /** @example 2027-06-30 */
+            endsOn: string;
+            costs: components["schemas"]["OrderCostsDto"];
+            /** @description A licensed agency of the origin country, from the listed ones only */
+            agencyId?: string;
+        };
+        RecruitmentOrderDto: {
+            id: string;
+            employerId: string;
+            vacancyId: string;
+            workers: number;
+            originCountries: string[];
+            startsOn: string;
+            endsOn: string;
+            costs: components["schemas"]["OrderCostsDto"];
+            agencyId?: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+        };
+        SelectRecruitDto: {
+            migrantId: string;
+        };
+        RecruitDto: {
+            id: string;
+            orderId: string;
+            migrantId: string;
+            /** @enum {string} */
+            status: "selected" | "offer_accepted" | "documents_ready" | "departed" | "arrived" | "authorised" | "placed" | "dropped";
+            droppedReason?: string | null;
+            /** @description Each step reached, with its date and who recorded it */
+            steps: string[];
+        };
+        PipelineDto: {
+            order: components["schemas"]["RecruitmentOrderDto"];
+            recruits: components["schemas"]["RecruitDto"][];
+            /** @description Recruits by current status */
+            counts: Record<string, never>;
+        };
+        OfferTermDto: {
+            /** @example pay */
+            key: string;
+            /** @description In the person’s language */
+            label: string;
+            value: string;
+        };
+        OfferDto: {
+            recruitId: string;
+            orderId: string;
+            /** @description The immutable snapshot of the advertised terms the offer is made from */
+            termsSnapshotId: string;
+            /** @enum {string} */
+            lang: "ru" | "uz" | "tg" | "ky" | "en";
+            /** @description What the offer is conditional on */
+            conditional: string;
+            terms: components["schemas"]["OfferTermDto"][];
+        };
+        MoveRecruitDto: {
+            /** @enum {string} */
+            to: "selected" | "offer_accepted" | "documents_ready" | "departed" | "arrived" | "authorised" | "placed" | "dropped";
+            /**
+             * @description When it happened; today by default
+             * @example 2027-03-05
+             */
+            date?: string;
+            /** @description Required when dropping */
+            reason?: string;
+        };
+        SavePlanDto: {
+            vacancyId: string;
+            /** @example 2027-03-05 */
+            arrivalDate: string;
+        };
+        TickStepDto: {
+            done: boolean;
         };
     };
     responses: never;
@@ -6099,6 +6480,8 @@ export interface operations {
                 lang?: "ru" | "uz" | "tg" | "ky" | "en";
                 /** @description The vacancy to check against */
                 vacancyId: string;
+                /** @description The person is still outside the host country and expects to arrive then: adds a dated plan */
+                arrivalDate?: string;
             };
             header?: {
                 "accept-language"?: string;
@@ -6148,6 +6531,147 @@ export interface operations {
             };
             /** @description Valid input that breaks a rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EntryBansController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryBanListDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EntryBansController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEntryBanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryBanDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EntryBansController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                banId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9592,6 +10116,512 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_funnel: {
+        parameters: {
+            query?: {
+                groupBy?: "order" | "citizenship" | "gender" | "origin_region";
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecruitmentOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentOrderDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentOrderDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_select: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectRecruitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_offer: {
+        parameters: {
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRecruitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PreDepartureController_save: {
+        parameters: {
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavePlanDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PreDepartureController_tick: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TickStepDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PreDepartureController_overdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
