@@ -103,6 +103,16 @@ describe('fair kiosk in the browser', () => {
     expect(await page.locator('article[data-vacancy]').first().getAttribute('data-vacancy')).toBe(
       scenario.vacancy.id,
     );
+    // Each vacancy states the minimum wage in force in its region, in the visitor's language, as the API says it.
+    const listed = await t
+      .http()
+      .get(`/v1/kiosk/vacancies?lang=${language}`)
+      .set('authorization', `Bearer ${scenario.kiosk.token}`);
+    const fact = listed.body.items.find((v: { id: string }) => v.id === scenario.vacancy.id).minimumWage.fact;
+    expect(fact.length).toBeGreaterThan(20);
+    expect((await page.locator(`[data-minimum-wage="${scenario.vacancy.id}"]`).textContent())?.trim()).toBe(
+      fact,
+    );
     await page.locator(`article[data-vacancy="${scenario.vacancy.id}"] button`).click();
     await page.locator(`article[data-vacancy="${scenario.second.id}"] button`).click();
     await page.getByText(DICTIONARY.selectedCount[language].replace('{count}', '2')).waitFor();
