@@ -1,11 +1,7 @@
-/**
- * Every migration, in order. TypeORM loads this list rather than a glob, so the same list works under
- * ts-jest, ts-node and compiled code. `npm run migration:generate` writes a file; add it here.
- */
 import { CreateFoundation1795300000000 } from './1795300000000-CreateFoundation';
+import { CreateEmployersVacanciesFairs1795310000000 } from './1795310000000-CreateEmployersVacanciesFairs';
 import { CreateMigrants1795320000000 } from './1795320000000-CreateMigrants';
 import { CreateNotifications1795330000000 } from './1795330000000-CreateNotifications';
-import { CreateEmployersVacanciesFairs1795310000000 } from './1795310000000-CreateEmployersVacanciesFairs';
 import { CreateApplications1795340000000 } from './1795340000000-CreateApplications';
 import { CreateInterviews1795350000000 } from './1795350000000-CreateInterviews';
 import { CreateSearchIndex1795360000000 } from './1795360000000-CreateSearchIndex';
@@ -20,8 +16,16 @@ import { VacancyListIndex1795450000000 } from './1795450000000-VacancyListIndex'
 import { AddVacancyWorkingTime1795500000000 } from './1795500000000-AddVacancyWorkingTime';
 import { CreateGrievances1796000000000 } from './1796000000000-CreateGrievances';
 import { CreateLegalAid1796010000000 } from './1796010000000-CreateLegalAid';
+import { AllowOriginCountries1796100000000 } from './1796100000000-AllowOriginCountries';
+import { CreateEntryBans1796110000000 } from './1796110000000-CreateEntryBans';
+import { CreateRecruitmentOrders1796120000000 } from './1796120000000-CreateRecruitmentOrders';
+import { CreatePreDepartureSteps1796130000000 } from './1796130000000-CreatePreDepartureSteps';
 import { CreateKioskIdentifications1796300000000 } from './1796300000000-CreateKioskIdentifications';
 
+/**
+ * Every migration, in order. TypeORM loads this list rather than a glob, so the same list works under
+ * ts-jest, ts-node and compiled code. `npm run migration:generate` writes a file; add it here.
+ */
 export const MIGRATIONS = [
   CreateFoundation1795300000000,
   CreateEmployersVacanciesFairs1795310000000,
@@ -41,5 +45,9 @@ export const MIGRATIONS = [
   AddVacancyWorkingTime1795500000000,
   CreateGrievances1796000000000,
   CreateLegalAid1796010000000,
+  AllowOriginCountries1796100000000,
+  CreateEntryBans1796110000000,
+  CreateRecruitmentOrders1796120000000,
+  CreatePreDepartureSteps1796130000000,
   CreateKioskIdentifications1796300000000,
 ];

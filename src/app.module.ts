@@ -22,6 +22,7 @@ import { ApplicationsModule } from 'src/modules/applications/applications.module
 import { KioskModule } from 'src/modules/kiosk/kiosk.module';
 import { InterviewsModule } from 'src/modules/interviews/interviews.module';
 import { CalendarModule } from 'src/modules/calendar/calendar.module';
+import { RecruitmentModule } from 'src/modules/recruitment/recruitment.module';
 import { PlacementsModule } from 'src/modules/placements/placements.module';
 import { ReportsModule } from 'src/modules/reports/reports.module';
 import { DemoModule } from 'src/modules/demo/demo.module';
@@ -57,6 +58,7 @@ const FEATURES = [
   DemoModule,
   GrievancesModule,
   LegalAidModule,
+  RecruitmentModule,
 ];
 
 @Module({})

@@ -157,6 +157,30 @@ describe('Employer clearance and active users (e2e)', () => {
     expect(byStaff.body.status).toBe('verified');
   });
 
+  it('closes candidates to an employer that staff suspend, at once, saying why, and reopens them when lifted', async () => {
+    const employer = await createVerifiedEmployer(t, { staff });
+    const vacancy = await createPublishedVacancy(t, employer.token);
+    await t.http().get(`/v1/vacancies/${vacancy.id}/candidates`).set(auth(employer.token)).expect(200);
+    await t
+      .http()
+      .post(`/v1/employers/${employer.id}/suspension`)
+      .set(auth(staff))
+      .send({ reason: 'Workers report unpaid wages' })
+      .expect((res) => expect(res.status).toBeLessThan(300));
+    const refused = await t.http().get(`/v1/vacancies/${vacancy.id}/candidates`).set(auth(employer.token));
+    expectNotCleared(refused, 'suspended');
+    expect(String(refused.body.detail)).toMatch(/suspended/);
+    // Its own account stays open, so it can read why.
+    await t.http().get(`/v1/employers/${employer.id}`).set(auth(employer.token)).expect(200);
+    await t
+      .http()
+      .delete(`/v1/employers/${employer.id}/suspension`)
+      .set(auth(staff))
+      .send({})
+      .expect((res) => expect(res.status).toBeLessThan(300));
+    await t.http().get(`/v1/vacancies/${vacancy.id}/candidates`).set(auth(employer.token)).expect(200);
+  });
+
   it('stops the token of a disabled user, and of an erased person, at once', async () => {
     const employer = await createVerifiedEmployer(t, { staff });
     await t.http().get('/v1/auth/me').set(auth(employer.token)).expect(200);

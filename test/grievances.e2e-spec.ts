@@ -147,6 +147,13 @@ describe('grievances (e2e)', () => {
         { category: 'other', description: '' },
         { category: 'other', description: 'x', applicationId: 'nope' },
         { category: 'other', description: 'x', reportedTerms: { hoursPerWeek: 500 } },
+        // Amounts written with an exponent: the decimal-places check threw on them (500).
+        { category: 'other', description: 'x', reportedTerms: { housingCostPerMonth: 9e-323 } },
+        {
+          category: 'other',
+          description: 'x',
+          reportedTerms: { monthlyPay: { amount: 1e-7, currency: 'RUB' } },
+        },
       ]) {
         const res = await file(person.token, body);
         expect(res.status).toBe(400);

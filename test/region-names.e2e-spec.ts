@@ -79,7 +79,12 @@ describe('region names in ru, uz, tg, ky and en', () => {
     ]) {
       const res = await t.http().get('/v1/kiosk/vacancies').query({ lang }).set(auth(fair.kiosk.token));
       expect(res.status).toBe(200);
-      expect(res.body.items[0].region).toEqual({ code: 'RU-MOW', name });
+      expect(res.body.items[0].region).toEqual({
+        code: 'RU-MOW',
+        name,
+        country: 'RU',
+        countryName: expect.any(String),
+      });
     }
   });
 

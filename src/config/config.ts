@@ -33,7 +33,6 @@ export interface AppConfig {
   reminderOffsetsMinutes: number[];
   legalHelpPhone: string;
   demo: boolean;
-  webDir: string;
   warnings: string[];
   /** Whom to believe about the client's address (X-Forwarded-For): off, on, a hop count or a list of proxies. */
   trustProxy: boolean | number | string[];
@@ -252,7 +251,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reminderOffsetsMinutes: offsets.map(Number),
     legalHelpPhone: str(env, 'LEGAL_HELP_PHONE', '+7 495 000-00-00'),
     demo: bool(env, 'DEMO', false),
-    webDir: str(env, 'WEB_DIR', 'web/dist'),
     trustProxy: trustProxy(env),
     rateLimits: rateLimits(env),
     metricsToken: env.METRICS_TOKEN || undefined,

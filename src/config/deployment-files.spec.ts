@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -40,5 +40,30 @@ describe('deployment files', () => {
   it('asks for Node 22 in package.json and .nvmrc', () => {
     expect(JSON.parse(read('package.json')).engines.node).toBe('>=22.12');
     expect(read('.nvmrc').trim()).toBe('22');
+  });
+
+  it('lists every environment variable the code reads in the README configuration table', () => {
+    const sources: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (path.endsWith('.ts') && !path.endsWith('.spec.ts')) sources.push(readFileSync(path, 'utf8'));
+      }
+    };
+    walk(join(root, 'src'));
+    const names = new Set<string>();
+    for (const text of sources) {
+      for (const m of text.matchAll(
+        /\(env, '([A-Z][A-Z0-9_]+)'|env\.([A-Z][A-Z0-9_]+)|env: '([A-Z][A-Z0-9_]+)'/g,
+      )) {
+        names.add(m[1] ?? m[2] ?? m[3]);
+      }
+    }
+    expect(names.size).toBeGreaterThan(30);
+    const readme = read('README.md');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Architecture'));
+    const missing = [...names].filter((name) => !table.includes(`\`${name}\``)).sort();
+    expect(missing).toEqual([]);
   });
 });

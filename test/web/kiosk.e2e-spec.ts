@@ -9,6 +9,8 @@ import {
   createPublishedVacancy,
 } from 'test/harness/supply.factory';
 import { audit, expectAccessible } from 'test/web/accessibility';
+import { LANG_NAMES } from '../../web/src/i18n/catalogue';
+import { DICTIONARY } from '../../web/src/i18n/kiosk';
 import { launchBrowser, newPage, screenshot } from 'test/web/browser';
 
 jest.setTimeout(120_000);
@@ -53,20 +55,25 @@ describe('fair kiosk in the browser', () => {
     return res.rows[0].n as number;
   }
 
-  /** Pairs the kiosk, picks Uzbek and fills in the person; stops on the review screen. */
+  /**
+   * Pairs the kiosk, picks the language (Uzbek unless told) and fills in the person; `onPhone` acts on the phone
+   * screen (a returning visitor's proof); stops on the review screen.
+   */
   async function applyInUzbek(
     page: Page,
     scenario: FairScenario & { second: { id: string } },
     shots: boolean,
     phone = uniqueMigrantPhone(),
+    options: { lang?: 'uz' | 'tg'; onPhone?: (page: Page) => Promise<void> } = {},
   ) {
+    const language = options.lang ?? 'uz';
     await page.goto(`${t.url}/kiosk#token=${encodeURIComponent(scenario.kiosk.token)}`);
     await page.locator('main[data-screen="language"]').waitFor();
     if (shots) await screenshot(page, 'kiosk-1-language');
-    await page.locator('main .choices button', { hasText: 'Oʻzbekcha' }).click();
+    await page.locator('main .choices button', { hasText: LANG_NAMES[language].name }).click();
 
     await page.locator('main[data-screen="consent"]').waitFor();
-    await page.getByRole('heading', { name: 'Maʼlumotlaringiz' }).waitFor();
+    await page.getByRole('heading', { name: DICTIONARY.consentTitle[language] }).waitFor();
     await page.locator('[data-choice="visible-no"]').click();
     if (shots) await screenshot(page, 'kiosk-2-consent');
     await page.locator('[data-action="agree"]').click();
@@ -83,6 +90,7 @@ describe('fair kiosk in the browser', () => {
 
     await page.locator('main[data-screen="phone"]').waitFor();
     await page.fill('#phone', phone);
+    if (options.onPhone) await options.onPhone(page);
     await page.locator('[data-action="next"]').click();
 
     await page.locator('main[data-screen="trade"]').waitFor();
@@ -95,9 +103,19 @@ describe('fair kiosk in the browser', () => {
     expect(await page.locator('article[data-vacancy]').first().getAttribute('data-vacancy')).toBe(
       scenario.vacancy.id,
     );
+    // Each vacancy states the minimum wage in force in its region, in the visitor's language, as the API says it.
+    const listed = await t
+      .http()
+      .get(`/v1/kiosk/vacancies?lang=${language}`)
+      .set('authorization', `Bearer ${scenario.kiosk.token}`);
+    const fact = listed.body.items.find((v: { id: string }) => v.id === scenario.vacancy.id).minimumWage.fact;
+    expect(fact.length).toBeGreaterThan(20);
+    expect((await page.locator(`[data-minimum-wage="${scenario.vacancy.id}"]`).textContent())?.trim()).toBe(
+      fact,
+    );
     await page.locator(`article[data-vacancy="${scenario.vacancy.id}"] button`).click();
     await page.locator(`article[data-vacancy="${scenario.second.id}"] button`).click();
-    await page.getByText('Tanlandi: 2').waitFor();
+    await page.getByText(DICTIONARY.selectedCount[language].replace('{count}', '2')).waitFor();
     if (shots) await screenshot(page, 'kiosk-5-vacancies');
     await page.locator('[data-action="next"]').click();
 
@@ -125,27 +143,80 @@ describe('fair kiosk in the browser', () => {
     }
   });
 
-  it('does not show a returning person’s access code on the screen, and says it went by SMS', async () => {
+  it('lets a returning person prove who they are with an SMS code (Uzbek) or their access code (Tajik), and never shows a code to whoever types a known phone', async () => {
     const scenario = await twoVacancyFair();
     const phone = uniqueMigrantPhone();
-    for (const visit of ['first', 'again']) {
+    const latestCode = async (template: string) => {
+      const res = await db.query(
+        `SELECT payload->>'code' AS code FROM notifications
+          WHERE template = $1 AND channel = 'sms' AND recipient_address = $2 ORDER BY created_at DESC LIMIT 1`,
+        [template, phone],
+      );
+      return res.rows[0]?.code as string | undefined;
+    };
+    const visit = async (
+      options: Parameters<typeof applyInUzbek>[4],
+      check: (page: Page) => Promise<void>,
+    ) => {
       const { context, page } = await newPage(browser, { viewport: { width: 1080, height: 1400 } });
       try {
-        await applyInUzbek(page, scenario, false, phone);
+        await applyInUzbek(page, scenario, false, phone, options);
         await page.locator('[data-action="next"]').click();
         await waitForDone(page);
-        if (visit === 'first') {
-          expect(await page.locator('[data-testid="access-code"]').count()).toBe(1);
-        } else {
-          await page.locator('[data-testid="access-code-sent"]', { hasText: 'Sizni tanidik' }).waitFor();
-          expect(await page.locator('[data-testid="access-code"]').count()).toBe(0);
-          expect(await page.locator('main canvas').count()).toBe(0);
-        }
+        await check(page);
       } finally {
         await context.close();
       }
-    }
-    expect(await countApplications([scenario.vacancy.id, scenario.second.id])).toBe(2);
+    };
+
+    // First visit: a new profile, its code on the screen.
+    await visit({}, async (page) => {
+      expect(await page.locator('[data-testid="access-code"]').count()).toBe(1);
+    });
+    // In Uzbek, with a code texted to the phone on the profile: recognised, a new access code by SMS only.
+    await visit(
+      {
+        onPhone: async (page) => {
+          await page.locator('[data-action="returning"]').click();
+          await page.locator('[data-action="sms-code"]').click();
+          await page.locator('[data-testid="sms-code-sent"]').waitFor();
+          let code: string | undefined;
+          for (let i = 0; i < 100 && !code; i++) {
+            code = await latestCode('kiosk_identification_code');
+            if (!code) await page.waitForTimeout(100);
+          }
+          await page.fill('#sms-code', code!);
+        },
+      },
+      async (page) => {
+        await page.locator('[data-testid="access-code-sent"]', { hasText: 'Sizni tanidik' }).waitFor();
+        expect(await page.locator('[data-testid="access-code"]').count()).toBe(0);
+        expect(await page.locator('main canvas').count()).toBe(0);
+      },
+    );
+    // In Tajik, with the access code that SMS brought: recognised, nothing new shown or sent.
+    const accessCode = await latestCode('access_code');
+    await visit(
+      {
+        lang: 'tg',
+        onPhone: async (page) => {
+          await page.locator('[data-action="returning"]').click();
+          await page.fill('#access-code', accessCode!);
+        },
+      },
+      async (page) => {
+        await page.getByText(DICTIONARY.finish.tg).waitFor();
+        expect(await page.locator('[data-testid="access-code"]').count()).toBe(0);
+        expect(await page.locator('[data-testid="identity-unconfirmed"]').count()).toBe(0);
+      },
+    );
+    // The same phone and birth date without proof: no code, and the screen says staff will link the profiles.
+    await visit({ lang: 'tg' }, async (page) => {
+      await page.locator('[data-testid="identity-unconfirmed"]').waitFor();
+      expect(await page.locator('[data-testid="access-code"]').count()).toBe(0);
+    });
+    // The proven visits applied as the same person (already applied); the unproven one as a new profile.
+    expect(await countApplications([scenario.vacancy.id, scenario.second.id])).toBe(4);
   });
 
   it('keeps a submission on the kiosk while the network is down and sends it exactly once', async () => {

@@ -1,5 +1,5 @@
 import { Browser, Page } from 'playwright-core';
-import { TestApp, bootTestApp, staffToken, unique } from 'test/harness/app';
+import { TestApp, bootTestApp, login, staffToken, unique } from 'test/harness/app';
 import { kioskSubmission } from 'test/harness/applications.factory';
 import { randomBirthDate, uniqueMigrantPhone, uniquePersonName } from 'test/harness/migrants.factory';
 import {
@@ -68,6 +68,17 @@ describe('jobseeker page in the browser (phone)', () => {
       await page.locator('main[data-tab="matches"]').waitFor();
       await waitForCard(page, vacancy.id);
       const card = page.locator(`article[data-vacancy="${vacancy.id}"]`);
+      // The minimum wage in force in the vacancy's region, as a fact in the person's language (Uzbek).
+      const shown = (await card.locator(`[data-minimum-wage="${vacancy.id}"]`).textContent())?.trim();
+      const token = await login(t, { phone, password: 'migrant-password-1' });
+      const me = await t.http().get('/v1/auth/me').set('authorization', `Bearer ${token}`);
+      const matches = await t
+        .http()
+        .get(`/v1/migrants/${me.body.migrantId}/matches?lang=uz`)
+        .set('authorization', `Bearer ${token}`);
+      const match = matches.body.items.find((m: { vacancy: { id: string } }) => m.vacancy.id === vacancy.id);
+      expect(match.minimumWage.amount).toBeGreaterThan(0);
+      expect(shown).toBe(match.minimumWage.facts.uz);
       await card.locator('[data-action="apply"]').click();
       await page.locator(`[data-applied="${vacancy.id}"]`).waitFor();
       await screenshot(page, 'migrant-2-matches');

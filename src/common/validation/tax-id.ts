@@ -1,3 +1,9 @@
+import {
+  isOriginTaxIdCountry,
+  isValidOriginTaxId,
+  OriginTaxIdCountry,
+} from 'src/common/validation/origin-tax-id';
+
 /**
  * Checksums of employer tax identifiers. A valid checksum says the number is well formed, not that the
  * organisation exists: registry lookups are a separate step.
@@ -57,11 +63,12 @@ export function isValidBin(s: string): boolean {
   return check !== undefined && check === Number(value[11]);
 }
 
-export type TaxIdCountry = 'RU' | 'KZ';
+export type TaxIdCountry = 'RU' | 'KZ' | OriginTaxIdCountry;
 
 /** The employer's tax identifier for its country: ИНН in Russia, БИН/ИИН in Kazakhstan. */
 export function isValidTaxId(country: TaxIdCountry, s: string): boolean {
   if (country === 'RU') return isValidInn(s);
   if (country === 'KZ') return isValidBin(s);
+  if (isOriginTaxIdCountry(country)) return isValidOriginTaxId(country, s);
   return false;
 }

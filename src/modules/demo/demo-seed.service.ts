@@ -1,3 +1,4 @@
+import { AccessCodeHasher } from 'src/common/crypto/access-code-hasher';
 import { Injectable, Logger, Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -454,7 +455,14 @@ export class DemoSeedService {
         for (const vacancyId of choose(tradeList, allVacancies, 2)) {
           await applications.apply(migrant.principal, { vacancyId });
         }
-        if (n % 3 === 0) await kioskService.checkIn(kioskPrincipal, { phone, birthDate });
+        if (n % 3 === 0) {
+          // A returning visitor proves who they are at the kiosk: an access code from an earlier visit.
+          const accessCode = `DEMO${String(n).padStart(4, '0')}`;
+          await users.update(this.dataSource.manager, user.id, {
+            accessCodeHash: this.svc(AccessCodeHasher).hash(accessCode),
+          });
+          await kioskService.checkIn(kioskPrincipal, { phone, accessCode });
+        }
       } else {
         const result = await kioskService.submit(kioskPrincipal, {
           migrant: profile,

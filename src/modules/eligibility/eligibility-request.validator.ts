@@ -30,6 +30,8 @@ const REQUEST_KEYS = [
   'monthlySalary',
   'employer',
   'documents',
+  'entryBan',
+  'arrival',
 ];
 const DOCUMENT_KEYS = ['type', 'region', 'validFrom', 'validUntil', 'purpose', 'issuedAt'];
 
@@ -111,6 +113,30 @@ export function validateEligibilityRequest(input: unknown): FieldError[] {
   if (documents !== undefined) {
     if (!Array.isArray(documents)) fail('documents', 'must be an array');
     else documents.forEach((doc, i) => validateDocument(doc, `documents[${i}]`));
+  }
+
+  const ban = input.entryBan;
+  if (ban !== undefined) {
+    if (!isObject(ban)) fail('entryBan', 'must be an object with until');
+    else {
+      unknown(ban, 'entryBan.', ['until']);
+      date(ban.until, 'entryBan.until');
+    }
+  }
+
+  const arrival = input.arrival;
+  if (arrival !== undefined) {
+    if (!isObject(arrival)) fail('arrival', 'must be an object with expectedDate');
+    else {
+      unknown(arrival, 'arrival.', ['expectedDate']);
+      if (
+        date(arrival.expectedDate, 'arrival.expectedDate') &&
+        startOk &&
+        (arrival.expectedDate as string) > (input.startDate as string)
+      ) {
+        fail('arrival.expectedDate', 'must not be after startDate');
+      }
+    }
   }
   return errors;
 

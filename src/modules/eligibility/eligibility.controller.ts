@@ -32,8 +32,8 @@ export class EligibilityController {
     @Body() body: Record<string, unknown>,
     @Query() query: LangQueryDto,
     @Headers('accept-language') acceptLanguage?: string,
-  ): EligibilityResultDto {
-    return this.eligibility.check(body, resolveLang(query.lang, acceptLanguage));
+  ): Promise<EligibilityResultDto> {
+    return this.eligibility.checkWithPlan(body, resolveLang(query.lang, acceptLanguage));
   }
 
   @Public()
@@ -59,6 +59,7 @@ export class EligibilityController {
       id,
       query.vacancyId.toLowerCase(),
       resolveLang(query.lang, acceptLanguage),
+      query.arrivalDate,
     );
   }
 }

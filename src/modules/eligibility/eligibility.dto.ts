@@ -32,6 +32,14 @@ export class EmployerDoc {
   quotaAvailable?: boolean;
 }
 
+export class EntryBanDoc {
+  @ApiProperty({ example: '2029-05-31', description: 'Last day of the ban, inclusive' }) until: string;
+}
+
+export class ArrivalDoc {
+  @ApiProperty({ example: '2027-03-05' }) expectedDate: string;
+}
+
 export class EligibilityRequestDto {
   @ApiProperty({ example: 'RU', description: 'ISO 3166-1 alpha-2 country of the job' }) hostCountry: string;
   @ApiProperty({ example: 'RU-MOW', description: 'ISO 3166-2 region of the job' }) workRegion: string;
@@ -42,6 +50,16 @@ export class EligibilityRequestDto {
   @ApiPropertyOptional({ type: MoneyDoc }) monthlySalary?: MoneyDoc;
   @ApiPropertyOptional({ type: EmployerDoc }) employer?: EmployerDoc;
   @ApiPropertyOptional({ type: [HeldDocumentDoc] }) documents?: HeldDocumentDoc[];
+  @ApiPropertyOptional({
+    type: EntryBanDoc,
+    description: 'An entry ban of the host country: while it runs on the start date the answer is ineligible',
+  })
+  entryBan?: EntryBanDoc;
+  @ApiPropertyOptional({
+    type: ArrivalDoc,
+    description: 'The person is still outside the host country: the answer adds a dated pre-departure plan',
+  })
+  arrival?: ArrivalDoc;
 }
 
 export class LangQueryDto {
@@ -55,6 +73,13 @@ export class MigrantEligibilityQueryDto extends LangQueryDto {
   @ApiProperty({ description: 'The vacancy to check against' })
   @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'must be a UUID' })
   vacancyId: string;
+  @ApiPropertyOptional({
+    example: '2027-03-05',
+    description: 'The person is still outside the host country and expects to arrive then: adds a dated plan',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
+  arrivalDate?: string;
 }
 
 export class EligibilityCheckDto {
@@ -75,12 +100,33 @@ export class RuleSetRefDto {
   @ApiProperty({ example: '2024-03-01' }) effectiveFrom: string;
 }
 
+export class PlanStepDto {
+  @ApiProperty({ example: 'REGISTER_STAY' }) code: string;
+  @ApiProperty({ enum: ['before', 'entry', 'after'] }) phase: string;
+  @ApiProperty({ example: '2027-03-17' }) dueDate: string;
+  @ApiProperty({ description: 'In the requested language, with the due date' }) message: string;
+  @ApiProperty({ example: 'Federal Law 109-FZ of 18.07.2006, art. 20' }) legalBasis: string;
+}
+
+export class PreDeparturePlanDto {
+  @ApiProperty({ example: '2027-03-05' }) arrivalDate: string;
+  @ApiProperty({ description: 'Assumed date of the contract (the start date), for the employer’s deadline' })
+  contractDate: string;
+  @ApiProperty({ enum: REGIMES, nullable: true }) regime: string | null;
+  @ApiProperty({ type: [PlanStepDto] }) steps: PlanStepDto[];
+}
+
 export class EligibilityResultDto {
   @ApiProperty({ enum: ['eligible', 'conditional', 'ineligible'] }) status: string;
   @ApiProperty({ enum: REGIMES, nullable: true }) regime: string | null;
   @ApiProperty({ type: [EligibilityCheckDto] }) checks: EligibilityCheckDto[];
   @ApiProperty({ type: [EligibilityStepDto] }) steps: EligibilityStepDto[];
   @ApiProperty({ type: RuleSetRefDto }) ruleSet: RuleSetRefDto;
+  @ApiPropertyOptional({
+    type: PreDeparturePlanDto,
+    description: 'Only for a person still outside the country',
+  })
+  plan?: PreDeparturePlanDto;
 }
 
 export class SpecialCitizenshipDto {

@@ -865,10 +865,17 @@ describe('selectRuleSet', () => {
 
   it('returns undefined before the first rule set and for a host country without one', () => {
     expect(selectRuleSet(production, 'RU', '2024-02-29')).toBeUndefined();
-    expect(selectRuleSet(production, 'TJ', START)).toBeUndefined();
+    expect(selectRuleSet(production, 'TJ', '2023-12-31')).toBeUndefined();
+    expect(selectRuleSet(production, 'AM', START)).toBeUndefined();
   });
 
   it('does not load test fixtures in production', () => {
-    expect(production.map((set) => set.id).sort()).toEqual(['kz-2024-01-01', 'ru-2024-03-01']);
+    expect(production.map((set) => set.id).sort()).toEqual([
+      'kg-2024-01-01',
+      'kz-2024-01-01',
+      'ru-2024-03-01',
+      'tj-2024-01-01',
+      'uz-2024-01-01',
+    ]);
   });
 });

@@ -462,6 +462,16 @@ function decide(request: EligibilityRequest, ruleSet: RuleSet): Decision {
   return { ev, status, regime };
 }
 
+/** An entry ban still running on the start date: nothing else matters until it ends or is lifted. */
+function runningEntryBan(request: EligibilityRequest, ruleSet: RuleSet): IsoDate | undefined {
+  const until = request.entryBan?.until;
+  return ruleSet.entryBans && until && until >= request.startDate ? until : undefined;
+}
+
+function entryBanText(text: string, until: IsoDate, lang: Lang): string {
+  return text.replace(/\{until\}/g, formatDate(until, lang));
+}
+
 /**
  * Decides whether the person may take this job on the start date. `ruleSet` must be the one in force for the
  * request's host country on its start date (see selectRuleSet). Throws on a malformed request.
@@ -474,6 +484,25 @@ export function evaluateEligibility(
 ): EligibilityResult {
   const { ev, status, regime } = decide(request, ruleSet);
   const render = renderer(ruleSet, lang, names);
+  const banUntil = runningEntryBan(request, ruleSet);
+  if (banUntil && ruleSet.entryBans) {
+    const rules = ruleSet.entryBans;
+    return {
+      status: 'ineligible',
+      regime,
+      checks: [
+        {
+          code: 'ENTRY_BAN',
+          passed: false,
+          message: entryBanText(rules.message[lang], banUntil, lang),
+          legalBasis: rules.legalBasis,
+        },
+      ],
+      // Unlike other barriers a ban can be challenged, so the one step is legal advice.
+      steps: [{ code: 'LEGAL_ADVICE', message: entryBanText(rules.step[lang], banUntil, lang) }],
+      ruleSet: { id: ruleSet.id, effectiveFrom: ruleSet.effectiveFrom },
+    };
+  }
   return {
     status,
     regime,
@@ -508,6 +537,14 @@ export function eligibilityVerdict(
   names: EligibilityNames = {},
 ): EligibilityVerdict {
   const { ev, status, regime } = decide(request, ruleSet);
+  const banUntil = runningEntryBan(request, ruleSet);
+  if (banUntil && ruleSet.entryBans) {
+    return {
+      status: 'ineligible',
+      regime,
+      firstStep: entryBanText(ruleSet.entryBans.step[lang], banUntil, lang),
+    };
+  }
   const first = status === 'ineligible' ? undefined : ev.steps[0];
   return first
     ? { status, regime, firstStep: renderer(ruleSet, lang, names)('steps', first) }

@@ -25,6 +25,9 @@ import {
   RuleSet,
 } from 'src/modules/eligibility/eligibility.types';
 import { loadRuleSets, selectRuleSet } from 'src/modules/eligibility/rule-set.loader';
+import { PreDeparturePlan, preDeparturePlan } from 'src/modules/eligibility/pre-departure-plan';
+import { CalendarService } from 'src/modules/calendar/calendar.service';
+import { addWorkingDays } from 'src/modules/calendar/production-calendar';
 import { MigrantsService } from 'src/modules/migrants/migrants.service';
 import type { MigrantEligibilityFacts } from 'src/modules/migrants/migrants.types';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
@@ -117,6 +120,7 @@ export class EligibilityService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly migrants: MigrantsService,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** A broken rule-set file stops the application here, naming the file and field. */
@@ -147,6 +151,37 @@ export class EligibilityService implements OnModuleInit {
       }));
   }
 
+  /**
+   * `check`, and for a person still outside the host country (`arrival`) the dated plan: before leaving, at entry
+   * and after, each step due on a date from the arrival (working days on the production calendar in force).
+   */
+  async checkWithPlan(input: unknown, lang: Lang): Promise<EligibilityResult & { plan?: PreDeparturePlan }> {
+    const result = this.check(input, lang);
+    const request = input as EligibilityRequest;
+    if (!request.arrival) return result;
+    const ruleSet = this.ruleSetFor(request);
+    const cal = await this.calendar.calendar(request.hostCountry);
+    const plan = preDeparturePlan(
+      ruleSet,
+      result.regime,
+      request.arrival.expectedDate,
+      request.startDate,
+      lang,
+      (date, n) => addWorkingDays(date, n, cal),
+    );
+    return plan ? { ...result, plan } : result;
+  }
+
+  /** Whether a rule set of `host` gives a plan for a person still outside the country. */
+  coversArrival(host: string): boolean {
+    return this.ruleSets.some((s) => s.hostCountry === host && s.arrivalPlan);
+  }
+
+  /** Whether a rule set of `host` says how an entry ban applies (only then may one be recorded). */
+  coversEntryBans(host: string): boolean {
+    return this.ruleSets.some((s) => s.hostCountry === host && s.entryBans);
+  }
+
   /** Validates the request (shape, dates and codes against reference data) and evaluates it. */
   check(input: unknown, lang: Lang): EligibilityResult {
     const errors = validateEligibilityRequest(input).map((e) => ({ ...e, field: e.field || 'body' }));
@@ -175,7 +210,8 @@ export class EligibilityService implements OnModuleInit {
     vacancy: VacancyEligibilityInput,
     lang: Lang,
     startDateOverride?: string,
-  ): Promise<EligibilityResult> {
+    arrivalDate?: string,
+  ): Promise<EligibilityResult & { plan?: PreDeparturePlan }> {
     const facts = await this.migrants.eligibilityFacts(migrantId);
     const host = vacancy.hostCountry;
     const documents = documentsForHost(facts, host);
@@ -189,9 +225,12 @@ export class EligibilityService implements OnModuleInit {
       employer: { kind: vacancy.employerKind, quotaAvailable: vacancy.quotaAvailable },
       documents,
     };
+    const banUntil = facts.entryBans?.[host];
+    if (banUntil) request.entryBan = { until: banUntil };
+    if (arrivalDate) request.arrival = { expectedDate: arrivalDate };
     if (vacancy.occupationCode) request.occupationCode = vacancy.occupationCode;
     if (vacancy.monthlySalary) request.monthlySalary = vacancy.monthlySalary;
-    return this.check(request, lang);
+    return arrivalDate ? this.checkWithPlan(request, lang) : this.check(request, lang);
   }
 
   /** GET /v1/migrants/:id/eligibility: whoever may see the migrant, for a vacancy they may see. */
@@ -200,7 +239,8 @@ export class EligibilityService implements OnModuleInit {
     migrantId: string,
     vacancyId: string,
     lang: Lang,
-  ): Promise<EligibilityResult> {
+    arrivalDate?: string,
+  ): Promise<EligibilityResult & { plan?: PreDeparturePlan }> {
     await this.migrants.assertCanView(principal, migrantId);
     const rows: VacancyRow[] = await this.dataSource.query(
       `SELECT v.region, v.start_date::text AS start_date, v.occupation_code, v.salary_min, v.salary_currency,
@@ -230,6 +270,8 @@ export class EligibilityService implements OnModuleInit {
         quotaAvailable: row.quota_available,
       },
       lang,
+      undefined,
+      arrivalDate,
     );
     if (principal?.kind === 'user' && principal.role === 'employer' && principal.employerId) {
       const engaged = await this.migrants.employerEngagedWith(principal.employerId, migrantId);
@@ -253,6 +295,12 @@ export class EligibilityService implements OnModuleInit {
     const regionsKnown = this.catalog.regions(host).length > 0;
     if (!bad('workRegion') && regionsKnown && !this.catalog.isRegion(body.workRegion, host)) {
       out.push({ field: 'workRegion', message: `is not a known region of ${host}` });
+    }
+    if (body.entryBan !== undefined && !bad('hostCountry') && !this.coversEntryBans(host)) {
+      out.push({ field: 'entryBan', message: `no rule set of ${host} says how an entry ban applies` });
+    }
+    if (body.arrival !== undefined && !bad('hostCountry') && !this.coversArrival(host)) {
+      out.push({ field: 'arrival', message: `no rule set of ${host} gives a plan before arrival` });
     }
     if (!bad('citizenship') && !this.catalog.isCountry(body.citizenship)) {
       out.push({ field: 'citizenship', message: 'is not a known country code' });

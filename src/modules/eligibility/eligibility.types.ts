@@ -73,6 +73,10 @@ export interface EligibilityRequest {
   monthlySalary?: Money;
   employer?: { kind: EmployerKind; quotaAvailable?: boolean };
   documents?: HeldDocument[];
+  /** An entry ban of the host country recorded for the person: it runs to `until` inclusive. */
+  entryBan?: { until: IsoDate };
+  /** The person is still outside the host country and expects to arrive on this date: the answer adds a plan. */
+  arrival?: { expectedDate: IsoDate };
 }
 
 export type EligibilityStatus = 'eligible' | 'conditional' | 'ineligible';
@@ -161,4 +165,32 @@ export interface RuleSet {
   documentNames: Record<DocumentType, LocalizedText>;
   checks: Record<string, CheckDefinition>;
   steps: Record<string, MessageDefinition>;
+  /** The law that bars entry; without it the rule set cannot weigh an entry ban (and none may be recorded). */
+  entryBans?: EntryBanRules;
+  /** What a person still outside the country does before leaving, at entry and after, with its deadlines. */
+  arrivalPlan?: { steps: ArrivalStepRule[] };
+}
+
+export const PLAN_PHASES = ['before', 'entry', 'after'] as const;
+export type PlanPhase = (typeof PLAN_PHASES)[number];
+
+/** One step of the plan: due `days` (calendar or working) after the arrival or the contract (the start date). */
+export interface ArrivalStepRule {
+  code: string;
+  phase: PlanPhase;
+  /** The regimes the step applies to. */
+  regimes: Regime[];
+  due: { from: 'arrival' | 'contract'; days: number; unit: 'calendar' | 'working' };
+  legalBasis: string;
+  /** `{date}` is the due date. */
+  message: LocalizedText;
+}
+
+/** How an entry ban that still runs on the start date is reported: a barrier with the date it ends. */
+export interface EntryBanRules {
+  legalBasis: string;
+  /** The check's message; `{until}` is the last day of the ban. */
+  message: LocalizedText;
+  /** The one step left: legal advice, since a ban can be challenged. `{until}` as above. */
+  step: LocalizedText;
 }

@@ -16,6 +16,7 @@ import {
   LANGS,
   MIGRATION_CARD_PURPOSES,
   Regime,
+  PLAN_PHASES,
   REGIMES,
   RuleSet,
 } from 'src/modules/eligibility/eligibility.types';
@@ -53,6 +54,8 @@ const TOP_LEVEL_KEYS = [
   'documentNames',
   'checks',
   'steps',
+  'entryBans',
+  'arrivalPlan',
 ];
 
 type Json = Record<string, unknown>;
@@ -202,6 +205,39 @@ export function validateRuleSet(value: unknown): string[] {
   if (w.object(value.documentNames, 'documentNames')) {
     w.knownKeys(value.documentNames, 'documentNames', DOCUMENT_TYPES);
     for (const type of DOCUMENT_TYPES) w.localized(value.documentNames[type], join('documentNames', type));
+  }
+
+  if (value.entryBans !== undefined && w.object(value.entryBans, 'entryBans')) {
+    w.knownKeys(value.entryBans, 'entryBans', ['legalBasis', 'message', 'step']);
+    w.string(value.entryBans.legalBasis, 'entryBans.legalBasis');
+    w.localized(value.entryBans.message, 'entryBans.message', ['until']);
+    w.localized(value.entryBans.step, 'entryBans.step', ['until']);
+  }
+
+  if (value.arrivalPlan !== undefined && w.object(value.arrivalPlan, 'arrivalPlan')) {
+    w.knownKeys(value.arrivalPlan, 'arrivalPlan', ['steps']);
+    if (w.array(value.arrivalPlan.steps, 'arrivalPlan.steps')) {
+      value.arrivalPlan.steps.forEach((step, i) => {
+        const at = `arrivalPlan.steps[${i}]`;
+        if (!w.object(step, at)) return;
+        w.knownKeys(step, at, ['code', 'phase', 'regimes', 'due', 'legalBasis', 'message']);
+        w.string(step.code, `${at}.code`);
+        w.oneOf(step.phase, `${at}.phase`, PLAN_PHASES);
+        if (w.array(step.regimes, `${at}.regimes`)) {
+          step.regimes.forEach((r, j) => w.oneOf(r, `${at}.regimes[${j}]`, REGIMES));
+        }
+        if (w.object(step.due, `${at}.due`)) {
+          w.knownKeys(step.due, `${at}.due`, ['from', 'days', 'unit']);
+          w.oneOf(step.due.from, `${at}.due.from`, ['arrival', 'contract'] as const);
+          w.oneOf(step.due.unit, `${at}.due.unit`, ['calendar', 'working'] as const);
+          if (!(Number.isInteger(step.due.days) && (step.due.days as number) >= 0)) {
+            w.fail(`${at}.due.days`, 'must be a whole number of days, 0 or more');
+          }
+        }
+        w.string(step.legalBasis, `${at}.legalBasis`);
+        w.localized(step.message, `${at}.message`, ['date']);
+      });
+    }
   }
 
   validateMessages(w, value.checks, 'checks', CHECK_CATALOGUE, regimeOrder, true);

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 
 export type EmployerStatus = 'pending' | 'verified' | 'rejected';
 export type EmployerKind = 'company' | 'individual';
-export type EmployerCountry = 'RU' | 'KZ';
+export type EmployerCountry = 'RU' | 'KZ' | 'TJ' | 'UZ' | 'KG';
 
 @Entity('employers')
 export class EmployerEntity {

@@ -4,20 +4,25 @@ import { PageQuery } from 'src/common/http/pagination';
 import { IsText } from 'src/common/validation/text';
 import type { EmployerEntity } from 'src/modules/employers/employer.entity';
 
-export const EMPLOYER_COUNTRIES = ['RU', 'KZ'] as const;
+export const EMPLOYER_COUNTRIES = ['RU', 'KZ', 'TJ', 'UZ', 'KG'] as const;
+export type EmployerCountryCode = (typeof EMPLOYER_COUNTRIES)[number];
 export const EMPLOYER_KINDS = ['company', 'individual'] as const;
 export const EMPLOYER_STATUSES = ['pending', 'verified', 'rejected'] as const;
 
 export class RegisterEmployerDto {
   @ApiProperty({ example: 'ООО «СтройМонтаж»' }) @IsText(1, 300) name: string;
-  @ApiProperty({ enum: EMPLOYER_COUNTRIES }) @IsIn(EMPLOYER_COUNTRIES) country: 'RU' | 'KZ';
+  @ApiProperty({ enum: EMPLOYER_COUNTRIES }) @IsIn(EMPLOYER_COUNTRIES) country: EmployerCountryCode;
   @ApiPropertyOptional({ enum: EMPLOYER_KINDS, default: 'company' })
   @IsOptional()
   @IsIn(EMPLOYER_KINDS)
   kind?: 'company' | 'individual';
-  @ApiProperty({ example: '7707083893', description: 'ИНН (10 or 12 digits) in RU, БИН/ИИН (12) in KZ' })
+  @ApiProperty({
+    example: '7707083893',
+    description:
+      'ИНН (10 or 12 digits) in RU, БИН/ИИН (12) in KZ, ИНН (9) in TJ, STIR (9) in UZ, ИНН (14) in KG',
+  })
   @IsString()
-  @Length(10, 12)
+  @Length(9, 14)
   taxId: string;
   @ApiProperty({ example: 'RU-MOW', description: 'ISO 3166-2 region of the country' })
   @IsString()

@@ -6,6 +6,7 @@ import {
   CurrentPrincipal,
   CurrentUser,
   KioskOnly,
+  OpenToUnverifiedEmployers,
   Roles,
 } from 'src/common/auth/auth.decorators';
 import type { KioskPrincipal, Principal, UserPrincipal } from 'src/common/auth/principal';
@@ -71,6 +72,8 @@ export class GrievancesController {
     return this.grievances.create(principal, dto, langOf(undefined, acceptLanguage));
   }
 
+  // An employer hears and answers what staff shared with it whatever its status (a suspended one too).
+  @OpenToUnverifiedEmployers()
   @Get()
   @Roles('staff', 'admin', 'migrant', 'employer')
   @ApiRoute(
@@ -125,6 +128,8 @@ export class GrievancesController {
       .send(body);
   }
 
+  // An employer hears and answers what staff shared with it whatever its status (a suspended one too).
+  @OpenToUnverifiedEmployers()
   @Get(':id')
   @ApiRoute('One grievance: the person, staff, the assigned adviser, or the employer once shared', [400, 404])
   @ApiOkResponse({ type: GrievanceDto })
@@ -194,6 +199,8 @@ export class GrievancesController {
     return this.grievances.share(user, id);
   }
 
+  // An employer hears and answers what staff shared with it whatever its status (a suspended one too).
+  @OpenToUnverifiedEmployers()
   @Post(':id/employer-answer')
   @HttpCode(200)
   @Roles('employer')

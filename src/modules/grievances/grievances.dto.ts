@@ -1,3 +1,4 @@
+import { IsDecimal } from 'src/common/validation/decimal-places';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -32,7 +33,7 @@ import {
 } from 'src/modules/grievances/grievance.types';
 
 export class MoneyInputDto {
-  @ApiProperty({ example: 45000 }) @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1e9) amount: number;
+  @ApiProperty({ example: 45000 }) @IsDecimal(2) @Min(0) @Max(1e9) amount: number;
   @ApiProperty({ example: 'RUB' }) @Matches(/^[A-Z]{3}$/) currency: string;
 }
 
@@ -50,14 +51,14 @@ export class ReportedTermsDto {
 
   @ApiPropertyOptional({ example: 15000 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(1e9)
   housingCostPerMonth?: number;
 
   @ApiPropertyOptional({ example: 30000, description: 'Fees or costs the worker was made to pay' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @Min(0)
   @Max(1e9)
   costsCharged?: number;

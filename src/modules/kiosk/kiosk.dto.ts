@@ -181,6 +181,13 @@ class KioskEmployerDto {
 class KioskRegionDto {
   @ApiProperty({ example: 'RU-MOW' }) code: string;
   @ApiProperty({ example: 'Moscow' }) name: string;
+  @ApiProperty({ example: 'RU', description: 'ISO 3166-1 country of the job: a fair abroad shows several' })
+  country: string;
+  @ApiProperty({
+    example: 'Россия',
+    description: 'The country’s name (Russian for ru, tg, ky; else English)',
+  })
+  countryName: string;
 }
 
 class KioskSalaryDto {

@@ -270,6 +270,14 @@ export class KioskService {
     return { userId: contact.id, contact };
   }
 
+  /** The country a vacancy is in, so a fair abroad can label local jobs and jobs in Russia or Kazakhstan. */
+  private countryOf(region: string, lang: Lang): { country: string; countryName: string } {
+    const country = this.catalog.region(region)?.country ?? region.slice(0, 2);
+    const c = this.catalog.country(country);
+    const cyrillic = lang === 'ru' || lang === 'tg' || lang === 'ky';
+    return { country, countryName: (c && (cyrillic ? c.nameRu : c.nameEn)) ?? country };
+  }
+
   private vacancyView(r: KioskVacancyRow, lang: Lang): KioskVacancyDto {
     const code = r.occupation_code.trim();
     const num = (x: string | null) => (x === null ? null : Number(x));
@@ -301,7 +309,11 @@ export class KioskService {
       description: r.description,
       occupation: { code, label: this.catalog.occupationLabel(code, lang) ?? code },
       employer: { id: r.employer_id, name: r.employer_name, booth: r.booth },
-      region: { code: r.region, name: this.catalog.regionName(r.region, lang) ?? r.region },
+      region: {
+        code: r.region,
+        name: this.catalog.regionName(r.region, lang) ?? r.region,
+        ...this.countryOf(r.region, lang),
+      },
       city: r.city,
       address: r.address,
       salary: {

@@ -310,6 +310,8 @@ export class MatchingService {
       employer: { kind: vacancy.employerKind, quotaAvailable: vacancy.quotaAvailable },
       documents: this.documentsIn(facts, host),
     };
+    const banUntil = facts.entryBans?.[host];
+    if (banUntil) request.entryBan = { until: banUntil };
     if (vacancy.salaryPeriod === 'month' && vacancy.salaryMin !== null && vacancy.currency) {
       request.monthlySalary = { amount: vacancy.salaryMin, currency: vacancy.currency };
     }

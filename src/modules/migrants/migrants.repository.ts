@@ -306,7 +306,10 @@ export class MigrantsRepository {
              'type', d.type, 'region', d.region, 'validFrom', d.valid_from::text,
              'validUntil', d.valid_until::text, 'purpose', d.purpose, 'issuedAt', d.issued_at::text,
              'issuingCountry', d.issuing_country)) ORDER BY d.created_at, d.id)
-           FROM migrant_documents d WHERE d.migrant_id = m.id), '[]')) AS facts
+           FROM migrant_documents d WHERE d.migrant_id = m.id), '[]'),
+         'entryBans', (SELECT json_object_agg(b.host_country, b.until) FROM (
+           SELECT host_country, max(until_date)::text AS until FROM entry_bans
+            WHERE migrant_id = m.id AND lifted_at IS NULL GROUP BY host_country) b)) AS facts
        FROM migrants m
        WHERE m.id = ANY($1::uuid[]) AND m.status = 'active' AND m.birth_date IS NOT NULL`,
       [ids],

@@ -6,4 +6,6 @@ export interface MigrantEligibilityFacts {
   citizenship: string;
   occupationCodes: string[];
   documents: (HeldDocument & { issuingCountry?: string })[];
+  /** Host country → last day of the person's latest entry ban there not lifted (absent: none recorded). */
+  entryBans?: Record<string, string>;
 }

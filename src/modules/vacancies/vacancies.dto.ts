@@ -23,7 +23,8 @@ import { IsMoneyAmount } from 'src/common/validation/money';
 import { VacancyMinimumWageDto } from 'src/modules/reference/minimum-wage.dto';
 import { IsDecimal } from 'src/common/validation/decimal-places';
 
-export const CURRENCIES = ['RUB', 'KZT'] as const;
+export const CURRENCIES = ['RUB', 'KZT', 'TJS', 'UZS', 'KGS'] as const;
+export type Currency = (typeof CURRENCIES)[number];
 export const SALARY_PERIODS = ['month', 'day', 'hour'] as const;
 export const SCHEDULES = ['full_time', 'part_time', 'shift', 'rotation', 'seasonal'] as const;
 export const VACANCY_STATUSES = ['draft', 'published', 'paused', 'closed', 'filled'] as const;
@@ -60,7 +61,7 @@ export class SalaryDto {
   @Min(0)
   @Max(MONEY_MAX)
   max?: number;
-  @ApiProperty({ enum: CURRENCIES }) @IsIn(CURRENCIES) currency: 'RUB' | 'KZT';
+  @ApiProperty({ enum: CURRENCIES }) @IsIn(CURRENCIES) currency: Currency;
   @ApiProperty({ enum: SALARY_PERIODS }) @IsIn(SALARY_PERIODS) period: 'month' | 'day' | 'hour';
   @ApiProperty({ description: 'Before income tax (true) or take-home (false)' }) @IsBoolean() gross: boolean;
 }

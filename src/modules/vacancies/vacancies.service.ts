@@ -14,6 +14,7 @@ import { vacancyMinimumWageView } from 'src/modules/reference/minimum-wage.dto';
 import { LabelLang, ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import {
   CreateVacancyDto,
+  Currency,
   TermsSnapshotDto,
   UpdateVacancyDto,
   VacancyDto,
@@ -416,7 +417,7 @@ export class VacanciesService {
       salary: {
         min: v.salaryMin,
         ...(v.salaryMax !== null ? { max: v.salaryMax } : {}),
-        currency: v.salaryCurrency as 'RUB' | 'KZT',
+        currency: v.salaryCurrency as Currency,
         period: v.salaryPeriod,
         gross: v.salaryGross,
       },

@@ -4,7 +4,7 @@ import { MinimumWageCheck, minimumWageCheck } from 'src/modules/vacancies/minimu
 import type { VacancyEntity } from 'src/modules/vacancies/vacancy.entity';
 import { workingTimeErrors, workingTimeOf } from 'src/modules/vacancies/working-time';
 
-const COUNTRY_CURRENCY: Record<string, string> = { RU: 'RUB', KZ: 'KZT' };
+const COUNTRY_CURRENCY: Record<string, string> = { RU: 'RUB', KZ: 'KZT', TJ: 'TJS', UZ: 'UZS', KG: 'KGS' };
 
 type Terms = Pick<
   VacancyEntity,

@@ -45,7 +45,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Prometheus metrics: HTTP latency by route, queue depths, outbox backlog */
+        /**
+         * Prometheus metrics: HTTP latency by route, queue depths, outbox backlog
+         * @description With METRICS_TOKEN set, only with `Authorization: Bearer <METRICS_TOKEN>`; in production closed without one.
+         */
         get: operations["MetricsController_scrape"];
         put?: never;
         post?: never;
@@ -695,6 +698,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/migrants/{id}/entry-bans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person’s entry bans: the person and staff only; every read is audited */
+        get: operations["EntryBansController_list"];
+        put?: never;
+        /** Record an entry ban the person declared or staff checked (personal data) */
+        post: operations["EntryBansController_record"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/migrants/{id}/entry-bans/{banId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Lift an entry ban (staff) */
+        delete: operations["EntryBansController_lift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/notifications": {
         parameters: {
             query?: never;
@@ -892,8 +930,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Register or recognise a visitor and apply to vacancies of this fair (kiosk token) */
+        /** Register a visitor, or act for a returning one who proved who they are, and apply to vacancies of this fair (kiosk token) */
         post: operations["KioskApplicationsController_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kiosk/identifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Text a one-time code to a returning visitor’s phone, to prove who they are at this kiosk (kiosk token). The answer is the same whether or not the phone is registered. */
+        post: operations["KioskApplicationsController_requestIdentification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -909,7 +964,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** A returning visitor (phone with birth date or access code) is counted (kiosk token) */
+        /** A returning visitor (phone with the access code, or with the code texted to it) is counted (kiosk token) */
         post: operations["KioskApplicationsController_checkIn"];
         delete?: never;
         options?: never;
@@ -1198,7 +1253,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every application of the period as CSV (UTF-8 with BOM), streamed */
+        /** Every application of the period as CSV (UTF-8 with BOM; `;`-separated for ru) or XLSX, streamed, with headers and labels in the staff’s language beside the codes and local times */
         get: operations["ReportsController_export"];
         put?: never;
         post?: never;
@@ -1217,6 +1272,503 @@ export interface paths {
         };
         /** Open positions per trade against the people seeking that trade */
         get: operations["ReportsController_demand"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grievances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff: the triage queue (open first, urgent first, then by due date) with filters; a person: their own; an employer: those staff shared with it */
+        get: operations["GrievancesController_list"];
+        put?: never;
+        /** File a grievance: the person (online), or staff / a legal adviser on the person’s behalf (kiosks use /v1/kiosk/grievances). Urgent categories answer at once with help numbers in the person’s language */
+        post: operations["GrievancesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grievances/ilo-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ILO indicators of forced labour as a checklist, in the asked language */
+        get: operations["GrievancesController_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grievances/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grievances by category, citizenship, gender, employer, fair or region, with women’s cases and times to first response and to closing (json, csv, xlsx) */
+        get: operations["GrievancesController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grievances/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One grievance: the person, staff, the assigned adviser, or the employer once shared */
+        get: operations["GrievancesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grievances/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** received → in_review → referred | resolved | rejected; referral names the body; resolved needs an outcome */
+        post: operations["GrievancesController_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grievances/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A message in the grievance’s thread; staff messages reach the person in their language */
+        post: operations["GrievancesController_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grievances/{id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a legal adviser to the grievance (staff) */
+        post: operations["GrievancesController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grievances/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share with the named employer (never the identity of an anonymous person) */
+        post: operations["GrievancesController_share"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/grievances/{id}/employer-answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The employer’s one answer to a grievance shared with it */
+        post: operations["GrievancesController_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kiosk/grievances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File a grievance for a visitor of this fair (migrantId from the check-in); urgent ones answer with help numbers in the visitor’s language */
+        post: operations["KioskGrievancesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/employers/flagged": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Employers with grievances resolved as substantiated, most first */
+        get: operations["EmployerSuspensionController_flagged"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/employers/{id}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend an employer’s publishing with a reason: published vacancies paused, employer told */
+        post: operations["EmployerSuspensionController_suspend"];
+        /** Lift the suspension: the employer’s earlier status comes back; vacancies stay paused */
+        delete: operations["EmployerSuspensionController_lift"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-advisers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a legal adviser user tied to one or more fairs (staff) */
+        post: operations["LegalAidController_createAdviser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fairs/{id}/legal-desks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fair’s legal-aid desks and their slots, free or taken */
+        get: operations["LegalAidController_desks"];
+        put?: never;
+        /** Add a legal-aid desk with consultation slots to a fair (an adviser’s slots never overlap) */
+        post: operations["LegalAidController_createDesk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Consultations: a person their own, an adviser their own bookings, staff all */
+        get: operations["LegalAidController_list"];
+        put?: never;
+        /** Book a consultation slot on a topic (the person online, or staff for a person); answers with ICS */
+        post: operations["LegalAidController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-consultations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consultation: the person, its adviser or staff */
+        get: operations["LegalAidController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-consultations/{id}/person": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person’s eligibility facts and documents, for the booking’s own adviser (audited) */
+        get: operations["LegalAidController_person"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-consultations/{id}/outcome": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the outcome; optionally open a grievance for the person from it */
+        post: operations["LegalAidController_outcome"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kiosk/legal-consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Book a consultation at this fair’s legal desk for a visitor (migrantId from the check-in) */
+        post: operations["KioskLegalConsultationsController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recruits who reached each journey step, by order, citizenship, gender or origin region */
+        get: operations["RecruitmentController_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a recruitment order (employer pays every cost) */
+        post: operations["RecruitmentController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/orders/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a recruitment order (staff) */
+        post: operations["RecruitmentController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/orders/{id}/recruits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Select a candidate for an approved order */
+        post: operations["RecruitmentController_select"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/orders/{id}/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The order’s recruits and where each is on the journey */
+        get: operations["RecruitmentController_pipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/recruits/{id}/offer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The conditional offer: the advertised terms in the person’s language */
+        get: operations["RecruitmentController_offer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment/recruits/{id}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the next journey step, or dropped with a reason (illegal step: 409) */
+        post: operations["RecruitmentController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/migrants/{id}/pre-departure-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep the dated plan for a vacancy and an expected arrival */
+        post: operations["PreDepartureController_save"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/migrants/{id}/pre-departure-plan/steps/{stepId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Tick a plan step off (or back on) */
+        patch: operations["PreDepartureController_tick"];
+        trace?: never;
+    };
+    "/v1/pre-departure/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plan steps whose legal deadline has passed and that nobody ticked off */
+        get: operations["PreDepartureController_overdue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1434,14 +1986,14 @@ export interface components {
             /** @example ООО «СтройМонтаж» */
             name: string;
             /** @enum {string} */
-            country: "RU" | "KZ";
+            country: "RU" | "KZ" | "TJ" | "UZ" | "KG";
             /**
              * @default company
              * @enum {string}
              */
             kind?: "company" | "individual";
             /**
-             * @description ИНН (10 or 12 digits) in RU, БИН/ИИН (12) in KZ
+             * @description ИНН (10 or 12 digits) in RU, БИН/ИИН (12) in KZ, ИНН (9) in TJ, STIR (9) in UZ, ИНН (14) in KG
              * @example 7707083893
              */
             taxId: string;
@@ -1469,7 +2021,7 @@ export interface components {
             kind: "company" | "individual";
             name: string;
             /** @enum {string} */
-            country: "RU" | "KZ";
+            country: "RU" | "KZ" | "TJ" | "UZ" | "KG";
             taxId: string;
             region: string;
             address: string;
@@ -1513,7 +2065,7 @@ export interface components {
             /** @example 100000 */
             max?: number;
             /** @enum {string} */
-            currency: "RUB" | "KZT";
+            currency: "RUB" | "KZT" | "TJS" | "UZS" | "KGS";
             /** @enum {string} */
             period: "month" | "day" | "hour";
             /** @description Before income tax (true) or take-home (false) */
@@ -1861,12 +2413,22 @@ export interface components {
             /** @example Entrance, left */
             label: string;
         };
+        KioskIdentificationStatsDto: {
+            /** @description Failed identifications (wrong access or SMS code) in the last 24 hours */
+            failedLast24h: number;
+            /** @description Known phone and birth date typed without proof in the last 24 hours */
+            unconfirmedLast24h: number;
+            /** @description Many failures: someone may be trying other people’s phones at this kiosk */
+            flagged: boolean;
+        };
         KioskCreatedDto: {
             id: string;
             fairId: string;
             label: string;
             revokedAt?: string | null;
             createdAt: string;
+            /** @description In the staff list of a fair’s kiosks */
+            identification?: components["schemas"]["KioskIdentificationStatsDto"];
             /** @description Bearer token of the kiosk; shown only once */
             token: string;
         };
@@ -1876,6 +2438,8 @@ export interface components {
             label: string;
             revokedAt?: string | null;
             createdAt: string;
+            /** @description In the staff list of a fair’s kiosks */
+            identification?: components["schemas"]["KioskIdentificationStatsDto"];
         };
         LanguageSkillDto: {
             /** @example ru */
@@ -2142,6 +2706,17 @@ export interface components {
             /** @example 2025-01-05 */
             issuedAt?: string;
         };
+        EntryBanDoc: {
+            /**
+             * @description Last day of the ban, inclusive
+             * @example 2029-05-31
+             */
+            until: string;
+        };
+        ArrivalDoc: {
+            /** @example 2027-03-05 */
+            expectedDate: string;
+        };
         EligibilityRequestDto: {
             /**
              * @description ISO 3166-1 alpha-2 country of the job
@@ -2167,6 +2742,10 @@ export interface components {
             monthlySalary?: components["schemas"]["MoneyDoc"];
             employer?: components["schemas"]["EmployerDoc"];
             documents?: components["schemas"]["HeldDocumentDoc"][];
+            /** @description An entry ban of the host country: while it runs on the start date the answer is ineligible */
+            entryBan?: components["schemas"]["EntryBanDoc"];
+            /** @description The person is still outside the host country: the answer adds a dated pre-departure plan */
+            arrival?: components["schemas"]["ArrivalDoc"];
         };
         EligibilityCheckDto: {
             /** @example PATENT_VALID */
@@ -2180,13 +2759,35 @@ export interface components {
         EligibilityStepDto: {
             /** @example OBTAIN_PATENT */
             code: string;
-            message: string;
+            /** @description In the requested language; not in an employer’s answer-only view */
+            message?: string;
         };
         RuleSetRefDto: {
             /** @example ru-2024-03-01 */
             id: string;
             /** @example 2024-03-01 */
             effectiveFrom: string;
+        };
+        PlanStepDto: {
+            /** @example REGISTER_STAY */
+            code: string;
+            /** @enum {string} */
+            phase: "before" | "entry" | "after";
+            /** @example 2027-03-17 */
+            dueDate: string;
+            /** @description In the requested language, with the due date */
+            message: string;
+            /** @example Federal Law 109-FZ of 18.07.2006, art. 20 */
+            legalBasis: string;
+        };
+        PreDeparturePlanDto: {
+            /** @example 2027-03-05 */
+            arrivalDate: string;
+            /** @description Assumed date of the contract (the start date), for the employer’s deadline */
+            contractDate: string;
+            /** @enum {string|null} */
+            regime: "citizen" | "residence_permit" | "temporary_residence" | "eaeu" | "patent" | "hqs" | "work_permit" | "household_permit" | null;
+            steps: components["schemas"]["PlanStepDto"][];
         };
         EligibilityResultDto: {
             /** @enum {string} */
@@ -2196,6 +2797,8 @@ export interface components {
             checks: components["schemas"]["EligibilityCheckDto"][];
             steps: components["schemas"]["EligibilityStepDto"][];
             ruleSet: components["schemas"]["RuleSetRefDto"];
+            /** @description Only for a person still outside the country */
+            plan?: components["schemas"]["PreDeparturePlanDto"];
         };
         SpecialCitizenshipDto: {
             /** @example UA */
@@ -2229,6 +2832,42 @@ export interface components {
         };
         RuleSetListDto: {
             items: components["schemas"]["RuleSetSummaryDto"][];
+        };
+        RecordEntryBanDto: {
+            /**
+             * @description The country that bars entry
+             * @example RU
+             */
+            hostCountry: string;
+            /**
+             * @description Last day of the ban, inclusive
+             * @example 2029-05-31
+             */
+            until: string;
+            /**
+             * @description `declared`: the person’s word; `checked`: staff checked it (staff only)
+             * @enum {string}
+             */
+            source: "declared" | "checked";
+            /** @description What the check showed or the decision’s reference (stored encrypted) */
+            note?: string;
+        };
+        EntryBanDto: {
+            id: string;
+            /** @example RU */
+            hostCountry: string;
+            /** @example 2029-05-31 */
+            until: string;
+            /** @enum {string} */
+            source: "declared" | "checked";
+            note?: string | null;
+            /** @description The ban runs today (not lifted, end date not passed) */
+            running: boolean;
+            liftedAt?: string | null;
+            createdAt: string;
+        };
+        EntryBanListDto: {
+            items: components["schemas"]["EntryBanDto"][];
         };
         InboxItemDto: {
             /** Format: uuid */
@@ -2552,6 +3191,16 @@ export interface components {
             code: string;
             /** @example Moscow */
             name: string;
+            /**
+             * @description ISO 3166-1 country of the job: a fair abroad shows several
+             * @example RU
+             */
+            country: string;
+            /**
+             * @description The country’s name (Russian for ru, tg, ky; else English)
+             * @example Россия
+             */
+            countryName: string;
         };
         KioskSalaryDto: {
             min: number;
@@ -2596,6 +3245,20 @@ export interface components {
             /** @enum {string} */
             lang: "ru" | "uz" | "tg" | "ky" | "en";
             items: components["schemas"]["KioskVacancyDto"][];
+        };
+        KioskIdentityProofDto: {
+            /**
+             * @description The access code from an earlier visit
+             * @example K7M2QX4P
+             */
+            accessCode?: string;
+            /** @description From POST /v1/kiosk/identifications */
+            identificationId?: string;
+            /**
+             * @description The code sent by SMS to the phone on the profile
+             * @example 402913
+             */
+            code?: string;
         };
         KioskConsentDto: {
             /**
@@ -2643,6 +3306,8 @@ export interface components {
             consent: components["schemas"]["KioskConsentDto"];
         };
         KioskSubmissionDto: {
+            /** @description A returning visitor proves who they are; without it the kiosk never writes into an existing profile (a known phone and birth date make a new profile that staff review as a possible duplicate) */
+            identification?: components["schemas"]["KioskIdentityProofDto"];
             migrant: components["schemas"]["KioskMigrantDto"];
             /** @description Vacancies of this fair */
             vacancyIds: string[];
@@ -2654,7 +3319,13 @@ export interface components {
             status: string;
         };
         KioskSubmissionResultDto: {
+            /** @description The profile applied with: the proven person’s, or a new one. Never an existing person’s without proof. */
             migrantId: string;
+            /**
+             * @description `confirmed`: the visitor proved who they are; `new`: a new profile; `unconfirmed`: the phone and birth date are a known person’s but no proof was given, so a new profile was made for staff to review
+             * @enum {string}
+             */
+            identity: "new" | "confirmed" | "unconfirmed";
             /**
              * @description Log in later with phone + this code. Shown only to a person registered now; null for a returning person (the new code goes by SMS to the phone on file: `accessCodeSent`) and when the phone belongs to another account (staff can help).
              * @example K7M2QX4P
@@ -2664,13 +3335,35 @@ export interface components {
             accessCodeSent: boolean;
             applications: components["schemas"]["KioskApplicationResultDto"][];
         };
-        KioskCheckInDto: {
+        KioskIdentificationRequestDto: {
             /** @example +998901234567 */
             phone: string;
-            /** @example 1995-04-12 */
-            birthDate?: string;
-            /** @example K7M2QX4P */
+        };
+        KioskIdentificationCreatedDto: {
+            identificationId: string;
+            /** @description Until when the code works */
+            expiresAt: string;
+        };
+        KioskCheckInDto: {
+            /**
+             * @description The access code from an earlier visit
+             * @example K7M2QX4P
+             */
             accessCode?: string;
+            /** @description From POST /v1/kiosk/identifications */
+            identificationId?: string;
+            /**
+             * @description The code sent by SMS to the phone on the profile
+             * @example 402913
+             */
+            code?: string;
+            /** @example +998901234567 */
+            phone: string;
+            /**
+             * @deprecated
+             * @description No proof of identity: refused with 400
+             */
+            birthDate?: string;
         };
         KioskCheckInResultDto: {
             migrantId: string;
@@ -2967,6 +3660,307 @@ export interface components {
             to: string;
             rows: components["schemas"]["DemandRowDto"][];
         };
+        MoneyInputDto: {
+            /** @example 45000 */
+            amount: number;
+            /** @example RUB */
+            currency: string;
+        };
+        ReportedTermsDto: {
+            /** @description Pay actually received per month */
+            monthlyPay?: components["schemas"]["MoneyInputDto"];
+            /** @example 72 */
+            hoursPerWeek?: number;
+            housingProvided?: boolean;
+            /** @example 15000 */
+            housingCostPerMonth?: number;
+            /**
+             * @description Fees or costs the worker was made to pay
+             * @example 30000
+             */
+            costsCharged?: number;
+        };
+        CreateGrievanceDto: {
+            /** @enum {string} */
+            category: "wages_unpaid" | "worker_charged" | "documents_retained" | "terms_differ" | "unsafe_work" | "harassment_violence" | "forced_labour" | "other";
+            description: string;
+            /** @description Required for a kiosk, staff or an adviser: the person the grievance is for */
+            migrantId?: string;
+            employerId?: string;
+            vacancyId?: string;
+            applicationId?: string;
+            placementId?: string;
+            /** @default false */
+            anonymousToEmployer?: boolean;
+            /** @description ILO indicators of forced labour the person recognises (checklist) */
+            iloIndicators?: ("abuse_of_vulnerability" | "deception" | "restriction_of_movement" | "isolation" | "physical_sexual_violence" | "intimidation_threats" | "retention_of_identity_documents" | "withholding_of_wages" | "debt_bondage" | "abusive_working_living_conditions" | "excessive_overtime")[];
+            reportedTerms?: components["schemas"]["ReportedTermsDto"];
+            /** @description Staff desk only: fair where the grievance was taken */
+            fairId?: string;
+            /** @description Staff desk only: when the person reported it (a paper form typed in later); not in the future */
+            receivedAt?: string;
+            /** @enum {string} */
+            lang?: "ru" | "uz" | "tg" | "ky" | "en";
+        };
+        HotlineDto: {
+            /** @example 112 */
+            number: string;
+            kind: string;
+            free: boolean;
+            hours: string;
+            label: string;
+            source: string;
+        };
+        TermComparisonDto: {
+            /** @enum {string} */
+            term: "pay" | "hours" | "housing" | "housingCost" | "workerCosts";
+            /** @description From the immutable terms snapshot */
+            advertised: Record<string, never> | null;
+            /** @description What the person reports */
+            reported: Record<string, never> | null;
+            /** @description null when the two cannot be compared */
+            differs: Record<string, never> | null;
+        };
+        SnapshotComparisonDto: {
+            snapshotId: string;
+            vacancyId: string;
+            terms: components["schemas"]["TermComparisonDto"][];
+            differing: string[];
+        };
+        GrievanceHistoryItemDto: {
+            from: Record<string, never> | null;
+            to: Record<string, never>;
+            actorRole: string;
+            note: Record<string, never> | null;
+            referral: Record<string, never> | null;
+            /** Format: date-time */
+            at: string;
+        };
+        GrievanceMessageDto: {
+            id: string;
+            authorRole: string;
+            body: Record<string, never> | null;
+            /** Format: date-time */
+            at: string;
+        };
+        GrievanceDto: {
+            id: string;
+            /** @enum {string} */
+            state: "received" | "in_review" | "referred" | "resolved" | "rejected";
+            stateLabel: string;
+            /** @enum {string} */
+            category: "wages_unpaid" | "worker_charged" | "documents_retained" | "terms_differ" | "unsafe_work" | "harassment_violence" | "forced_labour" | "other";
+            urgent: boolean;
+            /** @example 2026-12-09 */
+            dueDate: string;
+            /** @description End of the due day, Moscow time */
+            dueAt: string;
+            overdue: boolean;
+            /** @description Null for an anonymous grievance shown to the employer */
+            migrantId: Record<string, never> | null;
+            personName?: Record<string, never> | null;
+            description: Record<string, never> | null;
+            iloIndicators: string[];
+            reportedTerms: Record<string, never> | null;
+            employerId: Record<string, never> | null;
+            vacancyId: Record<string, never> | null;
+            applicationId: Record<string, never> | null;
+            placementId: Record<string, never> | null;
+            anonymousToEmployer: boolean;
+            /** @enum {string} */
+            channel: "online" | "kiosk" | "desk";
+            fairId: Record<string, never> | null;
+            assignedAdviserId: Record<string, never> | null;
+            /** @enum {string|null} */
+            outcome: "substantiated" | "not_substantiated" | null;
+            /** Format: date-time */
+            receivedAt: string;
+            firstResponseAt: Record<string, never> | null;
+            closedAt: Record<string, never> | null;
+            sharedWithEmployer: boolean;
+            employerAnswer: Record<string, never> | null;
+            employerAnsweredAt: Record<string, never> | null;
+            hotlines: components["schemas"]["HotlineDto"][];
+            urgentNotice: Record<string, never> | null;
+            comparison?: components["schemas"]["SnapshotComparisonDto"] | null;
+            history?: components["schemas"]["GrievanceHistoryItemDto"][];
+            messages?: components["schemas"]["GrievanceMessageDto"][];
+            /** @description Staff only: substantiated grievances against the named employer */
+            employerSubstantiated?: number;
+            erasedAt: Record<string, never> | null;
+        };
+        GrievancePageDto: {
+            items: components["schemas"]["GrievanceDto"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        IloIndicatorListDto: {
+            source: string;
+            items: string[];
+        };
+        ReferralDto: {
+            /** @enum {string} */
+            body: "legal_aid" | "labour_inspectorate" | "embassy_consulate" | "ngo";
+            /** @example State Labour Inspectorate in Moscow */
+            name: string;
+            note?: string;
+        };
+        GrievanceTransitionDto: {
+            /** @enum {string} */
+            to: "received" | "in_review" | "referred" | "resolved" | "rejected";
+            note?: string;
+            /** @description Required with to=referred, refused otherwise */
+            referral?: components["schemas"]["ReferralDto"];
+            /**
+             * @description Required with to=resolved
+             * @enum {string}
+             */
+            outcome?: "substantiated" | "not_substantiated";
+        };
+        GrievanceMessageInputDto: {
+            body: string;
+        };
+        AssignAdviserDto: {
+            adviserId: string;
+        };
+        SuspensionDto: {
+            reason: string;
+        };
+        SuspensionResultDto: {
+            employerId: string;
+            /** @enum {string} */
+            status: "suspended" | "verified" | "pending" | "rejected";
+            unpublishedVacancyIds: string[];
+            reason: Record<string, never> | null;
+        };
+        CreateLegalAdviserDto: {
+            email: string;
+            password: string;
+            displayName: string;
+            /** @description Fairs the adviser works at */
+            fairIds: string[];
+        };
+        SlotInputDto: {
+            adviserId: string;
+            /** @example 2026-12-10T10:00:00+03:00 */
+            startsAt: string;
+            /** @example 2026-12-10T10:30:00+03:00 */
+            endsAt: string;
+        };
+        CreateLegalDeskDto: {
+            /** @example Legal aid desk */
+            name: string;
+            /** @example Hall B, stand 4 */
+            location?: string;
+            slots: components["schemas"]["SlotInputDto"][];
+        };
+        BookConsultationDto: {
+            slotId: string;
+            /** @enum {string} */
+            topic: "patent" | "registration" | "contract" | "grievance" | "family_women" | "other";
+            /** @enum {string} */
+            lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            /** @description Kiosk only: the visitor from the check-in */
+            migrantId?: string;
+        };
+        ConsultationOutcomeDto: {
+            outcome: string;
+            /** @description Opens a grievance for the person from this consultation (migrantId is taken from the booking) */
+            grievance?: components["schemas"]["CreateGrievanceDto"];
+        };
+        OrderCostsDto: {
+            /** @enum {string} */
+            travel: "employer" | "worker";
+            /** @enum {string} */
+            medicalExam: "employer" | "worker";
+            /** @enum {string} */
+            patent: "employer" | "worker";
+            /** @enum {string} */
+            housing: "employer" | "worker";
+        };
+        CreateRecruitmentOrderDto: {
+            vacancyId: string;
+            /** @example 10 */
+            workers: number;
+            originCountries: ("TJ" | "UZ" | "KG")[];
+            /** @example 2027-03-01 */
+            startsOn: string;
+            /** @example 2027-06-30 */
+            endsOn: string;
+            costs: components["schemas"]["OrderCostsDto"];
+            /** @description A licensed agency of the origin country, from the listed ones only */
+            agencyId?: string;
+        };
+        RecruitmentOrderDto: {
+            id: string;
+            employerId: string;
+            vacancyId: string;
+            workers: number;
+            originCountries: string[];
+            startsOn: string;
+            endsOn: string;
+            costs: components["schemas"]["OrderCostsDto"];
+            agencyId?: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+        };
+        SelectRecruitDto: {
+            migrantId: string;
+        };
+        RecruitDto: {
+            id: string;
+            orderId: string;
+            migrantId: string;
+            /** @enum {string} */
+            status: "selected" | "offer_accepted" | "documents_ready" | "departed" | "arrived" | "authorised" | "placed" | "dropped";
+            droppedReason?: string | null;
+            /** @description Each step reached, with its date and who recorded it */
+            steps: string[];
+        };
+        PipelineDto: {
+            order: components["schemas"]["RecruitmentOrderDto"];
+            recruits: components["schemas"]["RecruitDto"][];
+            /** @description Recruits by current status */
+            counts: Record<string, never>;
+        };
+        OfferTermDto: {
+            /** @example pay */
+            key: string;
+            /** @description In the person’s language */
+            label: string;
+            value: string;
+        };
+        OfferDto: {
+            recruitId: string;
+            orderId: string;
+            /** @description The immutable snapshot of the advertised terms the offer is made from */
+            termsSnapshotId: string;
+            /** @enum {string} */
+            lang: "ru" | "uz" | "tg" | "ky" | "en";
+            /** @description What the offer is conditional on */
+            conditional: string;
+            terms: components["schemas"]["OfferTermDto"][];
+        };
+        MoveRecruitDto: {
+            /** @enum {string} */
+            to: "selected" | "offer_accepted" | "documents_ready" | "departed" | "arrived" | "authorised" | "placed" | "dropped";
+            /**
+             * @description When it happened; today by default
+             * @example 2027-03-05
+             */
+            date?: string;
+            /** @description Required when dropping */
+            reason?: string;
+        };
+        SavePlanDto: {
+            vacancyId: string;
+            /** @example 2027-03-05 */
+            arrivalDate: string;
+        };
+        TickStepDto: {
+            done: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -3023,7 +4017,9 @@ export interface operations {
     MetricsController_scrape: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                authorization: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3462,6 +4458,15 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4857,6 +5862,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     MigrantsController_duplicates: {
@@ -5466,6 +6480,8 @@ export interface operations {
                 lang?: "ru" | "uz" | "tg" | "ky" | "en";
                 /** @description The vacancy to check against */
                 vacancyId: string;
+                /** @description The person is still outside the host country and expects to arrive then: adds a dated plan */
+                arrivalDate?: string;
             };
             header?: {
                 "accept-language"?: string;
@@ -5515,6 +6531,147 @@ export interface operations {
             };
             /** @description Valid input that breaks a rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EntryBansController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryBanListDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EntryBansController_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEntryBanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryBanDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EntryBansController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                banId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6268,6 +7425,74 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    KioskApplicationsController_requestIdentification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KioskIdentificationRequestDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskIdentificationCreatedDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     KioskApplicationsController_checkIn: {
@@ -6321,8 +7546,17 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description Not found (or not yours) */
-            404: {
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7400,6 +8634,8 @@ export interface operations {
                 from?: string;
                 /** @description Last day, inclusive (Moscow time); today when absent */
                 to?: string;
+                /** @description Language of labels and headers; a CSV in `ru` is separated by `;`, as Excel there expects */
+                lang?: "ru" | "en";
                 groupBy?: "citizenship" | "gender" | "occupation" | "region" | "employer" | "fair";
                 format?: "json" | "csv" | "xlsx";
             };
@@ -7461,7 +8697,9 @@ export interface operations {
                 from?: string;
                 /** @description Last day, inclusive (Moscow time); today when absent */
                 to?: string;
-                format?: "csv";
+                /** @description Language of labels and headers; a CSV in `ru` is separated by `;`, as Excel there expects */
+                lang?: "ru" | "en";
+                format?: "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -7476,6 +8714,7 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Missing or invalid token */
@@ -7485,6 +8724,7 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description Role not allowed */
@@ -7494,6 +8734,7 @@ export interface operations {
                 };
                 content: {
                     "text/csv": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7531,6 +8772,1845 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GrievancesController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                state?: "received" | "in_review" | "referred" | "resolved" | "rejected";
+                category?: "wages_unpaid" | "worker_charged" | "documents_retained" | "terms_differ" | "unsafe_work" | "harassment_violence" | "forced_labour" | "other";
+                employerId?: string;
+                fairId?: string;
+                migrantId?: string;
+                urgent?: boolean;
+                overdue?: boolean;
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievancePageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GrievancesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "accept-language"?: string;
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGrievanceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievanceDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GrievancesController_indicators: {
+        parameters: {
+            query?: never;
+            header?: {
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IloIndicatorListDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GrievancesController_report: {
+        parameters: {
+            query?: {
+                by?: "category" | "citizenship" | "gender" | "employer" | "fair" | "region";
+                format?: "json" | "csv" | "xlsx";
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                    "text/csv": components["schemas"]["ProblemDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GrievancesController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                "accept-language"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievanceDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GrievancesController_transition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrievanceTransitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievanceDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GrievancesController_message: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrievanceMessageInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievanceMessageDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GrievancesController_assign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignAdviserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievanceDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GrievancesController_share: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievanceDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    GrievancesController_answer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrievanceMessageInputDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievanceDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    KioskGrievancesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "accept-language"?: string;
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGrievanceDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievanceDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EmployerSuspensionController_flagged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EmployerSuspensionController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuspensionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuspensionResultDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    EmployerSuspensionController_lift: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuspensionResultDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_createAdviser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLegalAdviserDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_desks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_createDesk: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLegalDeskDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_book: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookConsultationDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_outcome: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationOutcomeDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    KioskLegalConsultationsController_book: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookConsultationDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_funnel: {
+        parameters: {
+            query?: {
+                groupBy?: "order" | "citizenship" | "gender" | "origin_region";
+                format?: "json" | "csv" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecruitmentOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentOrderDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentOrderDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_select: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelectRecruitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_pipeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PipelineDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_offer: {
+        parameters: {
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveRecruitDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PreDepartureController_save: {
+        parameters: {
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SavePlanDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PreDepartureController_tick: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                stepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TickStepDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PreDepartureController_overdue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
             /** @description Missing or invalid token */
             401: {
                 headers: {

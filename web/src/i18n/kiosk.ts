@@ -3,6 +3,7 @@
  * Tajik and Kyrgyz in Cyrillic. `{name}` placeholders are filled by `t()`.
  */
 import { Entry, Lang, format, isLang } from './catalogue';
+import { IDENTIFICATION } from './kiosk-identification';
 
 export { LANGS as KIOSK_LANGS, LANG_NAMES } from './catalogue';
 export type KioskLang = Lang;
@@ -321,6 +322,7 @@ export const DICTIONARY = {
     ky: 'Кодду же QR сүрөткө тартып алыңыз. Аны жана телефон номериңизди колдонуп, арыздардын абалын телефондон көрөсүз.',
     en: 'Take a photo of the code or QR. With it and your phone number you can follow your applications on your phone.',
   },
+  ...IDENTIFICATION,
   accessCodeSent: {
     ru: 'Мы узнали вас. Новый код доступа отправлен SMS на ваш номер телефона.',
     uz: 'Sizni tanidik. Yangi kirish kodi telefon raqamingizga SMS orqali yuborildi.',

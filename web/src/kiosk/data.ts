@@ -9,6 +9,7 @@ import {
   eligibility,
   error,
   fair,
+  identification,
   lang,
   normalisedPhone,
   occupations,
@@ -122,9 +123,28 @@ export async function reloadForLanguage(): Promise<void> {
   }
 }
 
+/** The proof a returning visitor gave, as the submission carries it. */
+function proof(): ApplicationBody['identification'] {
+  const i = identification.value;
+  if (!i.returning) return undefined;
+  if (i.identificationId && i.code) return { identificationId: i.identificationId, code: i.code };
+  if (i.accessCode.trim()) return { accessCode: i.accessCode.trim().toUpperCase() };
+  return undefined;
+}
+
+/** Asks the server to text a one-time code to the phone on the person's profile (it never says whether it did). */
+export async function requestSmsCode(): Promise<void> {
+  await guarded(async () => {
+    const sent = await call(api.POST('/v1/kiosk/identifications', { body: { phone: normalisedPhone() } }));
+    identification.value = { ...identification.value, identificationId: sent.identificationId, code: '' };
+  });
+}
+
 export function applicationBody(): ApplicationBody {
   const p = person.value;
+  const identity = proof();
   return {
+    ...(identity ? { identification: identity } : {}),
     migrant: {
       fullName: p.fullName.trim(),
       gender: p.gender || 'unspecified',

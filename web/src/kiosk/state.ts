@@ -47,6 +47,8 @@ export interface Submission {
 export interface Done {
   accessCode: string | null;
   codeSent: boolean;
+  /** `unconfirmed`: a known phone and birth date without proof; staff link the new profile to the person's. */
+  identity: 'new' | 'confirmed' | 'unconfirmed';
   count: number;
   phone: string;
 }
@@ -63,7 +65,23 @@ export const emptyPerson = (): Person => ({
   visibleToEmployers: null,
 });
 
+/** A returning visitor's proof of who they are: the access code, or the code the kiosk had texted them. */
+export interface Identification {
+  returning: boolean;
+  accessCode: string;
+  identificationId: string | null;
+  code: string;
+}
+
+export const emptyIdentification = (): Identification => ({
+  returning: false,
+  accessCode: '',
+  identificationId: null,
+  code: '',
+});
+
 export const lang = signal<KioskLang>('ru');
+export const identification = signal<Identification>(emptyIdentification());
 export const screen = signal<Screen>('language');
 export const person = signal<Person>(emptyPerson());
 export const selected = signal<string[]>([]);
@@ -91,6 +109,20 @@ export const ordered = computed(() => {
   return [...vacancies.value].sort((a, b) => (rank.get(a.id) ?? 1e6) - (rank.get(b.id) ?? 1e6));
 });
 
+export function updateIdentification(change: Partial<Identification>): void {
+  identification.value = { ...identification.value, ...change };
+}
+
+/** A returning visitor has typed a proof (an access code, or the texted code after asking for one). */
+export const proofReady = computed(() => {
+  const i = identification.value;
+  return (
+    !i.returning ||
+    /^[A-Za-z0-9]{4,12}$/.test(i.accessCode.trim()) ||
+    (!!i.identificationId && /^\d{6}$/.test(i.code))
+  );
+});
+
 export function updatePerson(change: Partial<Person>): void {
   person.value = { ...person.value, ...change };
 }
@@ -114,6 +146,7 @@ export function reset(): void {
     screen.value = 'language';
     lang.value = 'ru';
     person.value = emptyPerson();
+    identification.value = emptyIdentification();
     selected.value = [];
     eligibility.value = {};
     submission.value = null;

@@ -11,6 +11,7 @@ function onOutcome(outcome: SubmitOutcome): void {
       done.value = {
         accessCode: outcome.result.accessCode ?? null,
         codeSent: outcome.result.accessCodeSent === true,
+        identity: outcome.result.identity ?? 'new',
         count: outcome.result.applications?.length ?? selected.value.length,
         phone: normalisedPhone(),
       };

@@ -28,6 +28,10 @@ export function Done() {
         <p class="card" data-testid="access-code-sent">
           {tr('accessCodeSent')}
         </p>
+      ) : result.identity === 'unconfirmed' ? (
+        <p class="card" data-testid="identity-unconfirmed">
+          {tr('identityUnconfirmed')}
+        </p>
       ) : null}
       <p class="notice">{tr('noFee')}</p>
       <div class="nav">

@@ -1,6 +1,7 @@
 import { Layout } from '../components/Layout';
 import { NavButtons } from '../components/NavButtons';
-import { go, person, phoneValid, tr, updatePerson } from '../state';
+import { Returning } from '../components/Returning';
+import { error, go, person, phoneValid, proofReady, tr, updatePerson } from '../state';
 
 const PAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '+', '0', '⌫'];
 
@@ -36,7 +37,12 @@ export function Phone() {
         ))}
       </div>
       {phone.length > 5 && !phoneValid.value ? <p class="error">{tr('phoneInvalid')}</p> : null}
-      <NavButtons back="about" next={{ enabled: phoneValid.value, onClick: () => go('trade') }} />
+      <Returning />
+      {error.value ? <p class="error">{error.value}</p> : null}
+      <NavButtons
+        back="about"
+        next={{ enabled: phoneValid.value && proofReady.value, onClick: () => go('trade') }}
+      />
     </Layout>
   );
 }

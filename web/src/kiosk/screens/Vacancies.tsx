@@ -23,6 +23,11 @@ export function Vacancies() {
             subtitle={`${v.occupation.label} · ${v.employer.name}${booth ? ` · ${tr('booth', { booth })}` : ''}`}
             facts={vacancyFacts(v)}
           >
+            {v.minimumWage ? (
+              <p class="muted" data-minimum-wage={v.id}>
+                {v.minimumWage.fact}
+              </p>
+            ) : null}
             <button
               type="button"
               class={chosen ? '' : 'secondary'}

@@ -1,0 +1,125 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsText } from 'src/common/validation/text';
+import { FUNNEL_GROUPS, FunnelGroup } from 'src/modules/recruitment/recruitment-funnel';
+import { RECRUIT_STATUSES } from 'src/modules/recruitment/recruit-journey';
+
+export const ORIGIN_COUNTRIES = ['TJ', 'UZ', 'KG'] as const;
+export const PAYERS = ['employer', 'worker'] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Who pays for each cost of the journey; the employer-pays rule refuses `worker` for any of them. */
+export class OrderCostsDto {
+  @ApiProperty({ enum: PAYERS }) @IsIn(PAYERS) travel: 'employer' | 'worker';
+  @ApiProperty({ enum: PAYERS }) @IsIn(PAYERS) medicalExam: 'employer' | 'worker';
+  @ApiProperty({ enum: PAYERS }) @IsIn(PAYERS) patent: 'employer' | 'worker';
+  @ApiProperty({ enum: PAYERS }) @IsIn(PAYERS) housing: 'employer' | 'worker';
+}
+
+export class CreateRecruitmentOrderDto {
+  @ApiProperty() @IsUUID() vacancyId: string;
+  @ApiProperty({ example: 10 }) @IsInt() @Min(1) @Max(10000) workers: number;
+  @ApiProperty({ enum: ORIGIN_COUNTRIES, isArray: true })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(3)
+  @IsIn(ORIGIN_COUNTRIES, { each: true })
+  originCountries: string[];
+  @ApiProperty({ example: '2027-03-01' }) @Matches(DATE, { message: 'must be YYYY-MM-DD' }) startsOn: string;
+  @ApiProperty({ example: '2027-06-30' }) @Matches(DATE, { message: 'must be YYYY-MM-DD' }) endsOn: string;
+  @ApiProperty({ type: OrderCostsDto }) @ValidateNested() @Type(() => OrderCostsDto) costs: OrderCostsDto;
+  @ApiPropertyOptional({ description: 'A licensed agency of the origin country, from the listed ones only' })
+  @IsOptional()
+  @IsText(1, 100)
+  agencyId?: string;
+}
+
+export class SelectRecruitDto {
+  @ApiProperty() @IsUUID() migrantId: string;
+}
+
+export class MoveRecruitDto {
+  @ApiProperty({ enum: RECRUIT_STATUSES }) @IsIn(RECRUIT_STATUSES) to: string;
+  @ApiPropertyOptional({ example: '2027-03-05', description: 'When it happened; today by default' })
+  @IsOptional()
+  @Matches(DATE, { message: 'must be YYYY-MM-DD' })
+  date?: string;
+  @ApiPropertyOptional({ description: 'Required when dropping' })
+  @IsOptional()
+  @IsText(1, 1000)
+  reason?: string;
+}
+
+export class RecruitmentOrderDto {
+  @ApiProperty() id: string;
+  @ApiProperty() employerId: string;
+  @ApiProperty() vacancyId: string;
+  @ApiProperty() workers: number;
+  @ApiProperty({ type: [String] }) originCountries: string[];
+  @ApiProperty() startsOn: string;
+  @ApiProperty() endsOn: string;
+  @ApiProperty({ type: OrderCostsDto }) costs: OrderCostsDto;
+  @ApiPropertyOptional({ nullable: true, type: String }) agencyId: string | null;
+  @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status: string;
+}
+
+export class RecruitDto {
+  @ApiProperty() id: string;
+  @ApiProperty() orderId: string;
+  @ApiProperty() migrantId: string;
+  @ApiProperty({ enum: RECRUIT_STATUSES }) status: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) droppedReason: string | null;
+  @ApiProperty({ description: 'Each step reached, with its date and who recorded it' })
+  steps: Array<{ status: string; date: string; by: string }>;
+}
+
+export class PipelineDto {
+  @ApiProperty({ type: RecruitmentOrderDto }) order: RecruitmentOrderDto;
+  @ApiProperty({ type: [RecruitDto] }) recruits: RecruitDto[];
+  @ApiProperty({ description: 'Recruits by current status' }) counts: Record<string, number>;
+}
+
+export class FunnelQuery {
+  @ApiPropertyOptional({ enum: FUNNEL_GROUPS, default: 'order' })
+  @IsOptional()
+  @IsIn(FUNNEL_GROUPS)
+  groupBy?: FunnelGroup;
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
+}
+
+export class OfferTermDto {
+  @ApiProperty({ example: 'pay' }) key: string;
+  @ApiProperty({ description: 'In the person’s language' }) label: string;
+  @ApiProperty() value: string;
+}
+
+export class OfferDto {
+  @ApiProperty() recruitId: string;
+  @ApiProperty() orderId: string;
+  @ApiProperty({ description: 'The immutable snapshot of the advertised terms the offer is made from' })
+  termsSnapshotId: string;
+  @ApiProperty({ enum: ['ru', 'uz', 'tg', 'ky', 'en'] }) lang: string;
+  @ApiProperty({ description: 'What the offer is conditional on' }) conditional: string;
+  @ApiProperty({ type: [OfferTermDto] }) terms: OfferTermDto[];
+}
+
+export class OfferQuery {
+  @ApiPropertyOptional({ enum: ['ru', 'uz', 'tg', 'ky', 'en'], default: 'ru' })
+  @IsOptional()
+  @IsIn(['ru', 'uz', 'tg', 'ky', 'en'])
+  lang?: 'ru' | 'uz' | 'tg' | 'ky' | 'en';
+}

@@ -1,0 +1,66 @@
+/** What the kiosk says to a returning visitor who proves who they are (docs/SECURITY.md), in the five languages. */
+export const IDENTIFICATION = {
+  returningTitle: {
+    ru: 'Вы уже регистрировались у нас?',
+    uz: 'Avval roʻyxatdan oʻtganmisiz?',
+    tg: 'Шумо пештар сабти ном шуда будед?',
+    ky: 'Мурда катталганбы элеңиз?',
+    en: 'Have you registered before?',
+  },
+  returningYes: {
+    ru: 'Да, я уже был(а) здесь',
+    uz: 'Ha, men avval kelganman',
+    tg: 'Ҳа, ман пештар омада будам',
+    ky: 'Ооба, мурда келгем',
+    en: 'Yes, I have been here before',
+  },
+  accessCodeLabel: {
+    ru: 'Код доступа с прошлого визита',
+    uz: 'Oldingi tashrifdagi kirish kodi',
+    tg: 'Рамзи дастрасӣ аз ташрифи қаблӣ',
+    ky: 'Мурунку келгендеги кирүү коду',
+    en: 'Access code from your last visit',
+  },
+  noAccessCode: {
+    ru: 'Нет кода? Мы пришлём одноразовый код по SMS на номер, который вы указали при регистрации.',
+    uz: 'Kod yoʻqmi? Roʻyxatdan oʻtishda koʻrsatgan raqamingizga SMS orqali bir martalik kod yuboramiz.',
+    tg: 'Рамз надоред? Ба рақаме, ки ҳангоми сабти ном додаед, рамзи якдафъаина бо SMS мефиристем.',
+    ky: 'Код жокпу? Катталганда көрсөткөн номериңизге SMS менен бир жолку код жөнөтөбүз.',
+    en: 'No code? We text a one-time code to the phone number you registered with.',
+  },
+  sendSmsCode: {
+    ru: 'Прислать код по SMS',
+    uz: 'Kodni SMS orqali yuborish',
+    tg: 'Рамзро бо SMS фиристед',
+    ky: 'Кодду SMS менен жөнөтүү',
+    en: 'Text me a code',
+  },
+  smsCodeSent: {
+    ru: 'Если этот номер зарегистрирован, на него пришло SMS с кодом из 6 цифр. Он действует 10 минут.',
+    uz: 'Agar bu raqam roʻyxatdan oʻtgan boʻlsa, unga 6 raqamli kod bilan SMS keldi. U 10 daqiqa amal qiladi.',
+    tg: 'Агар ин рақам сабт шуда бошад, ба он SMS бо рамзи 6-рақама омад. Он 10 дақиқа эътибор дорад.',
+    ky: 'Эгер бул номер катталган болсо, ага 6 сандуу код менен SMS келди. Ал 10 мүнөт жарактуу.',
+    en: 'If this number is registered, an SMS with a 6-digit code has arrived. It works for 10 minutes.',
+  },
+  smsCodeLabel: {
+    ru: 'Код из SMS',
+    uz: 'SMS dagi kod',
+    tg: 'Рамз аз SMS',
+    ky: 'SMSтеги код',
+    en: 'Code from the SMS',
+  },
+  noPhoneDesk: {
+    ru: 'Телефона нет с собой? Подойдите к столу сотрудников ярмарки — вам помогут.',
+    uz: 'Telefoningiz yoningizda yoʻqmi? Yarmarka xodimlari stoliga boring — sizga yordam berishadi.',
+    tg: 'Телефон ҳамроҳатон нест? Ба мизи кормандони ярмарка наздик шавед — ба шумо кӯмак мекунанд.',
+    ky: 'Телефонуңуз жаныңызда жокпу? Жарманкенин кызматкерлеринин столуна барыңыз — жардам беришет.',
+    en: 'No phone with you? Go to the fair staff desk: they will help you.',
+  },
+  identityUnconfirmed: {
+    ru: 'Заявки приняты. Этот номер уже есть у нас, но вы не подтвердили, что это вы, поэтому мы создали новую анкету: сотрудники свяжут её с вашей. В следующий раз введите код доступа.',
+    uz: 'Arizalar qabul qilindi. Bu raqam bizda bor, lekin bu siz ekanligingizni tasdiqlamadingiz, shuning uchun yangi anketa yaratdik: xodimlar uni sizniki bilan bogʻlaydi. Keyingi safar kirish kodini kiriting.',
+    tg: 'Аризаҳо қабул шуданд. Ин рақам дар мо ҳаст, аммо шумо тасдиқ накардед, ки ин шумоед, бинобар ин анкетаи нав сохтем: кормандон онро бо анкетаи шумо пайваст мекунанд. Дафъаи оянда рамзи дастрасиро ворид кунед.',
+    ky: 'Арыздар кабыл алынды. Бул номер бизде бар, бирок бул сиз экениңизди ырастаган жоксуз, ошондуктан жаңы анкета түздүк: кызматкерлер аны сиздикине байлашат. Кийинки жолу кирүү кодун киргизиңиз.',
+    en: 'Your applications are in. This number is known to us, but you did not confirm it is you, so we made a new profile: staff will link it to yours. Next time, enter your access code.',
+  },
+} as const;
