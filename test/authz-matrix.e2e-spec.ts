@@ -41,6 +41,8 @@ const interview = async (w: World): Promise<Params> => ({ id: await w.interviewA
 const notification = async (w: World): Promise<Params> => ({ id: await w.notificationA() });
 const grievance = async (w: World): Promise<Params> => ({ id: await w.grievanceA() });
 const consultation = async (w: World): Promise<Params> => ({ id: await w.consultationA() });
+const order = async (w: World): Promise<Params> => ({ id: await w.orderA() });
+const recruit = async (w: World): Promise<Params> => ({ id: await w.recruitA() });
 const complaint = { category: 'wages_unpaid', description: 'Зарплату за октябрь не выплатили' };
 
 const TABLE: Record<string, Row> = {
@@ -293,10 +295,10 @@ const TABLE: Record<string, Row> = {
     expect: '401 ok 404 403 403 403 403 403 ok ok 404',
     body: (w) => ({ ...complaint, migrantId: w.ids.migrantA }),
   },
-  'GET /v1/grievances': { expect: '401 ok ok 403 ok ok 403 403 ok ok 403' },
+  'GET /v1/grievances': { expect: '401 ok ok ok ok ok 403 403 ok ok 403' },
   'GET /v1/grievances/ilo-indicators': { expect: '401 ok ok 403 403 403 403 403 ok ok ok' },
   'GET /v1/grievances/report': { expect: STAFF_ONLY },
-  'GET /v1/grievances/{id}': { expect: '401 ok 404 403 ok 404 403 403 ok ok ok', params: grievance },
+  'GET /v1/grievances/{id}': { expect: '401 ok 404 404 ok 404 403 403 ok ok ok', params: grievance },
   'POST /v1/grievances/{id}/transitions': {
     expect: '401 403 403 403 403 403 403 403 ok ok ok',
     params: grievance,
@@ -314,7 +316,7 @@ const TABLE: Record<string, Row> = {
   },
   'POST /v1/grievances/{id}/share': { expect: STAFF_ONLY, params: grievance },
   'POST /v1/grievances/{id}/employer-answer': {
-    expect: '401 403 403 403 ok 404 403 403 403 403 403',
+    expect: '401 403 403 404 ok 404 403 403 403 403 403',
     params: grievance,
     body: () => ({ body: 'Выплата произведена 5 ноября' }),
   },
@@ -382,6 +384,61 @@ const TABLE: Record<string, Row> = {
       migrantId: await w.visitorA(),
     }),
   },
+  'GET /v1/recruitment/funnel': { expect: STAFF_ONLY },
+  'POST /v1/recruitment/orders': {
+    expect: '401 403 403 403 ok 404 403 403 ok ok 403',
+    body: async (w) => ({
+      vacancyId: await w.vacancyA(),
+      workers: 3,
+      originCountries: ['UZ'],
+      startsOn: isoDate(60),
+      endsOn: isoDate(120),
+      costs: { travel: 'employer', medicalExam: 'employer', patent: 'employer', housing: 'employer' },
+    }),
+  },
+  'POST /v1/recruitment/orders/{id}/approve': {
+    expect: STAFF_ONLY,
+    params: async (w) => ({ id: await w.pendingOrderA() }),
+  },
+  'POST /v1/recruitment/orders/{id}/recruits': {
+    expect: '401 403 403 403 ok 404 403 403 ok ok 403',
+    params: order,
+    body: (w) => ({ migrantId: w.ids.migrantA }),
+  },
+  'GET /v1/recruitment/orders/{id}/pipeline': {
+    expect: '401 403 403 403 ok 404 403 403 ok ok 403',
+    params: order,
+  },
+  'GET /v1/recruitment/recruits/{id}/offer': {
+    expect: '401 ok 404 403 ok 404 403 403 ok ok 403',
+    params: recruit,
+  },
+  'POST /v1/recruitment/recruits/{id}/steps': {
+    expect: '401 ok 404 403 ok 404 403 403 ok ok 403',
+    params: recruit,
+    body: () => ({ to: 'dropped', reason: 'Передумал ехать' }),
+  },
+  'POST /v1/migrants/{id}/pre-departure-plan': {
+    expect: '401 ok 404 403 403 403 403 403 ok ok 403',
+    params: migrant,
+    body: async (w) => ({ vacancyId: await w.vacancyA(), arrivalDate: isoDate(30) }),
+  },
+  'PATCH /v1/migrants/{id}/pre-departure-plan/steps/{stepId}': {
+    expect: '401 ok 404 403 403 403 403 403 ok ok 403',
+    params: async (w) => ({ id: w.ids.migrantA, stepId: await w.planStepA() }),
+    body: () => ({ done: true }),
+  },
+  'POST /v1/migrants/{id}/entry-bans': {
+    expect: '401 ok 404 403 404 404 403 403 ok ok 404',
+    params: migrant,
+    body: () => ({ hostCountry: 'RU', until: isoDate(300), source: 'declared' }),
+  },
+  'GET /v1/migrants/{id}/entry-bans': { expect: '401 ok 404 403 404 404 403 403 ok ok 404', params: migrant },
+  'DELETE /v1/migrants/{id}/entry-bans/{banId}': {
+    expect: '401 403 404 403 404 404 403 403 ok ok 404',
+    params: async (w) => ({ id: w.ids.migrantA, banId: await w.entryBanA() }),
+  },
+  'GET /v1/pre-departure/overdue': { expect: STAFF_ONLY },
 };
 
 /**

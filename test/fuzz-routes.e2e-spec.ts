@@ -12,7 +12,7 @@ import { PrincipalName, World, buildWorld } from 'test/harness/world.factory';
 const SEED = Number(process.env.FUZZ_SEED ?? 20261207);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const REQUEST_TIMEOUT_MS = 10_000;
-const FUZZED: PrincipalName[] = ['anonymous', 'migrantA', 'employerA', 'kioskX', 'staff'];
+const FUZZED: PrincipalName[] = ['anonymous', 'migrantA', 'employerA', 'kioskX', 'staff', 'adviserX'];
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 interface Schema {
@@ -215,6 +215,10 @@ describe('fuzzing every route of the OpenAPI document (e2e)', () => {
       await world.notificationA(),
       await world.placementA(),
       await world.obligationA(),
+      await world.grievanceA(),
+      await world.consultationA(),
+      (await world.deskX()).slotIds[1],
+      (await world.adviserX()).id,
     ];
   });
   afterAll(() => t.close());

@@ -10,7 +10,7 @@ import { Role } from 'src/common/auth/principal';
 import { TestApp, unique } from 'test/harness/app';
 import { slotAt } from 'test/harness/interviews.factory';
 import { uniqueMigrantPhone, uniquePersonName } from 'test/harness/migrants.factory';
-import { fairBody, validInn10, vacancyBody } from 'test/harness/supply.factory';
+import { fairBody, isoDate, validInn10, vacancyBody } from 'test/harness/supply.factory';
 
 export const PRINCIPALS = [
   'anonymous',
@@ -333,6 +333,69 @@ export class World {
       200,
     );
     return res.id;
+  });
+
+  /** Employer A's recruitment order for vacancy A, every cost on the employer, as placed (pending). */
+  readonly pendingOrderA = lazy(async () => {
+    const order = await this.as<{ id: string }>(
+      'employerA',
+      'POST',
+      '/v1/recruitment/orders',
+      {
+        vacancyId: await this.vacancyA(),
+        workers: 5,
+        originCountries: ['KG', 'UZ', 'TJ'],
+        startsOn: isoDate(60),
+        endsOn: isoDate(180),
+        costs: { travel: 'employer', medicalExam: 'employer', patent: 'employer', housing: 'employer' },
+      },
+      201,
+    );
+    return order.id;
+  });
+
+  /** Employer A's recruitment order, approved by staff (it takes candidates). */
+  readonly orderA = lazy(async () => {
+    const id = await this.pendingOrderA();
+    await this.as('staff', 'POST', `/v1/recruitment/orders/${id}/approve`, undefined, 200);
+    return id;
+  });
+
+  /** Migrant A selected by employer A as a recruit of its approved order. */
+  readonly recruitA = lazy(async () => {
+    const recruit = await this.as<{ id: string }>(
+      'employerA',
+      'POST',
+      `/v1/recruitment/orders/${await this.orderA()}/recruits`,
+      { migrantId: this.ids.migrantA },
+      201,
+    );
+    return recruit.id;
+  });
+
+  /** The first step of migrant A's pre-departure plan for vacancy A, kept by migrant A. */
+  readonly planStepA = lazy(async () => {
+    const res = await this.as<{ items: Array<{ id: string }> }>(
+      'migrantA',
+      'POST',
+      `/v1/migrants/${this.ids.migrantA}/pre-departure-plan`,
+      { vacancyId: await this.vacancyA(), arrivalDate: isoDate(30) },
+      200,
+    );
+    if (!res.items.length) throw new Error('world: the pre-departure plan has no step');
+    return res.items[0].id;
+  });
+
+  /** An entry ban of Russia that migrant A declared, already over (so that it bars no hiring in the world). */
+  readonly entryBanA = lazy(async () => {
+    const ban = await this.as<{ id: string }>(
+      'migrantA',
+      'POST',
+      `/v1/migrants/${this.ids.migrantA}/entry-bans`,
+      { hostCountry: 'RU', until: isoDate(-30), source: 'declared' },
+      201,
+    );
+    return ban.id;
   });
 
   /** Migrant A's passport. */
