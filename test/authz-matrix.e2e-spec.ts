@@ -401,9 +401,10 @@ const TABLE: Record<string, Row> = {
     params: async (w) => ({ id: await w.pendingOrderA() }),
   },
   'POST /v1/recruitment/orders/{id}/recruits': {
-    expect: '401 403 403 403 ok 404 403 403 ok ok 403',
+    // Migrant B keeps the profile hidden from employers: only staff may make them a recruit.
+    expect: '401 403 403 403 404 404 403 403 ok ok 403',
     params: order,
-    body: (w) => ({ migrantId: w.ids.migrantA }),
+    body: (w) => ({ migrantId: w.ids.migrantB }),
   },
   'GET /v1/recruitment/orders/{id}/pipeline': {
     expect: '401 403 403 403 ok 404 403 403 ok ok 403',
@@ -450,6 +451,9 @@ const KNOWN_HOLES: Record<string, string> = {
   'POST /v1/grievances as adviserX':
     'a legal adviser files a grievance for any person (no consultation, no fair in common), is assigned to it, ' +
     'learns whether the person exists and has the person notified in the adviser’s name',
+  'POST /v1/recruitment/orders/{id}/recruits as employerA':
+    'an employer makes any person a recruit of its order by id, even one hidden from employers, and the refusals ' +
+    'tell it the person’s citizenship and whether the person has an entry ban (data for the person and staff only)',
 };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
