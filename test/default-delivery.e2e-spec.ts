@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -49,12 +49,18 @@ describe('default delivery (no SMTP_URL, no SMS_GATEWAY_URL)', () => {
       .set('authorization', `Bearer ${fair.kiosk.token}`)
       .send({ phone });
     expect(asked.status).toBe(201);
+    // The SMS as a file named by its notification, the code in its text (after the headers and a blank line).
     const oneTime = await waitFor(
-      async () =>
-        smsFiles()
-          .filter((text) => text.startsWith(`To: ${phone}\n`))
-          .map((text) => /(?<![0-9])([0-9]{6})(?![0-9])/.exec(text)?.[1])
-          .find((found) => !!found),
+      async () => {
+        const [row] = await ds.query(`SELECT id FROM notifications WHERE dedupe_key = $1`, [
+          `kiosk-identification:${asked.body.identificationId}`,
+        ]);
+        const file = row && join(smsDir, `${row.id}.txt`);
+        if (!file || !existsSync(file)) return undefined;
+        const text = readFileSync(file, 'utf8');
+        expect(text.startsWith(`To: ${phone}\n`)).toBe(true);
+        return /(?<![0-9])([0-9]{6})(?![0-9])/.exec(text.split('\n\n').slice(1).join('\n\n'))?.[1];
+      },
       { what: 'identification SMS file' },
     );
     const again = await submit({

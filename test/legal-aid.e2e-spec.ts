@@ -183,6 +183,21 @@ describe('legal-aid desk (e2e)', () => {
     expect(audit).toEqual([{ actor_id: adviserA.id }]);
   });
 
+  it('an adviser files a grievance only for a person who consulted them (404 for anyone else)', async () => {
+    const complaint = { category: 'wages_unpaid', description: 'Не заплатили за октябрь' };
+    const file = (token: string, migrantId: string) =>
+      t
+        .http()
+        .post('/v1/grievances')
+        .set(auth(token))
+        .send({ ...complaint, migrantId });
+    expect((await file(adviserB.token, person.id)).status).toBe(404);
+    const stranger = await registerMigrant(t);
+    expect((await file(adviserA.token, stranger.id)).status).toBe(404);
+    const own = await file(adviserA.token, person.id);
+    expect(own.status).toBe(201);
+  });
+
   it('the adviser records the outcome and opens a grievance from it, which only they and staff read', async () => {
     await t
       .http()

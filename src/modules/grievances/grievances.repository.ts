@@ -329,6 +329,16 @@ export class GrievancesRepository {
     return rows[0] ?? null;
   }
 
+  /** Whether the person has a consultation (booked or held) with this legal adviser. */
+  async consultedAdviser(migrantId: string, adviserId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM legal_consultations c JOIN legal_consultation_slots s ON s.id = c.slot_id
+        WHERE c.migrant_id = $1 AND s.adviser_id = $2 AND c.status <> 'cancelled' LIMIT 1`,
+      [migrantId, adviserId],
+    );
+    return rows.length > 0;
+  }
+
   async attendedFair(migrantId: string, fairId: string): Promise<boolean> {
     const rows = await this.dataSource.query(
       `SELECT 1 FROM migrants WHERE id = $1 AND fair_id = $2

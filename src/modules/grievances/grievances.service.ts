@@ -392,6 +392,13 @@ export class GrievancesService {
     if (isStaff(principal) || principal.role === 'legal_adviser') {
       if (!dto.migrantId)
         throw ValidationError.field('migrantId', 'is required when filing on a person’s behalf');
+      // An adviser files only for the people who consulted them; anyone else is not theirs to know.
+      if (
+        principal.role === 'legal_adviser' &&
+        !(await this.repository.consultedAdviser(dto.migrantId, principal.userId))
+      ) {
+        throw new NotFoundError('Migrant');
+      }
       return {
         migrantId: dto.migrantId,
         channel: 'desk',

@@ -160,19 +160,31 @@ export class RecruitmentService {
       const [migrant] = await manager.query(
         `SELECT id, citizenship,
                 EXISTS (SELECT 1 FROM entry_bans b WHERE b.migrant_id = m.id AND b.host_country = $2
-                          AND b.lifted_at IS NULL AND b.until_date >= $3::date) AS banned
+                          AND b.lifted_at IS NULL AND b.until_date >= $3::date) AS banned,
+                m.visible_to_employers
+                  OR EXISTS (SELECT 1 FROM applications a WHERE a.migrant_id = m.id AND a.employer_id = $4)
+                  AS visible
            FROM migrants m WHERE id = $1 AND status = 'active'`,
-        [migrantId, order.host_country, order.starts_on < today() ? today() : order.starts_on],
+        [
+          migrantId,
+          order.host_country,
+          order.starts_on < today() ? today() : order.starts_on,
+          order.employer_id,
+        ],
       );
-      if (!migrant) throw new NotFoundError('Migrant');
-      if (!order.origin_countries.includes(migrant.citizenship)) {
+      // An employer selects only people it may see (consent, or an application to it), and learns no more than
+      // that one cannot be recruited: the reason (citizenship, an entry ban) is for the person and staff.
+      const byEmployer = principal.role === 'employer';
+      if (!migrant || (byEmployer && !migrant.visible)) throw new NotFoundError('Migrant');
+      if (!order.origin_countries.includes(migrant.citizenship) || migrant.banned) {
         throw new DomainError(
           ErrorCode.NotEligible,
-          'The person is not a citizen of an origin country of the order',
+          byEmployer
+            ? 'The person cannot be recruited for this order'
+            : migrant.banned
+              ? `The person has an entry ban of ${order.host_country}`
+              : 'The person is not a citizen of an origin country of the order',
         );
-      }
-      if (migrant.banned) {
-        throw new DomainError(ErrorCode.NotEligible, `The person has an entry ban of ${order.host_country}`);
       }
       const steps = [{ status: 'selected', date: today(), by: principal.role }];
       const [row] = await manager.query(
