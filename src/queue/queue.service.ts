@@ -56,6 +56,27 @@ export class QueueService implements OnApplicationShutdown {
     await this.queue(JOB_QUEUE[name]).add(name, payload, opts);
   }
 
+  /**
+   * Upserts repeatable jobs (their schedulers live in Redis, so doing it at every start is idempotent); a schedule
+   * that cannot be written is logged and the others still are.
+   */
+  async schedule(
+    schedules: readonly { id: string; job: JobName; pattern: string; tz?: string }[],
+    logger: { warn(message: string): void },
+  ): Promise<void> {
+    for (const s of schedules) {
+      try {
+        await this.queue(JOB_QUEUE[s.job]).upsertJobScheduler(
+          s.id,
+          { pattern: s.pattern, ...(s.tz ? { tz: s.tz } : {}) },
+          { name: s.job, data: {} },
+        );
+      } catch (error) {
+        logger.warn(`could not schedule ${s.job}: ${(error as Error).message}`);
+      }
+    }
+  }
+
   async remove(name: JobName, jobId: string): Promise<void> {
     const job = await this.queue(JOB_QUEUE[name]).getJob(jobId);
     if (job) await job.remove().catch(() => undefined);

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { inTransaction } from 'src/database/transaction';
 import { JobRegistry } from 'src/queue/job-registry';
-import { JOB_QUEUE, JobName } from 'src/queue/queue.constants';
+import { JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { GrievancesRepository } from 'src/modules/grievances/grievances.repository';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
@@ -35,17 +35,11 @@ export class GrievancesProcessor implements OnModuleInit, OnApplicationBootstrap
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.workers) return;
-    try {
-      await this.queues
-        .queue(JOB_QUEUE[JobName.GrievancesOverdueSweep])
-        .upsertJobScheduler(
-          OVERDUE_SCHEDULE.id,
-          { pattern: OVERDUE_SCHEDULE.pattern, tz: 'Europe/Moscow' },
-          { name: JobName.GrievancesOverdueSweep, data: {} },
-        );
-    } catch (error) {
-      this.logger.warn(`could not schedule ${JobName.GrievancesOverdueSweep}: ${(error as Error).message}`);
+    if (this.config.workers) {
+      await this.queues.schedule(
+        [{ ...OVERDUE_SCHEDULE, job: JobName.GrievancesOverdueSweep, tz: 'Europe/Moscow' }],
+        this.logger,
+      );
     }
   }
 

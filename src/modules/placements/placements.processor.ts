@@ -1,14 +1,14 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { JobRegistry } from 'src/queue/job-registry';
-import { JOB_QUEUE, JobName } from 'src/queue/queue.constants';
+import { JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { ObligationsService, moscowToday } from 'src/modules/placements/obligations.service';
 
 /** Daily runs, Moscow time: duty reminders in the morning before office hours, patent warnings after. */
 export const DAILY_SCHEDULES = [
-  { id: 'obligations-daily', job: JobName.ObligationsSweep, pattern: '0 7 * * *' },
-  { id: 'patent-expiry-daily', job: JobName.PatentExpirySweep, pattern: '30 7 * * *' },
+  { id: 'obligations-daily', job: JobName.ObligationsSweep, pattern: '0 7 * * *', tz: 'Europe/Moscow' },
+  { id: 'patent-expiry-daily', job: JobName.PatentExpirySweep, pattern: '30 7 * * *', tz: 'Europe/Moscow' },
 ] as const;
 
 @Injectable()
@@ -32,17 +32,7 @@ export class PlacementsProcessor implements OnModuleInit, OnApplicationBootstrap
     });
   }
 
-  /** Job schedulers live in Redis: upserting them at every start is idempotent. */
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.workers) return;
-    for (const s of DAILY_SCHEDULES) {
-      try {
-        await this.queues
-          .queue(JOB_QUEUE[s.job])
-          .upsertJobScheduler(s.id, { pattern: s.pattern, tz: 'Europe/Moscow' }, { name: s.job, data: {} });
-      } catch (error) {
-        this.logger.warn(`could not schedule ${s.job}: ${(error as Error).message}`);
-      }
-    }
+    if (this.config.workers) await this.queues.schedule(DAILY_SCHEDULES, this.logger);
   }
 }

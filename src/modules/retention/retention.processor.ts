@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { JobRegistry } from 'src/queue/job-registry';
-import { JOB_QUEUE, JobName } from 'src/queue/queue.constants';
+import { JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { RetentionService } from 'src/modules/retention/retention.service';
 
@@ -33,17 +33,7 @@ export class RetentionProcessor implements OnModuleInit, OnApplicationBootstrap 
     });
   }
 
-  /** Job schedulers live in Redis: upserting them at every start is idempotent. */
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.workers) return;
-    for (const s of RETENTION_SCHEDULES) {
-      try {
-        await this.queues
-          .queue(JOB_QUEUE[s.job])
-          .upsertJobScheduler(s.id, { pattern: s.pattern }, { name: s.job, data: {} });
-      } catch (error) {
-        this.logger.warn(`could not schedule ${s.job}: ${(error as Error).message}`);
-      }
-    }
+    if (this.config.workers) await this.queues.schedule(RETENTION_SCHEDULES, this.logger);
   }
 }
