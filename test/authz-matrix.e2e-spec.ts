@@ -219,6 +219,21 @@ const TABLE: Record<string, Row> = {
     expect: '401 403 403 403 403 403 ok ok 403 403 403',
     body: (w) => ({ phone: w.ids.migrantAPhone }),
   },
+  'POST /v1/kiosk/held-submissions': {
+    expect: '401 403 403 403 403 403 ok ok 403 403 403',
+    body: async (w) => ({
+      idempotencyKey: crypto.randomUUID(),
+      submittedAt: new Date().toISOString(),
+      submission: kioskSubmission([await w.vacancyA()]),
+      refusal: { status: 422, type: '/problems/unprocessable-entity', title: 'Unprocessable' },
+    }),
+  },
+  'GET /v1/held-submissions': { expect: STAFF_ONLY },
+  'POST /v1/held-submissions/{id}/resolve': {
+    expect: STAFF_ONLY,
+    params: async (w) => ({ id: await w.heldSubmissionX() }),
+    body: () => ({ note: 'Позвонили, записали у стойки' }),
+  },
   'POST /v1/kiosk/check-ins': {
     expect: '401 403 403 403 403 403 ok ok 403 403 403',
     body: (w) => ({ phone: w.ids.migrantAPhone, birthDate: '1991-04-12' }),

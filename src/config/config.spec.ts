@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from 'src/config/config';
+import { ConfigError, DEV_LEGAL_HELP_PHONE, legalHelpPhoneFor, loadConfig } from 'src/config/config';
 
 describe('loadConfig', () => {
   it('works on this machine with no variables set, warning about development secrets', () => {
@@ -40,12 +40,58 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) })).toThrow(
       /PII_ENCRYPTION_KEY/,
     );
-    const ok = loadConfig({
+    const secrets = {
       NODE_ENV: 'production',
       JWT_SECRET: 'x'.repeat(40),
       PII_ENCRYPTION_KEY: `new:${Buffer.alloc(32, 7).toString('base64')},old:${Buffer.alloc(32, 1).toString('base64')}`,
+    };
+    expect(() => loadConfig(secrets)).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => loadConfig({ ...secrets, PUBLIC_BASE_URL: 'https://jobs.example.gov' })).toThrow(
+      /LEGAL_HELP_PHONE/,
+    );
+    const ok = loadConfig({
+      ...secrets,
+      PUBLIC_BASE_URL: 'https://jobs.example.gov/',
+      LEGAL_HELP_PHONE: '+7 495 123-45-67',
     });
     expect(ok.piiEncryptionKeys.map((k) => k.id)).toEqual(['new', 'old']);
     expect(ok.warnings).toEqual([]);
+  });
+
+  describe('links and the legal-help number', () => {
+    it('takes the public address without a trailing slash, and refuses one with a query or fragment', () => {
+      expect(loadConfig({ PUBLIC_BASE_URL: 'https://jobs.example.gov/fairs/' }).publicBaseUrl).toBe(
+        'https://jobs.example.gov/fairs',
+      );
+      expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+      expect(() => loadConfig({ PUBLIC_BASE_URL: 'https://jobs.example.gov/#x' })).toThrow(/PUBLIC_BASE_URL/);
+      expect(() => loadConfig({ PUBLIC_BASE_URL: 'ftp://jobs.example.gov' })).toThrow(/PUBLIC_BASE_URL/);
+    });
+
+    it('keeps one number for every host country, or one per country', () => {
+      const one = loadConfig({ LEGAL_HELP_PHONE: '+7 495 123-45-67' });
+      expect(legalHelpPhoneFor(one, 'RU')).toBe('+7 495 123-45-67');
+      expect(legalHelpPhoneFor(one, 'KZ')).toBe('+7 495 123-45-67');
+      const each = loadConfig({ LEGAL_HELP_PHONE: 'RU=+7 495 123-45-67; KZ=+7 7172 12-34-56' });
+      expect(each.legalHelpPhones).toEqual({ RU: '+7 495 123-45-67', KZ: '+7 7172 12-34-56' });
+      expect(legalHelpPhoneFor(each, 'KZ')).toBe('+7 7172 12-34-56');
+      expect(legalHelpPhoneFor(each, 'RU')).toBe('+7 495 123-45-67');
+      expect(legalHelpPhoneFor(each, 'TJ')).toBe('+7 495 123-45-67');
+      expect(legalHelpPhoneFor(each, undefined)).toBe('+7 495 123-45-67');
+      const rest = loadConfig({ LEGAL_HELP_PHONE: 'KZ=+7 7172 12-34-56;*=+7 800 100-00-00' });
+      expect(legalHelpPhoneFor(rest, 'RU')).toBe('+7 800 100-00-00');
+    });
+
+    it('refuses a malformed number or country, and outside production says the number is missing', () => {
+      expect(() => loadConfig({ LEGAL_HELP_PHONE: '8 800 100-00-00' })).toThrow(/LEGAL_HELP_PHONE/);
+      expect(() => loadConfig({ LEGAL_HELP_PHONE: 'Russia=+7 495 123-45-67' })).toThrow(/country/);
+      expect(() => loadConfig({ LEGAL_HELP_PHONE: 'RU=+7 495 123-45-67;RU=+7 495 000-00-01' })).toThrow(
+        /twice/,
+      );
+      const dev = loadConfig({});
+      expect(dev.legalHelpPhones).toEqual({});
+      expect(legalHelpPhoneFor(dev, 'RU')).toBe(DEV_LEGAL_HELP_PHONE);
+      expect(dev.warnings.join('\n')).toMatch(/LEGAL_HELP_PHONE is not set/);
+    });
   });
 });

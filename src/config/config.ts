@@ -31,7 +31,13 @@ export interface AppConfig {
   /** Base delay of notification retries; unset means the default retry policy. */
   notificationBackoffMs?: number;
   reminderOffsetsMinutes: number[];
-  legalHelpPhone: string;
+  /**
+   * The address people open the faces at (scheme, host, optional path; no trailing slash). Every link in a
+   * message is made absolute against it.
+   */
+  publicBaseUrl: string;
+  /** The operator's free legal-help number in migrants' messages, per host country (`*` for any other). */
+  legalHelpPhones: Record<string, string>;
   demo: boolean;
   warnings: string[];
   /** Whom to believe about the client's address (X-Forwarded-For): off, on, a hop count or a list of proxies. */
@@ -44,6 +50,8 @@ export interface AppConfig {
   idempotencyKeyTtlHours: number;
   /** How long dispatched outbox rows are kept (for tracing) before they are pruned. */
   outboxRetentionDays: number;
+  /** How long after its fair ends a kiosk submission held for staff is kept. */
+  kioskHeldRetentionDays: number;
 }
 
 export type RateLimitName =
@@ -155,6 +163,45 @@ function url(env: Env, name: string, protocols: string[], fallback?: string): st
   return raw;
 }
 
+/** Shown where no number is configured, outside production: recognisably not a real number. */
+export const DEV_LEGAL_HELP_PHONE = '+7 000 000-00-00 (LEGAL_HELP_PHONE not set)';
+
+const PHONE = /^\+[0-9][0-9 ()-]{5,22}[0-9]$/;
+
+/**
+ * Parses `LEGAL_HELP_PHONE`: one number for every host country (`+7 495 123-45-67`), or numbers per host
+ * country, `RU=+7 495 123-45-67;KZ=+7 7172 12-34-56`, optionally with `*=…` for the rest.
+ */
+function legalHelp(raw: string | undefined): Record<string, string> | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const numbers: Record<string, string> = {};
+  for (const part of raw
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [country, number] = part.includes('=') ? part.split('=', 2).map((x) => x.trim()) : ['*', part];
+    if (!/^([A-Z]{2}|\*)$/.test(country))
+      throw new ConfigError('LEGAL_HELP_PHONE', `has a bad country "${country}" (ISO 3166-1 alpha-2, or *)`);
+    if (!PHONE.test(number))
+      throw new ConfigError(
+        'LEGAL_HELP_PHONE',
+        `has a bad number "${number}" (international, starting with +)`,
+      );
+    if (numbers[country]) throw new ConfigError('LEGAL_HELP_PHONE', `names ${country} twice`);
+    numbers[country] = number;
+  }
+  return numbers;
+}
+
+/** The legal-help number for a host country: its own, else the `*` one, else the first one given. */
+export function legalHelpPhoneFor(
+  config: Pick<AppConfig, 'legalHelpPhones'>,
+  country?: string | null,
+): string {
+  const numbers = config.legalHelpPhones;
+  return (country && numbers[country]) || numbers['*'] || Object.values(numbers)[0] || DEV_LEGAL_HELP_PHONE;
+}
+
 /** Parses `PII_ENCRYPTION_KEY`: either one base64 key or `id1:base64,id2:base64` (first one encrypts). */
 function piiKeys(raw: string): { id: string; key: Buffer }[] {
   const parts = raw.split(',').map((p) => p.trim());
@@ -214,9 +261,27 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('REMINDER_OFFSETS_MINUTES', 'must be a comma-separated list of minutes');
   }
 
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  let publicBaseUrl = url(env, 'PUBLIC_BASE_URL', ['http:', 'https:']);
+  if (!publicBaseUrl) {
+    if (production) throw new ConfigError('PUBLIC_BASE_URL', 'is required when NODE_ENV=production');
+    publicBaseUrl = `http://localhost:${port || 3000}`;
+  } else if (/[?#]/.test(publicBaseUrl)) {
+    throw new ConfigError('PUBLIC_BASE_URL', 'must not carry a query or a fragment');
+  }
+  publicBaseUrl = publicBaseUrl.replace(/\/+$/, '');
+
+  const legalHelpPhones = legalHelp(env.LEGAL_HELP_PHONE);
+  if (!legalHelpPhones) {
+    if (production) throw new ConfigError('LEGAL_HELP_PHONE', 'is required when NODE_ENV=production');
+    warnings.push(
+      `LEGAL_HELP_PHONE is not set: messages carry the placeholder ${DEV_LEGAL_HELP_PHONE}. Set the real number before launch.`,
+    );
+  }
+
   return {
     nodeEnv,
-    port: int(env, 'PORT', 3000, 0, 65535),
+    port,
     host: str(env, 'HOST', '0.0.0.0'),
     databaseUrl: url(
       env,
@@ -249,13 +314,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? int(env, 'NOTIFICATION_BACKOFF_MS', 30_000, 1, 3_600_000)
       : undefined,
     reminderOffsetsMinutes: offsets.map(Number),
-    legalHelpPhone: str(env, 'LEGAL_HELP_PHONE', '+7 495 000-00-00'),
+    publicBaseUrl,
+    legalHelpPhones: legalHelpPhones ?? {},
     demo: bool(env, 'DEMO', false),
     trustProxy: trustProxy(env),
     rateLimits: rateLimits(env),
     metricsToken: env.METRICS_TOKEN || undefined,
     idempotencyKeyTtlHours: int(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 7 * 24, 1, 365 * 24),
     outboxRetentionDays: int(env, 'OUTBOX_RETENTION_DAYS', 7, 1, 3650),
+    kioskHeldRetentionDays: int(env, 'KIOSK_HELD_RETENTION_DAYS', 30, 1, 3650),
     warnings,
   };
 }

@@ -21,6 +21,7 @@ export enum JobName {
   PatentExpirySweep = 'patents.expiry-sweep',
   IdempotencyCleanup = 'idempotency.cleanup',
   OutboxPrune = 'outbox.prune',
+  HeldSubmissionsPrune = 'kiosk.held-submissions.prune',
   GrievancesOverdueSweep = 'grievances.overdue-sweep',
   LegalConsultationReminder = 'legal-consultation.reminder',
 }
@@ -36,6 +37,7 @@ export interface JobPayloads {
   [JobName.PatentExpirySweep]: Record<string, never>;
   [JobName.IdempotencyCleanup]: Record<string, never>;
   [JobName.OutboxPrune]: Record<string, never>;
+  [JobName.HeldSubmissionsPrune]: Record<string, never>;
   [JobName.GrievancesOverdueSweep]: Record<string, never>;
   [JobName.LegalConsultationReminder]: { consultationId: string; startsAt: string };
 }
@@ -51,6 +53,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.PatentExpirySweep]: QueueName.Maintenance,
   [JobName.IdempotencyCleanup]: QueueName.Maintenance,
   [JobName.OutboxPrune]: QueueName.Maintenance,
+  [JobName.HeldSubmissionsPrune]: QueueName.Maintenance,
   [JobName.GrievancesOverdueSweep]: QueueName.Maintenance,
   [JobName.LegalConsultationReminder]: QueueName.Scheduling,
 };

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { TokenService } from 'src/common/auth/token.service';
 import { Role } from 'src/common/auth/principal';
 import { TestApp, unique } from 'test/harness/app';
+import { kioskSubmission } from 'test/harness/applications.factory';
 import { slotAt } from 'test/harness/interviews.factory';
 import { uniqueMigrantPhone, uniquePersonName } from 'test/harness/migrants.factory';
 import { fairBody, isoDate, validInn10, vacancyBody } from 'test/harness/supply.factory';
@@ -416,6 +417,23 @@ export class World {
   });
 
   /** Migrant A's application to employer A's vacancy, shortlisted (so an interview can be booked). */
+  /** A submission kiosk X handed over after the server refused it (an unresolved one, so staff may resolve it). */
+  readonly heldSubmissionX = lazy(async () => {
+    const res = await this.as<{ id: string }>(
+      'kioskX',
+      'POST',
+      '/v1/kiosk/held-submissions',
+      {
+        idempotencyKey: randomUUID(),
+        submittedAt: new Date().toISOString(),
+        submission: kioskSubmission([await this.vacancyA()]),
+        refusal: { status: 422, type: '/problems/unprocessable-entity', title: 'Unprocessable' },
+      },
+      201,
+    );
+    return res.id;
+  });
+
   readonly applicationA = lazy(async () => this.insertApplication(await this.vacancyA(), 'shortlisted'));
 
   private async insertApplication(vacancyId: string, status: string): Promise<string> {

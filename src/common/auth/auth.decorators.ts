@@ -6,6 +6,7 @@ export const PUBLIC_KEY = 'auth:public';
 export const ROLES_KEY = 'auth:roles';
 export const KIOSK_KEY = 'auth:kiosk';
 export const OPEN_TO_UNVERIFIED_KEY = 'auth:open-to-unverified-employers';
+export const KIOSK_AFTER_FAIR_KEY = 'auth:kiosk-after-fair';
 
 /** The route needs no token (a token, when sent, is still read). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
@@ -22,6 +23,13 @@ export const OpenToUnverifiedEmployers = () => SetMetadata(OPEN_TO_UNVERIFIED_KE
 
 /** A kiosk route: only a kiosk token (acting for its own fair) is accepted. */
 export const KioskOnly = () => SetMetadata(KIOSK_KEY, true);
+
+/**
+ * A kiosk route that still takes the kiosk's token for `KIOSK_REPORT_DAYS` after its fair (and its day of grace)
+ * ended: a kiosk that comes back online after the fair can still hand over what it holds. Only for routes that
+ * hand data to staff, never for ones that act for a person.
+ */
+export const KioskAfterFair = () => SetMetadata(KIOSK_AFTER_FAIR_KEY, true);
 
 export const CurrentPrincipal = createParamDecorator(
   (_data: unknown, ctx: ExecutionContext): Principal | undefined =>

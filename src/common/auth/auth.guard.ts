@@ -1,7 +1,13 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { KIOSK_KEY, OPEN_TO_UNVERIFIED_KEY, PUBLIC_KEY, ROLES_KEY } from 'src/common/auth/auth.decorators';
+import {
+  KIOSK_AFTER_FAIR_KEY,
+  KIOSK_KEY,
+  OPEN_TO_UNVERIFIED_KEY,
+  PUBLIC_KEY,
+  ROLES_KEY,
+} from 'src/common/auth/auth.decorators';
 import {
   KIOSK_TOKEN_PREFIX,
   KIOSK_TOKEN_RESOLVER,
@@ -47,7 +53,8 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     const request = context.switchToHttp().getRequest<FastifyRequest>();
 
-    const principal = await this.authenticate(request, isPublic);
+    const afterFair = this.reflector.getAllAndOverride<boolean>(KIOSK_AFTER_FAIR_KEY, targets) === true;
+    const principal = await this.authenticate(request, isPublic, afterFair);
     if (principal) request.principal = principal;
     if (isPublic) return true;
     if (!principal) throw new DomainError(ErrorCode.Unauthenticated, 'A valid bearer token is required');
@@ -88,7 +95,11 @@ export class AuthGuard implements CanActivate {
     return principal;
   }
 
-  private async authenticate(request: FastifyRequest, lenient: boolean): Promise<Principal | undefined> {
+  private async authenticate(
+    request: FastifyRequest,
+    lenient: boolean,
+    kioskAfterFair = false,
+  ): Promise<Principal | undefined> {
     const header = request.headers.authorization;
     if (!header) return undefined;
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -98,7 +109,9 @@ export class AuthGuard implements CanActivate {
     }
     const token = match[1];
     if (token.startsWith(KIOSK_TOKEN_PREFIX)) {
-      const kiosk = this.kiosks ? await this.kiosks.resolve(hashKioskToken(token), new Date()) : undefined;
+      const kiosk = this.kiosks
+        ? await this.kiosks.resolve(hashKioskToken(token), new Date(), kioskAfterFair)
+        : undefined;
       if (!kiosk && !lenient) {
         throw new DomainError(
           ErrorCode.Unauthenticated,

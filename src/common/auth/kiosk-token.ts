@@ -15,7 +15,11 @@ export function hashKioskToken(token: string): string {
 
 /** Provided by the fairs module; resolves a kiosk token to its principal, or undefined when not valid now. */
 export interface KioskTokenResolver {
-  resolve(tokenHash: string, now: Date): Promise<KioskPrincipal | undefined>;
+  /** `afterFair`: also while the fair ended no more than KIOSK_REPORT_DAYS ago (see @KioskAfterFair). */
+  resolve(tokenHash: string, now: Date, afterFair?: boolean): Promise<KioskPrincipal | undefined>;
 }
+
+/** How long after its fair a kiosk may still hand over the submissions it holds. */
+export const KIOSK_REPORT_DAYS = 7;
 
 export const KIOSK_TOKEN_RESOLVER = Symbol('KIOSK_TOKEN_RESOLVER');

@@ -28,6 +28,7 @@ import {
   UserContact,
   UserNotificationRequest,
 } from 'src/modules/notifications/notifications.service';
+import { pageLinks } from 'src/modules/notifications/links';
 
 /** Who applies, and to what, in one transaction (online: one vacancy; kiosk: up to ten). */
 export interface Submission {
@@ -63,7 +64,6 @@ export interface Submitted {
 }
 
 /** Where a link in a message points; the web app resolves it against its own origin. */
-const applicationPath = (id: string) => `/applications/${id}`;
 
 @Injectable()
 export class ApplicationsService {
@@ -322,7 +322,7 @@ export class ApplicationsService {
         payload: {
           vacancyTitle: target.title,
           candidateName: s.candidateName,
-          applicationUrl: applicationPath(id),
+          applicationUrl: pageLinks.employerApplication(id),
         },
         options: { dedupeKey: `${dedupeKey}:new:${userId}` },
       });

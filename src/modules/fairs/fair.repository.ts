@@ -129,18 +129,23 @@ export class FairRepository {
     return rows.length > 0;
   }
 
-  /** The kiosk and its fair when the token is not revoked and the fair is on (with a day's grace). */
+  /**
+   * The kiosk and its fair when the token is not revoked and the fair is on (with a day's grace, and
+   * `extraDaysAfter` more after it ended).
+   */
   async findActiveKiosk(
     tokenHash: string,
     now: Date,
+    extraDaysAfter = 0,
   ): Promise<{ kioskId: string; fairId: string } | undefined> {
     const [row] = await preparedQuery<{ kiosk_id: string; fair_id: string }>(
       this.dataSource,
       `SELECT k.id AS kiosk_id, k.fair_id
          FROM kiosks k JOIN fairs f ON f.id = k.fair_id
         WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND f.status = 'scheduled'
-          AND $2::timestamptz BETWEEN f.starts_at - interval '${KIOSK_GRACE}' AND f.ends_at + interval '${KIOSK_GRACE}'`,
-      [tokenHash, now.toISOString()],
+          AND $2::timestamptz BETWEEN f.starts_at - interval '${KIOSK_GRACE}'
+                                  AND f.ends_at + interval '${KIOSK_GRACE}' + make_interval(days => $3)`,
+      [tokenHash, now.toISOString(), extraDaysAfter],
     );
     return row ? { kioskId: row.kiosk_id, fairId: row.fair_id } : undefined;
   }

@@ -83,16 +83,46 @@ const HOTLINES = hotlines.countries as Record<
   }[]
 >;
 
-/** Cited help numbers of a host country, labelled in the person's language. */
-export function hotlinesFor(country: string, lang: GrievanceLang): Hotline[] {
-  return (HOTLINES[country] ?? []).map((h) => ({
-    number: h.number,
-    kind: h.kind,
-    free: h.free,
-    hours: h.hours,
-    source: h.source,
-    label: h.label[lang] ?? h.label.en,
-  }));
+const LEGAL_HELP_LABEL: Record<GrievanceLang, string> = {
+  ru: 'Бесплатная юридическая помощь мигрантам (линия службы занятости)',
+  uz: 'Migrantlarga bepul yuridik yordam (bandlik xizmati liniyasi)',
+  tg: 'Ёрии ройгони ҳуқуқӣ ба муҳоҷирон (хати хадамоти шуғл)',
+  ky: 'Мигранттарга акысыз юридикалык жардам (иш менен камсыз кылуу кызматынын линиясы)',
+  en: "Free legal help for migrants (the labour department's line)",
+};
+
+/**
+ * Cited help numbers of a host country, labelled in the person's language, followed by the operator's own
+ * legal-help line for that country when one is configured (`LEGAL_HELP_PHONE`).
+ */
+export function hotlinesFor(
+  country: string,
+  lang: GrievanceLang,
+  legalHelpPhones: Record<string, string> = {},
+): Hotline[] {
+  const legalHelp = legalHelpPhones[country] ?? legalHelpPhones['*'];
+  const own: Hotline[] = legalHelp
+    ? [
+        {
+          number: legalHelp,
+          kind: 'legal_help',
+          free: true,
+          hours: '',
+          source: 'LEGAL_HELP_PHONE (the operator of this service)',
+          label: LEGAL_HELP_LABEL[lang],
+        },
+      ]
+    : [];
+  return (HOTLINES[country] ?? [])
+    .map((h) => ({
+      number: h.number,
+      kind: h.kind,
+      free: h.free,
+      hours: h.hours,
+      source: h.source,
+      label: h.label[lang] ?? h.label.en,
+    }))
+    .concat(own);
 }
 
 /** Said at once to a person who files an urgent grievance, before any staff member has read it. */

@@ -7,6 +7,7 @@ import { JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { GrievancesRepository } from 'src/modules/grievances/grievances.repository';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
+import { pageLinks } from 'src/modules/notifications/links';
 
 /** Every 15 minutes: an urgent grievance is due the same day, so a daily run would come too late. */
 export const OVERDUE_SCHEDULE = { id: 'grievances-overdue', pattern: '*/15 * * * *' } as const;
@@ -54,7 +55,7 @@ export class GrievancesProcessor implements OnModuleInit, OnApplicationBootstrap
             manager,
             userId,
             'grievance_overdue',
-            { dueDate: row.dueDate, grievanceUrl: `/v1/grievances/${row.id}` },
+            { dueDate: row.dueDate, grievanceUrl: pageLinks.staffGrievance(row.id) },
             ['in_app', 'email'],
             { dedupeKey: `grievance-overdue:${row.id}:${userId}` },
           );

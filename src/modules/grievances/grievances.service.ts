@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
 import { PiiCipher } from 'src/common/crypto/pii-cipher';
@@ -31,6 +32,7 @@ import { GrievanceRow, GrievancesRepository } from 'src/modules/grievances/griev
 import { compareTerms } from 'src/modules/grievances/terms-comparison';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { TemplateName, TemplatePayload } from 'src/modules/notifications/templates/render';
+import { pageLinks } from 'src/modules/notifications/links';
 
 type Viewer = 'person' | 'staff' | 'adviser' | 'employer';
 
@@ -62,6 +64,7 @@ export class GrievancesService {
     private readonly cipher: PiiCipher,
     private readonly calendar: CalendarService,
     private readonly notifications: NotificationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async create(
@@ -331,7 +334,7 @@ export class GrievancesService {
             manager,
             userId,
             'grievance_shared',
-            { grievanceUrl: `/v1/grievances/${id}`, category: row.category },
+            { grievanceUrl: pageLinks.employerGrievance(id), category: row.category },
             undefined,
             { dedupeKey: `grievance-shared:${id}:${userId}` },
           );
@@ -519,7 +522,7 @@ export class GrievancesService {
   }
 
   private view(row: GrievanceRow, viewer: Viewer, lang: GrievanceLang, country: string): GrievanceDto {
-    const hotlines = row.urgent ? hotlinesFor(country, lang) : [];
+    const hotlines = row.urgent ? hotlinesFor(country, lang, this.config.legalHelpPhones) : [];
     return {
       id: row.id,
       state: row.state,
@@ -570,7 +573,7 @@ export class GrievancesService {
     const lang = asLang(person.preferredLanguage) ?? 'ru';
     const payload: TemplatePayload = {
       stateLabel: state ? STATE_LABELS[lang][state] : '',
-      grievanceUrl: `/v1/grievances/${grievanceId}`,
+      grievanceUrl: pageLinks.migrantGrievance(grievanceId),
     };
     const userId = await this.repository.userIdOfMigrant(manager, migrantId);
     if (userId) {

@@ -13,6 +13,7 @@ import {
 } from 'src/modules/notifications/notifications.service';
 import { TemplateName, normalizeLocale } from 'src/modules/notifications/templates/render';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import { pageLinks } from 'src/modules/notifications/links';
 
 export type InterviewChange = 'invitation' | 'rescheduled' | 'cancelled';
 
@@ -214,7 +215,6 @@ export class InterviewNotifier {
       vacancyTitle: ctx.vacancyTitle,
       employerName: ctx.employer.name,
       location: this.locationOf(ctx),
-      interviewUrl: `/v1/interviews/${interview.id}`,
     };
     const candidateName = migrant.fullName ?? '';
 
@@ -222,6 +222,7 @@ export class InterviewNotifier {
     const migrantPayload = {
       ...base,
       recipientName: migrant.fullName ?? '',
+      interviewUrl: pageLinks.migrantInterview(interview.id),
       startsAt: formatWhen(interview.startsAt, lang, timezone),
     };
     const migrantItems: NewNotification[] = [];
@@ -259,6 +260,7 @@ export class InterviewNotifier {
       template: employerTemplate,
       payload: {
         ...base,
+        interviewUrl: pageLinks.employerInterview(interview.id),
         candidateName,
         startsAt: formatWhen(interview.startsAt, user.preferredLanguage, timezone),
       },

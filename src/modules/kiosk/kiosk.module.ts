@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ApplicationsModule } from 'src/modules/applications/applications.module';
+import {
+  HeldSubmissionsController,
+  KioskHeldSubmissionsController,
+} from 'src/modules/kiosk/held-submissions.controller';
+import { HeldSubmissionsService } from 'src/modules/kiosk/held-submissions.service';
 import { KioskApplicationsController } from 'src/modules/kiosk/kiosk.controller';
 import { KioskIdentificationService } from 'src/modules/kiosk/kiosk-identification.service';
 import { KioskService } from 'src/modules/kiosk/kiosk.service';
@@ -8,7 +13,7 @@ import { NotificationsModule } from 'src/modules/notifications/notifications.mod
 
 @Module({
   imports: [ApplicationsModule, MigrantsModule, NotificationsModule],
-  controllers: [KioskApplicationsController],
-  providers: [KioskService, KioskIdentificationService],
+  controllers: [KioskApplicationsController, KioskHeldSubmissionsController, HeldSubmissionsController],
+  providers: [KioskService, KioskIdentificationService, HeldSubmissionsService],
 })
 export class KioskModule {}

@@ -29,8 +29,7 @@ import { workingTimeOf, workingTimeView } from 'src/modules/vacancies/working-ti
 import { UserContact } from 'src/modules/notifications/notifications.service';
 import { UserRepository } from 'src/modules/users/user.repository';
 import { preparedQuery } from 'src/database/prepared-query';
-
-const LOGIN_PATH = '/login';
+import { pageLinks } from 'src/modules/notifications/links';
 
 /** A fair kiosk acts only for its own fair: its vacancies, its visitors. */
 @Injectable()
@@ -153,7 +152,7 @@ export class KioskService {
               {
                 userId: userId!,
                 template: 'access_code',
-                payload: { code, loginUrl: LOGIN_PATH },
+                payload: { code, loginUrl: pageLinks.migrantLogin(phone) },
                 channels: ['sms', 'email'],
               },
             ]
@@ -325,7 +324,9 @@ export class KioskService {
       },
       schedule: r.schedule,
       workingTime: workingTimeView(schedule, wt),
-      minimumWage: check ? vacancyMinimumWageView(check, r.region, schedule, wt, lang, this.catalog) : null,
+      minimumWage: check
+        ? vacancyMinimumWageView(check, r.region, schedule, wt, lang, this.catalog, false)
+        : null,
       positions: r.positions,
       startDate: r.start_date,
       endDate: r.end_date,

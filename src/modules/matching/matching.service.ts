@@ -253,7 +253,7 @@ export class MatchingService {
         eligibility: { status: r.eligibility.status, regime: r.eligibility.regime },
         reasons: [...reasons, this.eligibilityReason(r.eligibility, lang)],
         ranking: this.ranking(r, placed[i], lang),
-        minimumWage: regionMinimumWageView(doc.region, start, lang, this.catalog),
+        minimumWage: regionMinimumWageView(doc.region, start, lang, this.catalog, false),
       };
     });
   }

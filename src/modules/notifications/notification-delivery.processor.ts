@@ -9,6 +9,7 @@ import { NotificationEntity } from 'src/modules/notifications/notification.entit
 import { NotificationRepository } from 'src/modules/notifications/notification.repository';
 import { SmsGateway } from 'src/modules/notifications/sms.gateway';
 import { isTemplateName, renderTemplate } from 'src/modules/notifications/templates/render';
+import { renderPayload } from './links';
 
 type DeliverJob = Job<JobPayloads[JobName.NotificationDeliver]>;
 
@@ -65,7 +66,7 @@ export class NotificationDeliveryProcessor implements OnModuleInit {
 
   private async send(n: NotificationEntity): Promise<string | null> {
     if (!isTemplateName(n.template)) throw new UnrecoverableError(`Unknown message template "${n.template}"`);
-    const payload = { hotline: this.config.legalHelpPhone, ...n.payload };
+    const payload = renderPayload(n.payload, this.config);
     switch (n.channel) {
       case 'email': {
         const message = renderTemplate(n.template, 'email', n.locale, payload);

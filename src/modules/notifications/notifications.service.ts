@@ -23,6 +23,7 @@ import {
   normalizeLocale,
   renderTemplate,
 } from 'src/modules/notifications/templates/render';
+import { renderPayload } from './links';
 
 export interface NewNotification {
   recipientUserId?: string | null;
@@ -197,7 +198,7 @@ export class NotificationsService {
 
   private renderInApp(n: NotificationEntity): InboxItem {
     const message = isTemplateName(n.template)
-      ? renderTemplate(n.template, 'in_app', n.locale, { hotline: this.config.legalHelpPhone, ...n.payload })
+      ? renderTemplate(n.template, 'in_app', n.locale, renderPayload(n.payload, this.config))
       : { subject: n.template, text: '' };
     return {
       id: n.id,

@@ -15,6 +15,7 @@ import {
   ObligationListQuery,
 } from 'src/modules/placements/placements.dto';
 import { PlacementsRepository } from 'src/modules/placements/placements.repository';
+import { pageLinks } from 'src/modules/notifications/links';
 
 /** Working days the employer has to notify the Interior Ministry (115-FZ art. 13 p.8). */
 export const NOTIFICATION_WORKING_DAYS = 3;
@@ -128,7 +129,7 @@ export class ObligationsService {
             workerName: row.workerName ?? '',
             eventDate: row.eventDate,
             dueDate: row.dueDate,
-            obligationUrl: `/v1/obligations?status=${row.overdue ? 'overdue' : 'open'}`,
+            obligationUrl: pageLinks.employerObligations(),
           },
           `obligation:${row.id}:${row.overdue ? 'overdue' : 'due'}`,
         ),

@@ -24,6 +24,7 @@ import {
 } from 'src/modules/placements/placements.dto';
 import { ApplicationRow, PlacementsRepository } from 'src/modules/placements/placements.repository';
 import { VacanciesService } from 'src/modules/vacancies/vacancies.service';
+import { pageLinks } from 'src/modules/notifications/links';
 
 type Party = 'staff' | 'employer' | 'migrant';
 
@@ -238,7 +239,7 @@ export class PlacementsService {
       {
         vacancyTitle: found.vacancy.title,
         employerName: found.employer.name,
-        offerUrl: `/v1/vacancies/${application.vacancyId}`,
+        offerUrl: pageLinks.migrantApplication(application.id),
       },
       `offer:${application.id}`,
     );

@@ -34,8 +34,11 @@ export class MinimumWageDto {
   @ApiProperty({ example: 'RU-MOW', description: 'The region asked about' }) region: string;
   @ApiProperty({ example: '2026-12-10', description: 'The day the figure is in force on' }) onDate: string;
   @ApiProperty({ description: 'The fact in the language asked for (Russian by default)' }) fact: string;
-  @ApiProperty({ type: MinimumWageFactsDto, description: 'The fact in ru, uz, tg, ky and en' })
-  facts: MinimumWageFactsDto;
+  @ApiPropertyOptional({
+    type: MinimumWageFactsDto,
+    description: 'The fact in ru, uz, tg, ky and en; on a single answer, not on the items of a list',
+  })
+  facts?: MinimumWageFactsDto;
 }
 
 export class MinimumWageRatesDto {
@@ -139,6 +142,7 @@ export function minimumWageView(
   wt: WorkingTime,
   lang: LabelLang,
   catalog: ReferenceCatalog,
+  allLanguages = true,
 ): MinimumWageAnswerDto {
   const { wage } = check;
   const facts = minimumWageFacts(wage, region, catalog);
@@ -152,7 +156,7 @@ export function minimumWageView(
     region,
     onDate: check.onDate,
     fact: facts[lang],
-    facts,
+    ...(allLanguages ? { facts } : {}),
     forWorkingTime: {
       schedule,
       hoursPerWeek: wt.hoursPerWeek,
@@ -166,7 +170,10 @@ export function minimumWageView(
   };
 }
 
-/** The answer on a vacancy: the minimum for its working time, and its advertised pay against it. */
+/**
+ * The answer on a vacancy: the minimum for its working time, and its advertised pay against it. Items of a list
+ * (`allLanguages` false) carry the fact in the language asked for only, so a page of 20 stays small.
+ */
 export function vacancyMinimumWageView(
   check: MinimumWageCheck,
   region: string,
@@ -174,9 +181,10 @@ export function vacancyMinimumWageView(
   wt: WorkingTime,
   lang: LabelLang,
   catalog: ReferenceCatalog,
+  allLanguages = true,
 ): VacancyMinimumWageDto {
   return {
-    ...minimumWageView(check, region, schedule, wt, lang, catalog),
+    ...minimumWageView(check, region, schedule, wt, lang, catalog, allLanguages),
     offeredMonthly: check.offeredMonthly,
     meets: check.meets,
   };
@@ -188,6 +196,7 @@ export function regionMinimumWageView(
   onDate: string,
   lang: LabelLang,
   catalog: ReferenceCatalog,
+  allLanguages = true,
 ): MinimumWageDto | null {
   const country = catalog.region(region)?.country;
   const wage = country && catalog.minimumWage(country, region, onDate);
@@ -203,6 +212,6 @@ export function regionMinimumWageView(
     region,
     onDate,
     fact: facts[lang],
-    facts,
+    ...(allLanguages ? { facts } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { RetentionService } from 'src/modules/retention/retention.service';
 export const RETENTION_SCHEDULES = [
   { id: 'idempotency-cleanup-hourly', job: JobName.IdempotencyCleanup, pattern: '17 * * * *' },
   { id: 'outbox-prune-hourly', job: JobName.OutboxPrune, pattern: '47 * * * *' },
+  { id: 'held-submissions-prune-hourly', job: JobName.HeldSubmissionsPrune, pattern: '53 * * * *' },
 ] as const;
 
 @Injectable()
@@ -30,6 +31,10 @@ export class RetentionProcessor implements OnModuleInit, OnApplicationBootstrap 
     this.registry.register(JobName.OutboxPrune, async () => {
       const n = await this.retention.pruneOutbox();
       if (n) this.logger.log(`pruned ${n} dispatched outbox rows`);
+    });
+    this.registry.register(JobName.HeldSubmissionsPrune, async () => {
+      const n = await this.retention.pruneHeldSubmissions();
+      if (n) this.logger.log(`deleted ${n} held kiosk submissions past their retention`);
     });
   }
 

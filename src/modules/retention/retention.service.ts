@@ -5,7 +5,10 @@ import { preparedQuery } from 'src/database/prepared-query';
 
 const CHUNK = 5000;
 
-/** What the service keeps only for a while: stored idempotent responses and dispatched outbox rows. */
+/**
+ * What the service keeps only for a while: stored idempotent responses, dispatched outbox rows and kiosk
+ * submissions held for staff.
+ */
 @Injectable()
 export class RetentionService {
   constructor(
@@ -36,6 +39,20 @@ export class RetentionService {
           WHERE dispatched_at IS NOT NULL AND dispatched_at < now() - make_interval(days => $1)
           LIMIT ${CHUNK})`,
       [this.config.outboxRetentionDays],
+    );
+  }
+
+  /**
+   * Deletes kiosk submissions held for staff once their fair ended longer ago than the retention, resolved or
+   * not: by then staff have had their chance to call the person back, and the data must not stay for ever.
+   */
+  async pruneHeldSubmissions(): Promise<number> {
+    return this.inChunks(
+      `DELETE FROM kiosk_held_submissions WHERE id IN (
+         SELECT h.id FROM kiosk_held_submissions h JOIN fairs f ON f.id = h.fair_id
+          WHERE f.ends_at < now() - make_interval(days => $1)
+          LIMIT ${CHUNK})`,
+      [this.config.kioskHeldRetentionDays],
     );
   }
 

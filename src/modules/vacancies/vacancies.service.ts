@@ -125,7 +125,11 @@ export class VacanciesService {
       const { rows, total } = await this.vacancies.findPublishedPage(query, offset, query.pageSize);
       return pageOf(
         rows.map(({ vacancy, employerName }) =>
-          this.toDto({ vacancy, employer: { id: vacancy.employerId, name: employerName } }, langOf(query)),
+          this.toDto(
+            { vacancy, employer: { id: vacancy.employerId, name: employerName } },
+            langOf(query),
+            true,
+          ),
         ),
         total,
         query,
@@ -145,7 +149,7 @@ export class VacanciesService {
     );
     return pageOf(
       rows.map((vacancy) =>
-        this.toDto({ vacancy, employer: employers.get(vacancy.employerId)! }, langOf(query)),
+        this.toDto({ vacancy, employer: employers.get(vacancy.employerId)! }, langOf(query), true),
       ),
       total,
       query,
@@ -399,6 +403,8 @@ export class VacanciesService {
       employer: Pick<EmployerEntity, 'id' | 'name'>;
     },
     lang: LabelLang = 'ru',
+    /** An item of a list: the minimum wage's fact in `lang` only. */
+    listItem = false,
   ): VacancyDto {
     const wt = workingTimeOf(v);
     const check = vacancyMinimumWage(v, this.catalog);
@@ -424,7 +430,9 @@ export class VacanciesService {
       positions: v.positions,
       schedule: v.schedule,
       workingTime: workingTimeView(v.schedule, wt),
-      minimumWage: check ? vacancyMinimumWageView(check, v.region, v.schedule, wt, lang, this.catalog) : null,
+      minimumWage: check
+        ? vacancyMinimumWageView(check, v.region, v.schedule, wt, lang, this.catalog, !listItem)
+        : null,
       startDate: v.startDate,
       endDate: v.endDate,
       housing: {

@@ -972,6 +972,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/kiosk/held-submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand over a submission the server refused after the visitor had left the kiosk, so that the fair’s staff can call them back (kiosk token; also for a week after the fair). Reporting it again answers the same id. */
+        post: operations["KioskHeldSubmissionsController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/held-submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kiosk submissions the server refused after the visitor had left, with who it was and why, oldest first (staff; each read is audited) */
+        get: operations["HeldSubmissionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/held-submissions/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a held kiosk submission as dealt with, with what was done (staff) */
+        post: operations["HeldSubmissionsController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/vacancies/{id}/interview-slots": {
         parameters: {
             query?: never;
@@ -1966,8 +2017,8 @@ export interface components {
             onDate: string;
             /** @description The fact in the language asked for (Russian by default) */
             fact: string;
-            /** @description The fact in ru, uz, tg, ky and en */
-            facts: components["schemas"]["MinimumWageFactsDto"];
+            /** @description The fact in ru, uz, tg, ky and en; on a single answer, not on the items of a list */
+            facts?: components["schemas"]["MinimumWageFactsDto"];
             forWorkingTime: components["schemas"]["MinimumWageForWorkDto"];
         };
         CountryDto: {
@@ -2201,8 +2252,8 @@ export interface components {
             onDate: string;
             /** @description The fact in the language asked for (Russian by default) */
             fact: string;
-            /** @description The fact in ru, uz, tg, ky and en */
-            facts: components["schemas"]["MinimumWageFactsDto"];
+            /** @description The fact in ru, uz, tg, ky and en; on a single answer, not on the items of a list */
+            facts?: components["schemas"]["MinimumWageFactsDto"];
             forWorkingTime: components["schemas"]["MinimumWageForWorkDto"];
             /** @description The advertised minimum as gross pay for a month of this working time (net pay grossed up) */
             offeredMonthly?: number | null;
@@ -3031,8 +3082,8 @@ export interface components {
             onDate: string;
             /** @description The fact in the language asked for (Russian by default) */
             fact: string;
-            /** @description The fact in ru, uz, tg, ky and en */
-            facts: components["schemas"]["MinimumWageFactsDto"];
+            /** @description The fact in ru, uz, tg, ky and en; on a single answer, not on the items of a list */
+            facts?: components["schemas"]["MinimumWageFactsDto"];
         };
         VacancyMatchDto: {
             vacancy: components["schemas"]["VacancySearchItemDto"];
@@ -3369,6 +3420,63 @@ export interface components {
             migrantId: string;
             /** @description Visits to this fair so far, this one included */
             visits: number;
+        };
+        KioskRefusalDto: {
+            /** @example 422 */
+            status: number;
+            /** @example /problems/validation */
+            type: string;
+            /** @example Unprocessable entity */
+            title: string;
+            detail?: string;
+        };
+        ReportHeldSubmissionDto: {
+            /** @description The Idempotency-Key the submission was sent with */
+            idempotencyKey: string;
+            /**
+             * @description When the person submitted it at the kiosk
+             * @example 2027-03-15T11:20:00+03:00
+             */
+            submittedAt: string;
+            /** @description The submission as the kiosk stored it (the body of POST /v1/kiosk/applications). It may be one the server now refuses, so only its shape is checked; a proof of identity in it is dropped, never stored. */
+            submission: {
+                [key: string]: unknown;
+            };
+            refusal: components["schemas"]["KioskRefusalDto"];
+        };
+        HeldSubmissionReportedDto: {
+            id: string;
+            /** @description false when this submission had been reported before (the same id) */
+            created: boolean;
+        };
+        HeldVacancyDto: {
+            id: string;
+            title: string | null;
+        };
+        HeldSubmissionDto: {
+            id: string;
+            fairId: string;
+            fairName: string | null;
+            kioskId: string;
+            kioskLabel: string | null;
+            fullName: string | null;
+            phone: string | null;
+            birthDate: string | null;
+            citizenship: string | null;
+            preferredLanguage: string | null;
+            vacancies: components["schemas"]["HeldVacancyDto"][];
+            refusal: components["schemas"]["KioskRefusalDto"];
+            submittedAt: string;
+            reportedAt: string;
+            resolvedAt: string | null;
+            resolution: string | null;
+        };
+        HeldSubmissionListDto: {
+            items: components["schemas"]["HeldSubmissionDto"][];
+        };
+        ResolveHeldSubmissionDto: {
+            /** @example Called back; registered again at the desk */
+            note: string;
         };
         NewSlotDto: {
             /** @example 2027-03-15T10:00:00+03:00 */
@@ -7557,6 +7665,190 @@ export interface operations {
             };
             /** @description Too many attempts */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    KioskHeldSubmissionsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportHeldSubmissionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldSubmissionReportedDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Missing or invalid token
+             *
+             *     Missing or invalid token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HeldSubmissionsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this fair’s */
+                fairId?: string;
+                /** @description Also the ones staff have resolved */
+                resolved?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldSubmissionListDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    HeldSubmissionsController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveHeldSubmissionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeldSubmissionDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -30,6 +30,23 @@ export const employer = signal<Employer | null>(null);
 export const tab = signal<Tab>('vacancies');
 /** The vacancy open in the detail view (null: the tab's own view). */
 export const openVacancyId = signal<string | null>(null);
+/** What a message's link points at: `#applications/<id>`, `#interviews/<id>` or `#obligations`. */
+export const linkTarget = signal<
+  { kind: 'applications' | 'interviews'; id: string } | { kind: 'obligations' } | null
+>(readLink());
+/** The applicant row a link brought to view. */
+export const focusApplicationId = signal<string | null>(null);
+
+function readLink() {
+  const object = /^#(applications|interviews)\/([0-9a-f-]{36})$/.exec(location.hash);
+  const target = object
+    ? { kind: object[1] as 'applications' | 'interviews', id: object[2] }
+    : location.hash === '#obligations'
+      ? { kind: 'obligations' as const }
+      : null;
+  if (target) history.replaceState(null, '', location.pathname);
+  return target;
+}
 export const authMode = signal<'login' | 'register'>(location.hash === '#register' ? 'register' : 'login');
 export const message = signal<{ kind: 'error' | 'notice'; text: ComponentChildren } | null>(null);
 export const loading = signal(false);
@@ -125,6 +142,7 @@ export const detail = { load: async (_id: string): Promise<void> => undefined };
 
 export async function open(next: Tab, vacancyId: string | null = null, keepMessage = false): Promise<void> {
   batch(() => {
+    if (vacancyId !== openVacancyId.value) focusApplicationId.value = null;
     tab.value = next;
     openVacancyId.value = vacancyId;
     if (!keepMessage) message.value = null;
@@ -161,5 +179,28 @@ export async function boot(): Promise<void> {
     logout();
     return;
   }
-  if (employer.value.status === 'verified') await open(tab.value, openVacancyId.value, true);
+  if (employer.value.status !== 'verified') return;
+  if (linkTarget.value) await openLink();
+  else await open(tab.value, openVacancyId.value, true);
+}
+
+/** Opens what the link pointed at: the vacancy holding the application or interview, or the duties. */
+async function openLink(): Promise<void> {
+  const target = linkTarget.value!;
+  linkTarget.value = null;
+  if (target.kind === 'obligations') return open('obligations');
+  try {
+    const { vacancyId, applicationId } =
+      target.kind === 'applications'
+        ? await call(api.GET('/v1/applications/{id}', { params: { path: { id: target.id } } })).then((a) => ({
+            vacancyId: a.vacancyId,
+            applicationId: a.id,
+          }))
+        : await call(api.GET('/v1/interviews/{id}', { params: { path: { id: target.id } } }));
+    await open('vacancies', vacancyId);
+    focusApplicationId.value = applicationId;
+  } catch (e) {
+    await open('vacancies');
+    fail(e);
+  }
 }

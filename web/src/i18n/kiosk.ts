@@ -338,6 +338,13 @@ export const DICTIONARY = {
     ky: 'Экран {seconds} секунддан кийин тазаланат. Улантуу үчүн экранды басыңыз.',
     en: 'The screen clears in {seconds} s. Touch the screen to continue.',
   },
+  heldForStaff: {
+    ru: 'Не удалось передать сотрудникам ярмарки: {count}. Сотрудник: подключите киоск к ярмарке заново.',
+    uz: 'Yarmarka xodimlariga uzatib boʻlmadi: {count}. Xodim: kioskni yarmarkaga qayta ulang.',
+    tg: 'Ба кормандони ярмарка супурда нашуд: {count}. Корманд: киоскро ба ярмарка аз нав пайваст кунед.',
+    ky: 'Жарманке кызматкерлерине өткөрүлгөн жок: {count}. Кызматкер: киоскту жарманкеге кайра туташтырыңыз.',
+    en: 'Could not be handed to the fair staff: {count}. Staff: pair this kiosk with its fair again.',
+  },
   pendingQueue: {
     ru: 'Ожидают отправки с этого киоска: {count}',
     uz: 'Ushbu kioskdan yuborilishini kutmoqda: {count}',

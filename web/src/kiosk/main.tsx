@@ -57,6 +57,8 @@ async function start(): Promise<void> {
     setTimeout(() => void start(), 5_000);
     return;
   }
+  // Paired with its fair again: what the old token could not hand over goes now.
+  if (fair.value) outbox.release(fair.value.id);
   countPending();
   void outbox.flush();
 }

@@ -92,6 +92,8 @@ export const error = signal<string | null>(null);
 export const idleLeft = signal<number | null>(null);
 /** How many earlier submissions wait in this kiosk's outbox. */
 export const outboxCount = signal(0);
+/** Submissions refused after the person left that this kiosk could not hand to staff (its token is refused). */
+export const heldCount = signal(0);
 
 export const fair = signal<Fair | null>(null);
 /** Why the kiosk shows the pairing form: not paired yet, refused, or offline. */

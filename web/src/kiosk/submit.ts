@@ -2,7 +2,17 @@
 import { newKey } from '../api/client';
 import { KioskOutbox, SubmitOutcome } from './outbox';
 import { applicationBody } from './data';
-import { done, go, normalisedPhone, outboxCount, selected, submission, token } from './state';
+import {
+  done,
+  fair,
+  go,
+  heldCount,
+  normalisedPhone,
+  outboxCount,
+  selected,
+  submission,
+  token,
+} from './state';
 
 function onOutcome(outcome: SubmitOutcome): void {
   const current = submission.value;
@@ -18,6 +28,8 @@ function onOutcome(outcome: SubmitOutcome): void {
       submission.value = null;
       go('done');
     } else if (outcome.kind === 'refused') {
+      // The person is at the screen and sees why: theirs to correct, not a case for staff.
+      outbox.discard(outcome.key);
       submission.value = { key: outcome.key, status: 'refused', error: outcome.error.describe() };
     } else {
       submission.value = { key: outcome.key, status: 'waiting' };
@@ -28,10 +40,12 @@ function onOutcome(outcome: SubmitOutcome): void {
 
 export const outbox = new KioskOutbox(token, onOutcome);
 
-/** Earlier submissions still waiting on this kiosk (not the one on screen). */
+/** Earlier submissions still waiting on this kiosk (not the one on screen), and those held for staff. */
 export function countPending(): void {
   const key = submission.value?.key;
-  outboxCount.value = outbox.pending().filter((p) => p.key !== key).length;
+  const pending = outbox.pending().filter((p) => p.key !== key);
+  outboxCount.value = pending.filter((p) => !p.held && !p.stuck).length;
+  heldCount.value = pending.filter((p) => p.stuck).length;
 }
 
 export async function submit(): Promise<void> {
@@ -39,5 +53,6 @@ export async function submit(): Promise<void> {
   const current = submission.value;
   const key = current?.status === 'waiting' ? current.key : newKey();
   submission.value = { key, status: 'sending' };
-  await outbox.submit(key, applicationBody());
+  const paired = fair.value;
+  await outbox.submit(key, applicationBody(), paired ? { id: paired.id, endsAt: paired.endsAt } : undefined);
 }

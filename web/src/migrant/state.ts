@@ -45,6 +45,11 @@ export const applications = signal<Application[]>([]);
 /** The next scheduled interview of each application, by application id. */
 export const nextInterview = signal<Record<string, Interview | undefined>>({});
 export const profile = signal<Migrant | null>(null);
+/** What a message's link points at (`#applications/<id>`, `#interviews/<id>`): shown once signed in. */
+export type LinkTarget = { kind: 'applications' | 'interviews'; id: string };
+export const target = signal<LinkTarget | null>(null);
+/** The interview a link opened, with the application it belongs to highlighted. */
+export const linkedInterview = signal<Interview | null>(null);
 
 export const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang.value, key, params);
 const token = () => localStorage.getItem(TOKEN_KEY);
@@ -168,6 +173,13 @@ const loaders: Record<Tab, () => Promise<void>> = {
     nextInterview.value = Object.fromEntries(
       apps.map((a, i) => [a.id, lists[i].find((x) => x.status === 'scheduled')]),
     );
+    const wanted = target.value;
+    if (wanted?.kind === 'interviews') {
+      linkedInterview.value = lists.flat().find((x) => x.id === wanted.id) ?? null;
+      if (!linkedInterview.value) message.value = { kind: 'error', text: tr('linkNotFound') };
+    } else if (wanted?.kind === 'applications' && !apps.some((a) => a.id === wanted.id)) {
+      message.value = { kind: 'error', text: tr('linkNotFound') };
+    }
   },
   profile: async () => {
     profile.value = await call(
@@ -180,6 +192,10 @@ export async function openTab(next: Tab, keepMessage = false): Promise<void> {
   batch(() => {
     tab.value = next;
     if (!keepMessage) message.value = null;
+    if (next !== 'applications') {
+      target.value = null;
+      linkedInterview.value = null;
+    }
     loading.value = true;
   });
   try {
@@ -239,14 +255,23 @@ export async function boot(): Promise<void> {
     logout();
     return;
   }
-  await openTab(tab.value, true);
+  await openTab(target.value ? 'applications' : tab.value, true);
 }
 
-/** `#login?phone=…&code=…` (the kiosk's QR code, notification links): sign straight in with the code. */
+/**
+ * Reads the link the page was opened with. `#login?phone=…&code=…` (the kiosk's QR code, the access-code
+ * message) signs straight in with the code, or fills in the phone; `#applications/<id>` and `#interviews/<id>`
+ * (links in messages) open that application or interview once the person has signed in.
+ */
 export function readHash(): void {
-  const m = /^#login\?(.*)$/.exec(location.hash);
-  if (!m) return;
-  const p = new URLSearchParams(m[1]);
+  const login = /^#login(?:\?(.*))?$/.exec(location.hash);
+  const object = /^#(applications|interviews)\/([0-9a-f-]{36})$/.exec(location.hash);
+  if (!login && !object) return;
   history.replaceState(null, '', location.pathname);
+  if (object) {
+    target.value = { kind: object[1] as LinkTarget['kind'], id: object[2] };
+    return;
+  }
+  const p = new URLSearchParams(login![1] ?? '');
   prefill.value = { phone: p.get('phone') ?? undefined, code: p.get('code') ?? undefined };
 }

@@ -3,6 +3,7 @@ import { signal } from '@preact/signals';
 import QRCode from 'qrcode';
 import { Schemas, call, newKey } from '../api/client';
 import { ApiError } from '../api/errors';
+import { loadHeld } from './held';
 import { Fair, api, fail, loaders, notice, open, token } from './state';
 
 export type Employer = Schemas['EmployerDto'];
@@ -40,7 +41,10 @@ loaders.employers = async () => {
   );
 };
 loaders.fairs = async () => {
-  const page = await call(api.GET('/v1/fairs', { params: { query: { upcoming: true, pageSize: 50 } } }));
+  const [page] = await Promise.all([
+    call(api.GET('/v1/fairs', { params: { query: { upcoming: true, pageSize: 50 } } })),
+    loadHeld(),
+  ]);
   fairs.value = page.items;
 };
 loaders.reports = async () => {

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { MessageKey, label } from '../../i18n/employer';
 import { EligibilityBadge } from '../../shared/EligibilityBadge';
-import { Vacancy, lang, tr } from '../state';
+import { Vacancy, focusApplicationId, lang, tr } from '../state';
 import { Applicant, Slot, book, recordOutcome, reschedule, transition } from '../vacancy';
 import { fmt, modeLabel } from './format';
 
@@ -64,8 +64,19 @@ export function ApplicantRow({
   const [outcome, setOutcome] = useState<Outcome>('passed');
   const [contractStart, setContractStart] = useState(vacancy.startDate);
   const scheduled = interview && interview.status === 'scheduled' ? interview : null;
+  const focused = focusApplicationId.value === app.id;
+  const row = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    if (focused) row.current?.scrollIntoView({ block: 'center' });
+  }, [focused]);
   return (
-    <tr data-application={app.id} data-status={app.status}>
+    <tr
+      ref={row}
+      data-application={app.id}
+      data-status={app.status}
+      class={focused ? 'focus' : undefined}
+      aria-current={focused ? 'true' : undefined}
+    >
       <th scope="row">{name}</th>
       <td>{label(lang.value, `st_${app.status}`)}</td>
       <td>

@@ -3,7 +3,7 @@ import { KIOSK_LANGS } from '../../i18n/kiosk';
 import { LanguagePicker } from '../../shared/LanguagePicker';
 import { Progress } from '../../shared/Progress';
 import { guarded, reloadForLanguage } from '../data';
-import { STEPS, error, fair, idleLeft, lang, outboxCount, reset, screen, tr } from '../state';
+import { STEPS, error, fair, heldCount, idleLeft, lang, outboxCount, reset, screen, tr } from '../state';
 
 /** The frame of every screen: title bar with languages, the step progress, alerts, "start over". */
 export function Layout({ title, children }: { title: string; children: ComponentChildren }) {
@@ -47,6 +47,11 @@ export function Layout({ title, children }: { title: string; children: Component
           </p>
         ) : null}
         {children}
+        {heldCount.value ? (
+          <p class="notice" data-testid="held-count">
+            {tr('heldForStaff', { count: heldCount.value })}
+          </p>
+        ) : null}
         {outboxCount.value ? (
           <p class="muted" data-testid="outbox-count">
             {tr('pendingQueue', { count: outboxCount.value })}

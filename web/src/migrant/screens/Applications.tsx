@@ -1,19 +1,67 @@
+import { useEffect } from 'preact/hooks';
 import { MessageKey } from '../../i18n/migrant';
 import { formatDate } from '../../shared/DateTime';
-import { applications, lang, nextInterview, tr, withdraw } from '../state';
+import {
+  Interview,
+  applications,
+  lang,
+  linkedInterview,
+  nextInterview,
+  target,
+  tr,
+  withdraw,
+} from '../state';
 
 const FINAL = ['hired', 'rejected', 'withdrawn'];
 
-/** The person's applications, each with its status and the next interview. */
+/** One interview as a message link shows it: when, how, where, and whether it still stands. */
+function InterviewCard({ interview }: { interview: Interview }) {
+  return (
+    <article
+      class="card focus"
+      data-interview={interview.id}
+      data-status={interview.status}
+      aria-current="true"
+    >
+      <h3>{tr('interview')}</h3>
+      <p>
+        <time dateTime={interview.startsAt}>{formatDate(interview.startsAt, lang.value, true)}</time>
+        {interview.location ? `, ${String(interview.location)}` : ''}
+      </p>
+      <p>
+        <span class={`badge iv-${interview.status}`}>{tr(`iv_${interview.status}` as MessageKey)}</span>{' '}
+        <span class="muted">{tr(`mode_${interview.mode}` as MessageKey)}</span>
+      </p>
+      {interview.cancelReason ? <p class="muted">{String(interview.cancelReason)}</p> : null}
+    </article>
+  );
+}
+
+/** The person's applications, each with its status and the next interview; a linked one is brought to view. */
 export function Applications() {
+  const wanted = target.value;
+  const linked = linkedInterview.value;
+  const focusId = wanted?.kind === 'applications' ? wanted.id : linked?.applicationId;
+  useEffect(() => {
+    if (focusId)
+      document.querySelector(`[data-application="${focusId}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focusId]);
   return (
     <section>
       <h2>{tr('tabApplications')}</h2>
+      {linked ? <InterviewCard interview={linked} /> : null}
       {applications.value.length === 0 ? <p class="muted">{tr('noApplications')}</p> : null}
       {applications.value.map((a) => {
         const next = nextInterview.value[a.id];
+        const focused = a.id === focusId;
         return (
-          <article key={a.id} class="card" data-application={a.id} data-status={a.status}>
+          <article
+            key={a.id}
+            class={focused ? 'card focus' : 'card'}
+            data-application={a.id}
+            data-status={a.status}
+            aria-current={focused ? 'true' : undefined}
+          >
             <h3>{a.vacancyTitle}</h3>
             <p class="muted">{a.employerName}</p>
             <p>

@@ -1,7 +1,7 @@
 import { EligibilityBadge } from '../../shared/EligibilityBadge';
 import { formatMoney } from '../../shared/Money';
 import { VacancyCard } from '../../shared/VacancyCard';
-import { Match, applications, apply, lang, matches, tr } from '../state';
+import { Match, applications, apply, matches, tr } from '../state';
 
 function pay(v: Match['vacancy']): string {
   const { min, max, currency, period } = v.salary as {
@@ -55,7 +55,7 @@ export function Matches() {
               </p>
               {m.minimumWage ? (
                 <p class="muted" data-minimum-wage={v.id}>
-                  {m.minimumWage.facts[lang.value] ?? m.minimumWage.fact}
+                  {m.minimumWage.fact}
                 </p>
               ) : null}
               {m.reasons.length ? (

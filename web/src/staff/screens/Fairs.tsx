@@ -1,12 +1,14 @@
 import { Field, formValues } from '../../shared/Field';
 import { createFair, fairs, pairings, registerKiosk, showReport } from '../data';
 import { fmt } from '../state';
+import { HeldSubmissions } from './HeldSubmissions';
 
 /** A new fair, and the upcoming ones with kiosk pairing (a QR code) and their report. */
 export function Fairs() {
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   return (
     <section>
+      <HeldSubmissions />
       <h2>Новая ярмарка</h2>
       <form
         aria-label="Новая ярмарка"
