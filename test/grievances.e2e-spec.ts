@@ -17,6 +17,7 @@ import {
   insertApplication,
 } from 'test/harness/placements.factory';
 import { FairScenario, createFairScenario } from 'test/harness/supply.factory';
+import { pageLinks } from 'src/modules/notifications/links';
 
 describe('grievances (e2e)', () => {
   let t: TestApp;
@@ -314,7 +315,7 @@ describe('grievances (e2e)', () => {
           const rows = await ds.query(
             `SELECT locale, payload FROM notifications WHERE recipient_user_id = $1 AND channel = 'in_app'
                AND template = 'grievance_state_changed' AND payload->>'grievanceUrl' = $2`,
-            [user.id, `/v1/grievances/${g.body.id}`],
+            [user.id, pageLinks.migrantGrievance(g.body.id)],
           );
           return rows.length ? rows : undefined;
         },
@@ -377,7 +378,7 @@ describe('grievances (e2e)', () => {
 
       const queues = t.app.get(QueueService);
       await queues.enqueue(JobName.GrievancesOverdueSweep, {}, { jobId: unique('sweep') });
-      const url = `/v1/grievances/${g.body.id}`;
+      const url = pageLinks.staffGrievance(g.body.id);
       await waitFor(
         async () => {
           const rows = await ds.query(

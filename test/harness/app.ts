@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
@@ -39,7 +41,8 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     ...env,
   });
   const app = await createApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  // A spec that sets PORT (to know PUBLIC_BASE_URL before boot) gets that port; any other a free one.
+  await app.listen({ port: env.PORT ? Number(env.PORT) : 0, host: '127.0.0.1' });
   const url = await app.getUrl();
   return {
     app,
@@ -48,6 +51,15 @@ export async function bootTestApp(env: Record<string, string> = {}): Promise<Tes
     http: () => request(url),
     close: () => app.close(),
   };
+}
+
+/** A port free right now, for a spec that must know its address (PUBLIC_BASE_URL) before it boots. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 export async function login(t: TestApp, credentials: Record<string, string>): Promise<string> {

@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { Client } from 'pg';
-import { TestApp, bootTestApp } from 'test/harness/app';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, TestApp, bootTestApp, login } from 'test/harness/app';
 import { uniqueMigrantPhone, uniquePersonName } from 'test/harness/migrants.factory';
 import {
   FairScenario,
@@ -45,6 +45,22 @@ describe('fair kiosk in the browser', () => {
     });
     await addFairVacancies(t, scenario.employer.token, scenario.fair.id, [second.id]);
     return { ...scenario, second };
+  }
+
+  /** The held submission of this phone at this fair, as staff read it. */
+  async function waitForHeld(scenario: FairScenario, phone: string) {
+    const token = await login(t, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    let found: { refusal: { status: number }; vacancies: Array<{ id: string }> } | undefined;
+    await waitUntilAsync(async () => {
+      const res = await t
+        .http()
+        .get('/v1/held-submissions')
+        .query({ fairId: scenario.fair.id })
+        .set('authorization', `Bearer ${token}`);
+      found = res.body.items.find((i: { phone: string }) => i.phone === phone);
+      return !!found;
+    });
+    return found!;
   }
 
   async function countApplications(vacancyIds: string[]): Promise<number> {
@@ -333,6 +349,140 @@ describe('fair kiosk in the browser', () => {
     }
   });
 
+  it('hands a submission refused after the visitor left to the fair’s staff, who see it in the console and resolve it', async () => {
+    const scenario = await twoVacancyFair();
+    const phone = uniqueMigrantPhone();
+    const { context, page } = await newPage(browser, { viewport: { width: 1080, height: 1400 } });
+    try {
+      await applyInUzbek(page, scenario, false, phone);
+      await page.route('**/v1/kiosk/applications', (route) => route.abort('internetdisconnected'));
+      await page.locator('[data-action="next"]').click();
+      await page.locator('[data-testid="saved-offline"]').waitFor();
+      // While it waits, the employer closes both vacancies; the visitor walks away (the kiosk restarts).
+      for (const id of [scenario.vacancy.id, scenario.second.id]) {
+        const closed = await t
+          .http()
+          .post(`/v1/vacancies/${id}/close`)
+          .set('authorization', `Bearer ${scenario.employer.token}`);
+        expect(closed.status).toBe(200);
+      }
+      await page.unroute('**/v1/kiosk/applications');
+      await page.reload();
+      await page.locator('main[data-screen="language"]').waitFor();
+      const heldItem = await waitForHeld(scenario, phone);
+      expect(heldItem.refusal.status).toBeGreaterThanOrEqual(400);
+      expect(heldItem.vacancies.map((v: { id: string }) => v.id).sort()).toEqual(
+        [scenario.vacancy.id, scenario.second.id].sort(),
+      );
+      await waitUntilAsync(async () => {
+        const stored = await page.evaluate<string | null>("localStorage.getItem('jobfair.kiosk.outbox')");
+        return JSON.parse(stored ?? '[]').length === 0;
+      });
+      expect(await countApplications([scenario.vacancy.id, scenario.second.id])).toBe(0);
+    } finally {
+      await context.close();
+    }
+
+    const { context: staffContext, page: staffPage } = await newPage(browser);
+    try {
+      await staffPage.goto(`${t.url}/staff#fairs`);
+      await staffPage.getByLabel('Электронная почта').fill(ADMIN_EMAIL);
+      await staffPage.getByLabel('Пароль').fill(ADMIN_PASSWORD);
+      await staffPage.getByRole('button', { name: 'Войти' }).click();
+      const card = staffPage.locator('[data-testid="held-submissions"] article', { hasText: phone });
+      await card.waitFor();
+      await card.locator('input[name="note"]').fill('Позвонили, записали на другую вакансию');
+      await card.getByRole('button', { name: 'Отметить как решённое' }).click();
+      await staffPage
+        .locator('[data-testid="held-submissions"] article', { hasText: phone })
+        .waitFor({ state: 'detached' });
+      const staffToken = await login(t, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      const all = await t
+        .http()
+        .get('/v1/held-submissions')
+        .query({ fairId: scenario.fair.id, resolved: true })
+        .set('authorization', `Bearer ${staffToken}`);
+      const resolved = all.body.items.find((i: { phone: string }) => i.phone === phone);
+      expect(resolved.resolution).toBe('Позвонили, записали на другую вакансию');
+    } finally {
+      await staffContext.close();
+    }
+  });
+
+  it('keeps what it could not send when its token is revoked, and sends it once staff pair it with its fair again', async () => {
+    const scenario = await twoVacancyFair();
+    const phone = uniqueMigrantPhone();
+    const { context, page } = await newPage(browser, { viewport: { width: 1080, height: 1400 } });
+    try {
+      await applyInUzbek(page, scenario, false, phone);
+      await page.route('**/v1/kiosk/applications', (route) => route.abort('internetdisconnected'));
+      await page.locator('[data-action="next"]').click();
+      await page.locator('[data-testid="saved-offline"]').waitFor();
+      const admin = await login(t, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+      const revoked = await t
+        .http()
+        .delete(`/v1/fairs/${scenario.fair.id}/kiosks/${scenario.kiosk.id}`)
+        .set('authorization', `Bearer ${admin}`);
+      expect(revoked.status).toBeLessThan(300);
+      await page.unroute('**/v1/kiosk/applications');
+      await page.reload();
+      // Unpaired, the kiosk still says what it holds.
+      await page.locator('main[data-screen="pairing"] [data-testid="unsent-on-kiosk"]').waitFor();
+      const stored = await page.evaluate<string | null>("localStorage.getItem('jobfair.kiosk.outbox')");
+      expect(JSON.parse(stored ?? '[]')).toHaveLength(1);
+      expect(await countApplications([scenario.vacancy.id, scenario.second.id])).toBe(0);
+
+      const fresh = await t
+        .http()
+        .post(`/v1/fairs/${scenario.fair.id}/kiosks`)
+        .set('authorization', `Bearer ${admin}`)
+        .send({ label: 'Kiosk 1, paired again' });
+      expect(fresh.status).toBe(201);
+      await page.fill('#kiosk-token', fresh.body.token);
+      await page.locator('main[data-screen="pairing"] button[type="submit"]').click();
+      await page.locator('main[data-screen="language"]').waitFor();
+      await waitUntilAsync(
+        async () => (await countApplications([scenario.vacancy.id, scenario.second.id])) === 2,
+      );
+      await waitUntilAsync(async () => {
+        const left = await page.evaluate<string | null>("localStorage.getItem('jobfair.kiosk.outbox')");
+        return JSON.parse(left ?? '[]').length === 0;
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('forgets what it holds a week after its fair ended', async () => {
+    const scenario = await twoVacancyFair();
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${t.url}/kiosk#token=${encodeURIComponent(scenario.kiosk.token)}`);
+      await page.locator('main[data-screen="language"]').waitFor();
+      const old = {
+        key: crypto.randomUUID(),
+        body: { migrant: { fullName: 'Old Visitor' }, vacancyIds: [scenario.vacancy.id] },
+        createdAt: '2026-01-10T10:00:00.000Z',
+        attempts: 3,
+        fairId: scenario.fair.id,
+        expiresAt: new Date(Date.now() - 60_000).toISOString(),
+        stuck: true,
+        held: { status: 401, type: '/problems/unauthenticated', title: 'Unauthenticated' },
+      };
+      await page.evaluate(
+        `localStorage.setItem('jobfair.kiosk.outbox', ${JSON.stringify(JSON.stringify([old]))})`,
+      );
+      await page.reload();
+      await page.locator('main[data-screen="language"]').waitFor();
+      await waitUntilAsync(async () => {
+        const left = await page.evaluate<string | null>("localStorage.getItem('jobfair.kiosk.outbox')");
+        return !(left ?? '').includes('Old Visitor');
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('wipes the screen after the idle timeout', async () => {
     const scenario = await twoVacancyFair();
     const { context, page } = await newPage(browser);
@@ -353,6 +503,14 @@ async function waitForDone(page: Page, timeout = 15_000): Promise<void> {
   await page.locator('main[data-screen="done"], main .error').first().waitFor({ timeout });
   const error = page.locator('main .error');
   if (await error.count()) throw new Error(`kiosk refused: ${await error.first().textContent()}`);
+}
+
+async function waitUntilAsync(probe: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 async function waitUntil(probe: () => boolean, timeoutMs = 20_000): Promise<void> {

@@ -338,6 +338,13 @@ export const DICTIONARY = {
     ky: 'Экран {seconds} секунддан кийин тазаланат. Улантуу үчүн экранды басыңыз.',
     en: 'The screen clears in {seconds} s. Touch the screen to continue.',
   },
+  unsentPairAgain: {
+    ru: 'На этом киоске ждут отправки заявки: {count}. Подключите его к той же ярмарке — они уйдут сами.',
+    uz: 'Ushbu kioskda yuborilishini kutayotgan arizalar: {count}. Uni oʻsha yarmarkaga ulang — ular oʻzi yuboriladi.',
+    tg: 'Дар ин киоск дархостҳо интизори фиристодан: {count}. Онро ба ҳамон ярмарка пайваст кунед — худашон мераванд.',
+    ky: 'Бул киоскто жөнөтүлүүнү күткөн арыздар: {count}. Аны ошол эле жарманкеге туташтырыңыз — өздөрү жөнөтүлөт.',
+    en: 'Applications waiting to be sent on this kiosk: {count}. Pair it with the same fair and they go by themselves.',
+  },
   heldForStaff: {
     ru: 'Не удалось передать сотрудникам ярмарки: {count}. Сотрудник: подключите киоск к ярмарке заново.',
     uz: 'Yarmarka xodimlariga uzatib boʻlmadi: {count}. Xodim: kioskni yarmarkaga qayta ulang.',

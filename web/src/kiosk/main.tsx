@@ -47,6 +47,8 @@ async function start(): Promise<void> {
   }
   const wanted = hash.get('lang');
   if (isKioskLang(wanted)) lang.value = wanted;
+  // What this device still holds is shown even before pairing: staff must pair it with its fair to send it.
+  countPending();
   if (!token()) {
     pairing.value = { message: null };
     return;

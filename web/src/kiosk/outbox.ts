@@ -50,8 +50,7 @@ function load(): PendingSubmission[] {
 }
 
 function save(items: PendingSubmission[]): void {
-  if (items.length) localStorage.setItem(STORE, JSON.stringify(items));
-  else localStorage.removeItem(STORE);
+  localStorage.setItem(STORE, JSON.stringify(items));
 }
 
 /** Server answers worth retrying with the same key; anything else is final. */

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { KIOSK_LANGS } from '../../i18n/kiosk';
 import { LanguagePicker } from '../../shared/LanguagePicker';
-import { TOKEN_KEY, lang, pairing, tr } from '../state';
+import { TOKEN_KEY, heldCount, lang, outboxCount, pairing, tr } from '../state';
 
 /** Shown until the kiosk holds a token its fair accepts: staff paste it or open the pairing link. */
 export function Pairing({ onPaired }: { onPaired: () => void }) {
@@ -20,6 +20,11 @@ export function Pairing({ onPaired }: { onPaired: () => void }) {
       </header>
       <main data-screen="pairing">
         <p class="notice">{tr('notPaired')}</p>
+        {outboxCount.value + heldCount.value ? (
+          <p class="notice" data-testid="unsent-on-kiosk">
+            {tr('unsentPairAgain', { count: outboxCount.value + heldCount.value })}
+          </p>
+        ) : null}
         {message ? (
           <p class="error" role="alert">
             {tr(message)}

@@ -1,0 +1,167 @@
+import { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { TestApp, bootTestApp, freePort, staffToken, unique, waitFor } from 'test/harness/app';
+import { createApplication, kioskSubmission } from 'test/harness/applications.factory';
+import { bookInterview, createSlots, slotAt } from 'test/harness/interviews.factory';
+import { SmsGatewayStub } from 'test/harness/sms-gateway';
+import { EMPLOYER_PASSWORD, createFairScenario } from 'test/harness/supply.factory';
+import { pageLinks } from 'src/modules/notifications/links';
+import { launchBrowser, newPage } from 'test/web/browser';
+
+jest.setTimeout(120_000);
+
+/**
+ * The links that messages carry, taken from the messages the service really sent, opened in the browser: each
+ * lands on a page of its face that, after sign-in, shows the object to its owner.
+ */
+describe('links in messages open the page of their object', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let sms: SmsGatewayStub;
+  let staff: string;
+  let base: string;
+
+  const inboxLink = async (token: string, template: string): Promise<string> =>
+    waitFor(
+      async () => {
+        const res = await t.http().get('/v1/me/notifications').set('authorization', `Bearer ${token}`);
+        const item = (res.body.items as Array<{ template: string; text: string }>).find(
+          (i) => i.template === template,
+        );
+        return item ? /https?:\/\/\S+[^\s.,)]/.exec(item.text)?.[0] : undefined;
+      },
+      { what: `a ${template} message` },
+    );
+
+  async function migrantSignIn(page: Page, phone: string, password: string): Promise<void> {
+    await page.locator('#f-phone').fill(phone);
+    await page.locator('#f-password').fill(password);
+    await page.locator('form button[type="submit"]').click();
+  }
+
+  async function employerSignIn(page: Page, email: string): Promise<void> {
+    await page.getByLabel('Электронная почта').fill(email);
+    await page.getByLabel('Пароль', { exact: true }).fill(EMPLOYER_PASSWORD);
+    await page.getByRole('button', { name: 'Войти' }).click();
+  }
+
+  beforeAll(async () => {
+    sms = await SmsGatewayStub.start();
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    t = await bootTestApp({ PORT: String(port), PUBLIC_BASE_URL: base, SMS_GATEWAY_URL: sms.url });
+    browser = await launchBrowser();
+    staff = await staffToken(t);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+    await sms?.close();
+  });
+
+  it('takes the candidate to the interview and to the offer, and the employer to the application and the interview', async () => {
+    const { applicationId, migrant, employer, vacancy } = await createApplication(t, { staff });
+    const [slot] = await createSlots(t, employer.token, vacancy.id, [slotAt(2 * 24 * 60)]);
+    const interview = await bookInterview(t, employer.token, applicationId, slot.id);
+
+    const invitation = await inboxLink(migrant.token, 'interview_invitation');
+    expect(invitation).toBe(`${base}${pageLinks.migrantInterview(interview.id)}`);
+    const { context, page } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(invitation);
+      await migrantSignIn(page, migrant.phone, migrant.password);
+      const card = page.locator(
+        `main[data-tab="applications"] article.focus[data-interview="${interview.id}"]`,
+      );
+      await card.waitFor();
+      expect(await card.getAttribute('data-status')).toBe('scheduled');
+      await page.locator(`article[data-application="${applicationId}"][aria-current="true"]`).waitFor();
+
+      await t.app
+        .get(DataSource)
+        .query(`UPDATE applications SET status = 'interviewed' WHERE id = $1`, [applicationId]);
+      const moved = await t
+        .http()
+        .post(`/v1/applications/${applicationId}/transitions`)
+        .set('authorization', `Bearer ${employer.token}`)
+        .send({ to: 'offered' });
+      expect(moved.status).toBe(200);
+      const offer = await inboxLink(migrant.token, 'offer');
+      expect(offer).toBe(`${base}${pageLinks.migrantApplication(applicationId)}`);
+      // Signed in already: the link opens the application at once.
+      await page.goto(offer);
+      await page.reload();
+      const offered = page.locator(`article[data-application="${applicationId}"][aria-current="true"]`);
+      await offered.waitFor();
+      expect(await offered.getAttribute('data-status')).toBe('offered');
+    } finally {
+      await context.close();
+    }
+
+    const forEmployer = await inboxLink(employer.token, 'new_application');
+    expect(forEmployer).toBe(`${base}${pageLinks.employerApplication(applicationId)}`);
+    const employerInterview = await inboxLink(employer.token, 'interview_invitation');
+    expect(employerInterview).toBe(`${base}${pageLinks.employerInterview(interview.id)}`);
+    const second = await newPage(browser);
+    try {
+      await second.page.goto(forEmployer);
+      await employerSignIn(second.page, employer.email);
+      await second.page.locator(`tr[data-application="${applicationId}"][aria-current="true"]`).waitFor();
+      expect(await second.page.locator('main').getAttribute('data-tab')).toBe('vacancy');
+
+      await second.page.goto(employerInterview);
+      await second.page.reload();
+      await second.page.locator(`tr[data-application="${applicationId}"][aria-current="true"]`).waitFor();
+
+      await second.page.goto(`${base}${pageLinks.employerObligations()}`);
+      await second.page.reload();
+      await second.page.locator('main[data-tab="obligations"]').waitFor();
+    } finally {
+      await second.context.close();
+    }
+  });
+
+  it('opens the sign-in page with the phone filled in from the kiosk’s access-code text', async () => {
+    const fair = await createFairScenario(t, { staff });
+    const body = kioskSubmission([fair.vacancy.id]);
+    const res = await t
+      .http()
+      .post('/v1/kiosk/applications')
+      .set('authorization', `Bearer ${fair.kiosk.token}`)
+      .set('idempotency-key', unique('links-'))
+      .send(body);
+    expect(res.status).toBe(201);
+    const phone = String(body.migrant.phone);
+    const text = await waitFor(
+      async () => sms.messages.find((m) => m.to === phone && m.text.includes('#login'))?.text,
+    );
+    const link = /https?:\/\/\S+[^\s.,)]/.exec(text)![0];
+    expect(link).toBe(`${base}${pageLinks.migrantLogin(phone)}`);
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(link);
+      expect(await page.locator('#f-phone').inputValue()).toBe(phone);
+      await page.locator('#f-accessCode').fill(String(res.body.accessCode));
+      await page.locator('form button[type="submit"]').click();
+      await page.locator('nav [data-tab="applications"]').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('tells a person a link that is not theirs leads nowhere, without showing anything', async () => {
+    const mine = await createApplication(t, { staff });
+    const other = await createApplication(t, { staff });
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${base}${pageLinks.migrantApplication(other.applicationId)}`);
+      await migrantSignIn(page, mine.migrant.phone, mine.migrant.password);
+      await page.locator('main[data-tab="applications"] [role="alert"]').waitFor();
+      expect(await page.locator(`[data-application="${other.applicationId}"]`).count()).toBe(0);
+      expect(await page.locator(`[data-application="${mine.applicationId}"]`).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
