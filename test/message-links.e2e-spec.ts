@@ -95,6 +95,23 @@ describe('links in messages', () => {
     expect(linkIn(text!)).toBe(`${BASE}/#login?phone=${encodeURIComponent(phone)}`);
   });
 
+  it('lists the legal-help number of the host country beside the hotlines of an urgent grievance', async () => {
+    const { applicationId, migrant } = await createApplication(t, { staff });
+    const res = await t
+      .http()
+      .post('/v1/grievances')
+      .set('authorization', `Bearer ${migrant.token}`)
+      .send({ category: 'documents_retained', description: 'Работодатель забрал паспорт', applicationId });
+    expect(res.status).toBe(201);
+    expect(res.body.urgent).toBe(true);
+    expect(res.body.hotlines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ number: '112', kind: 'emergency' }),
+        expect.objectContaining({ number: '+7 495 123-45-67', kind: 'legal_help', free: true }),
+      ]),
+    );
+  });
+
   it('never leaves an API path or a relative link in what was sent', async () => {
     for (const m of sms.messages) {
       expect(m.text).not.toMatch(/(^|\s)\/(v1|applications|login)\b/);
