@@ -73,7 +73,7 @@ export const COMMANDS: Record<string, Command> = {
     run: async (_args, config, app) => {
       try {
         const result = await app!.get(DemoSeedService).seed();
-        console.log(formatDemoLogins(result, `http://localhost:${config.port}`));
+        console.log(formatDemoLogins(result, config.publicBaseUrl));
       } catch (error) {
         if (!(error instanceof DemoRefusedError)) throw error;
         console.log(error.message);

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     const demo = app.get(DemoSeedService);
     if (await demo.isEmpty()) {
       new Logger('Main').log('DEMO is on and the database is empty: loading the demo fair (about a minute)');
-      process.stdout.write(`${formatDemoLogins(await demo.seed(), `http://localhost:${config.port}`)}\n`);
+      process.stdout.write(`${formatDemoLogins(await demo.seed(), config.publicBaseUrl)}\n`);
     }
   }
   await app.listen({ port: config.port, host: config.host });
