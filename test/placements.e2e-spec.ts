@@ -397,7 +397,8 @@ describe('pipeline, placements and obligations (e2e)', () => {
         [`patent:${doc.id}:%`],
       );
       const again = await sweeps.sweepPatents('2027-03-01');
-      expect(again.reminded).toBe(1);
+      // The run finds this patent again (other specs' placed workers may end on the same day too) and sends nothing new.
+      expect(again.reminded).toBeGreaterThanOrEqual(1);
       const [{ count: after }] = await ds.query(
         `SELECT count(*)::int AS count FROM notifications WHERE dedupe_key LIKE $1`,
         [`patent:${doc.id}:%`],
