@@ -122,6 +122,40 @@ describe('links in messages open the page of their object', () => {
     }
   });
 
+  it('lets the candidate take another time or say they cannot come, from the invitation’s link', async () => {
+    const { applicationId, migrant, employer, vacancy } = await createApplication(t, { staff });
+    const [first, second] = await createSlots(t, employer.token, vacancy.id, [
+      slotAt(3 * 24 * 60),
+      slotAt(3 * 24 * 60 + 60),
+    ]);
+    const interview = await bookInterview(t, employer.token, applicationId, first.id);
+    const link = await inboxLink(migrant.token, 'interview_invitation');
+    const { context, page } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    const read = async () =>
+      (await t.http().get(`/v1/interviews/${interview.id}`).set('authorization', `Bearer ${migrant.token}`))
+        .body;
+    try {
+      await page.goto(link);
+      await migrantSignIn(page, migrant.phone, migrant.password);
+      await page.locator(`article.focus[data-interview="${interview.id}"]`).waitFor();
+      await page.locator('[data-action="other-time"]').click();
+      await page.locator(`button[data-slot="${second.id}"]`).click();
+      await page.locator('main [role="status"]').waitFor();
+      expect((await read()).slotId).toBe(second.id);
+
+      await page.locator('#cancel-reason').fill('Заболел, прошу перенести на следующую неделю');
+      await page.locator('[data-action="cancel-interview"]').click();
+      await page
+        .locator(`article.focus[data-interview="${interview.id}"][data-status="cancelled"]`)
+        .waitFor();
+      const cancelled = await read();
+      expect(cancelled.status).toBe('cancelled');
+      expect(cancelled.cancelReason).toBe('Заболел, прошу перенести на следующую неделю');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens the sign-in page with the phone filled in from the kiosk’s access-code text', async () => {
     const fair = await createFairScenario(t, { staff });
     const body = kioskSubmission([fair.vacancy.id]);

@@ -222,6 +222,56 @@ export async function apply(vacancyId: string, title: string): Promise<void> {
   }
 }
 
+export type Slot = Schemas['SlotDto'];
+/** Free slots of the linked interview's vacancy, to move it to one of them. */
+export const freeSlots = signal<Slot[] | null>(null);
+
+export async function loadFreeSlots(vacancyId: string): Promise<void> {
+  try {
+    const list = await call(
+      api.GET('/v1/vacancies/{id}/interview-slots', {
+        params: { path: { id: vacancyId }, query: { available: true } },
+      }),
+    );
+    freeSlots.value = list.items;
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** The candidate cannot come: the interview is cancelled with their reason, and the employer told. */
+export async function cancelInterview(id: string, reason: string): Promise<void> {
+  try {
+    linkedInterview.value = await call(
+      api.POST('/v1/interviews/{id}/cancel', {
+        params: { path: { id }, header: { 'Idempotency-Key': newKey() } },
+        body: { reason },
+      }),
+    );
+    await openTab('applications', true);
+    message.value = { kind: 'notice', text: tr('interviewCancelledByYou') };
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** The candidate takes another free slot of the same vacancy. */
+export async function moveInterview(id: string, slotId: string): Promise<void> {
+  try {
+    linkedInterview.value = await call(
+      api.POST('/v1/interviews/{id}/reschedule', {
+        params: { path: { id }, header: { 'Idempotency-Key': newKey() } },
+        body: { slotId },
+      }),
+    );
+    freeSlots.value = null;
+    await openTab('applications', true);
+    message.value = { kind: 'notice', text: tr('interviewMovedByYou') };
+  } catch (e) {
+    fail(e);
+  }
+}
+
 export async function withdraw(applicationId: string): Promise<void> {
   try {
     await call(

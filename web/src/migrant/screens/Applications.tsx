@@ -1,11 +1,15 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { MessageKey } from '../../i18n/migrant';
 import { formatDate } from '../../shared/DateTime';
 import {
   Interview,
   applications,
+  cancelInterview,
+  freeSlots,
   lang,
   linkedInterview,
+  loadFreeSlots,
+  moveInterview,
   nextInterview,
   target,
   tr,
@@ -33,7 +37,66 @@ function InterviewCard({ interview }: { interview: Interview }) {
         <span class="muted">{tr(`mode_${interview.mode}` as MessageKey)}</span>
       </p>
       {interview.cancelReason ? <p class="muted">{String(interview.cancelReason)}</p> : null}
+      {interview.status === 'scheduled' ? <InterviewActions interview={interview} /> : null}
     </article>
+  );
+}
+
+/** What the invitation's link promises: say you cannot come, or take another free time. */
+function InterviewActions({ interview }: { interview: Interview }) {
+  const [reason, setReason] = useState('');
+  const slots = freeSlots.value;
+  return (
+    <div class="row">
+      <form
+        aria-label={tr('cannotCome')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (reason.trim()) void cancelInterview(interview.id, reason.trim());
+        }}
+      >
+        <div class="field">
+          <label for="cancel-reason">{tr('cannotComeReason')}</label>
+          <input
+            id="cancel-reason"
+            name="reason"
+            required
+            maxLength={1000}
+            value={reason}
+            onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+          />
+        </div>
+        <button type="submit" class="secondary" data-action="cancel-interview">
+          {tr('cannotCome')}
+        </button>
+      </form>
+      {slots === null ? (
+        <button
+          type="button"
+          class="secondary"
+          data-action="other-time"
+          onClick={() => void loadFreeSlots(interview.vacancyId)}
+        >
+          {tr('otherTime')}
+        </button>
+      ) : slots.length === 0 ? (
+        <p class="muted">{tr('noFreeSlots')}</p>
+      ) : (
+        <ul class="choices" aria-label={tr('otherTime')}>
+          {slots.map((slot) => (
+            <li key={slot.id}>
+              <button
+                type="button"
+                data-slot={slot.id}
+                onClick={() => void moveInterview(interview.id, slot.id)}
+              >
+                <time dateTime={slot.startsAt}>{formatDate(slot.startsAt, lang.value, true)}</time>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
