@@ -223,6 +223,19 @@ export class GrievancesController {
 export class KioskGrievancesController {
   constructor(private readonly grievances: GrievancesService) {}
 
+  @Get('ilo-indicators')
+  @ApiRoute(
+    'The ILO indicators of forced labour as a checklist, in the visitor’s language (kiosk token)',
+    [400, 403],
+  )
+  @ApiOkResponse({ type: IloIndicatorListDto })
+  indicators(
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): IloIndicatorListDto {
+    return { source: ILO_INDICATOR_SOURCE, items: iloIndicators(langOf(lang, acceptLanguage) ?? 'ru') };
+  }
+
   @Post()
   @Idempotent()
   @ApiRoute(

@@ -1434,6 +1434,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/kiosk/grievances/ilo-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ILO indicators of forced labour as a checklist, in the visitor’s language (kiosk token) */
+        get: operations["KioskGrievancesController_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/kiosk/grievances": {
         parameters: {
             query?: never;
@@ -1601,6 +1618,23 @@ export interface paths {
         put?: never;
         /** Book a consultation at this fair’s legal desk for a visitor (migrantId from the check-in) */
         post: operations["KioskLegalConsultationsController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kiosk/legal-desks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The legal-aid desks of this kiosk’s fair and their slots, free or taken (kiosk token) */
+        get: operations["KioskLegalDesksController_desks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2761,6 +2795,11 @@ export interface components {
             code: string;
             /** @description In the requested language; not in an employer’s answer-only view */
             message?: string;
+            /**
+             * @description Where to act on the step: LEGAL_ADVICE links to booking a legal consultation
+             * @example /#consultations/new
+             */
+            link?: string;
         };
         RuleSetRefDto: {
             /** @example ru-2024-03-01 */
@@ -3855,6 +3894,24 @@ export interface components {
             location?: string;
             slots: components["schemas"]["SlotInputDto"][];
         };
+        ConsultationSlotDto: {
+            id: string;
+            adviserId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            free: boolean;
+        };
+        LegalDeskDto: {
+            id: string;
+            name: string;
+            location: string | null;
+            slots: components["schemas"]["ConsultationSlotDto"][];
+        };
+        LegalDeskListDto: {
+            items: components["schemas"]["LegalDeskDto"][];
+        };
         BookConsultationDto: {
             slotId: string;
             /** @enum {string} */
@@ -3863,6 +3920,55 @@ export interface components {
             lang?: "ru" | "uz" | "tg" | "ky" | "en";
             /** @description Kiosk only: the visitor from the check-in */
             migrantId?: string;
+        };
+        BookedConsultationDto: {
+            id: string;
+            slotId: string;
+            fairId: string;
+            adviserId: string;
+            migrantId: string;
+            /** @enum {string} */
+            topic: "patent" | "registration" | "contract" | "grievance" | "family_women" | "other";
+            /** @enum {string} */
+            language: "ru" | "uz" | "tg" | "ky" | "en";
+            /** @enum {string} */
+            channel: "online" | "kiosk" | "desk";
+            /** @enum {string} */
+            status: "booked" | "cancelled" | "done";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            grievanceId: string | null;
+            /** @description For the adviser and staff only */
+            outcome: string | null;
+            /** @description The booking as an iCalendar event */
+            ics: string;
+        };
+        LegalConsultationDto: {
+            id: string;
+            slotId: string;
+            fairId: string;
+            adviserId: string;
+            migrantId: string;
+            /** @enum {string} */
+            topic: "patent" | "registration" | "contract" | "grievance" | "family_women" | "other";
+            /** @enum {string} */
+            language: "ru" | "uz" | "tg" | "ky" | "en";
+            /** @enum {string} */
+            channel: "online" | "kiosk" | "desk";
+            /** @enum {string} */
+            status: "booked" | "cancelled" | "done";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            grievanceId: string | null;
+            /** @description For the adviser and staff only */
+            outcome: string | null;
+        };
+        LegalConsultationListDto: {
+            items: components["schemas"]["LegalConsultationDto"][];
         };
         ConsultationOutcomeDto: {
             outcome: string;
@@ -9420,6 +9526,54 @@ export interface operations {
             };
         };
     };
+    KioskGrievancesController_indicators: {
+        parameters: {
+            query?: never;
+            header?: {
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IloIndicatorListDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     KioskGrievancesController_create: {
         parameters: {
             query?: never;
@@ -9722,6 +9876,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDeskListDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -9769,6 +9931,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDeskDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -9834,6 +10004,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalConsultationListDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -9870,6 +10048,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookedConsultationDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -9928,6 +10114,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalConsultationDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -10015,6 +10209,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalConsultationDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -10078,6 +10280,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookedConsultationDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -10116,6 +10326,43 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    KioskLegalDesksController_desks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDeskListDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
