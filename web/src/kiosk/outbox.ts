@@ -9,16 +9,18 @@ import { ApiError, NetworkError } from '../api/errors';
 
 export type ApplicationBody = Schemas['KioskSubmissionDto'];
 export type ApplicationResult = Schemas['KioskSubmissionResultDto'];
+export type GrievanceBody = Schemas['CreateGrievanceDto'];
+export type GrievanceResult = Schemas['GrievanceDto'];
 
-export interface PendingSubmission {
-  key: string;
-  body: ApplicationBody;
-  createdAt: string;
-  attempts: number;
-}
+/** A stored submission: applications (items stored before grievances existed carry no `type`), or a grievance. */
+export type PendingSubmission = { key: string; createdAt: string; attempts: number } & (
+  | { type?: 'application'; body: ApplicationBody }
+  | { type: 'grievance'; body: GrievanceBody }
+);
 
 export type SubmitOutcome =
   | { kind: 'sent'; key: string; result: ApplicationResult }
+  | { kind: 'filed'; key: string; grievance: GrievanceResult }
   | { kind: 'refused'; key: string; error: ApiError }
   | { kind: 'waiting'; key: string };
 
@@ -73,6 +75,14 @@ export class KioskOutbox {
     await this.flush();
   }
 
+  /** A "report a problem" from the kiosk: stored and retried with its key like an application. */
+  async submitGrievance(key: string, body: GrievanceBody): Promise<void> {
+    const items = load().filter((i) => i.key !== key);
+    items.push({ key, type: 'grievance', body, createdAt: new Date().toISOString(), attempts: 0 });
+    save(items);
+    await this.flush();
+  }
+
   /** Tries every stored submission once, oldest first; schedules the next round if any remain. */
   async flush(): Promise<void> {
     if (this.flushing) return;
@@ -96,6 +106,16 @@ export class KioskOutbox {
 
   private async sendOne(item: PendingSubmission): Promise<SubmitOutcome> {
     try {
+      if (item.type === 'grievance') {
+        const grievance = await call(
+          this.api.POST('/v1/kiosk/grievances', {
+            body: item.body,
+            params: { header: { 'Idempotency-Key': item.key } },
+          }),
+        );
+        this.remove(item.key);
+        return { kind: 'filed', key: item.key, grievance };
+      }
       const result = await call(
         this.api.POST('/v1/kiosk/applications', {
           body: item.body,
