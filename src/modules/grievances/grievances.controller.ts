@@ -30,7 +30,9 @@ import {
   GrievanceMessageDto,
   GrievanceMessageInputDto,
   GrievancePageDto,
+  GrievanceReportDto,
   GrievanceReportQuery,
+  FlaggedEmployerDto,
   GrievanceTransitionDto,
   IloIndicatorListDto,
   SuspensionDto,
@@ -104,6 +106,7 @@ export class GrievancesController {
       'first response and to closing (json, csv, xlsx)',
     [400, 403],
   )
+  @ApiOkResponse({ type: GrievanceReportDto, description: 'As json; csv and xlsx carry the same rows' })
   @ApiProduces(
     'application/json',
     'text/csv',
@@ -261,6 +264,7 @@ export class EmployerSuspensionController {
 
   @Get('flagged')
   @ApiRoute('Employers with grievances resolved as substantiated, most first', [403])
+  @ApiOkResponse({ type: [FlaggedEmployerDto] })
   flagged() {
     return this.suspensions.flagged();
   }

@@ -1857,7 +1857,7 @@ export interface components {
         MeDto: {
             id: string;
             /** @enum {string} */
-            role: "admin" | "staff" | "employer" | "migrant" | "kiosk";
+            role: "admin" | "staff" | "employer" | "migrant" | "kiosk" | "legal_adviser";
             displayName?: string;
             email?: Record<string, never>;
             phone?: Record<string, never>;
@@ -3758,7 +3758,7 @@ export interface components {
             /** @description What the person reports */
             reported: Record<string, never> | null;
             /** @description null when the two cannot be compared */
-            differs: Record<string, never> | null;
+            differs: boolean | null;
         };
         SnapshotComparisonDto: {
             snapshotId: string;
@@ -3766,19 +3766,25 @@ export interface components {
             terms: components["schemas"]["TermComparisonDto"][];
             differing: string[];
         };
+        ReferralViewDto: {
+            /** @enum {string} */
+            body: "legal_aid" | "labour_inspectorate" | "embassy_consulate" | "ngo";
+            name: string;
+        };
         GrievanceHistoryItemDto: {
-            from: Record<string, never> | null;
+            /** @enum {string|null} */
+            from: "received" | "in_review" | "referred" | "resolved" | "rejected" | null;
             to: Record<string, never>;
             actorRole: string;
-            note: Record<string, never> | null;
-            referral: Record<string, never> | null;
+            note: string | null;
+            referral: components["schemas"]["ReferralViewDto"] | null;
             /** Format: date-time */
             at: string;
         };
         GrievanceMessageDto: {
             id: string;
             authorRole: string;
-            body: Record<string, never> | null;
+            body: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -3796,37 +3802,41 @@ export interface components {
             dueAt: string;
             overdue: boolean;
             /** @description Null for an anonymous grievance shown to the employer */
-            migrantId: Record<string, never> | null;
-            personName?: Record<string, never> | null;
-            description: Record<string, never> | null;
+            migrantId: string | null;
+            personName?: string | null;
+            description: string | null;
             iloIndicators: string[];
-            reportedTerms: Record<string, never> | null;
-            employerId: Record<string, never> | null;
-            vacancyId: Record<string, never> | null;
-            applicationId: Record<string, never> | null;
-            placementId: Record<string, never> | null;
+            reportedTerms: components["schemas"]["ReportedTermsDto"] | null;
+            employerId: string | null;
+            vacancyId: string | null;
+            applicationId: string | null;
+            placementId: string | null;
             anonymousToEmployer: boolean;
             /** @enum {string} */
             channel: "online" | "kiosk" | "desk";
-            fairId: Record<string, never> | null;
-            assignedAdviserId: Record<string, never> | null;
+            fairId: string | null;
+            assignedAdviserId: string | null;
             /** @enum {string|null} */
             outcome: "substantiated" | "not_substantiated" | null;
             /** Format: date-time */
             receivedAt: string;
-            firstResponseAt: Record<string, never> | null;
-            closedAt: Record<string, never> | null;
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
             sharedWithEmployer: boolean;
-            employerAnswer: Record<string, never> | null;
-            employerAnsweredAt: Record<string, never> | null;
+            employerAnswer: string | null;
+            /** Format: date-time */
+            employerAnsweredAt: string | null;
             hotlines: components["schemas"]["HotlineDto"][];
-            urgentNotice: Record<string, never> | null;
+            urgentNotice: string | null;
             comparison?: components["schemas"]["SnapshotComparisonDto"] | null;
             history?: components["schemas"]["GrievanceHistoryItemDto"][];
             messages?: components["schemas"]["GrievanceMessageDto"][];
             /** @description Staff only: substantiated grievances against the named employer */
             employerSubstantiated?: number;
-            erasedAt: Record<string, never> | null;
+            /** Format: date-time */
+            erasedAt: string | null;
         };
         GrievancePageDto: {
             items: components["schemas"]["GrievanceDto"][];
@@ -3837,6 +3847,25 @@ export interface components {
         IloIndicatorListDto: {
             source: string;
             items: string[];
+        };
+        GrievanceReportRowDto: {
+            /** @description The group’s code (category, country, id…) */
+            key: string | null;
+            label: string | null;
+            total: number;
+            women: number;
+            men: number;
+            urgent: number;
+            substantiated: number;
+            avgHoursToFirstResponse: number | null;
+            avgHoursToClose: number | null;
+        };
+        GrievanceReportDto: {
+            /** @enum {string} */
+            by: "category" | "citizenship" | "gender" | "employer" | "fair" | "region";
+            from: string | null;
+            to: string | null;
+            rows: components["schemas"]["GrievanceReportRowDto"][];
         };
         ReferralDto: {
             /** @enum {string} */
@@ -3863,6 +3892,12 @@ export interface components {
         AssignAdviserDto: {
             adviserId: string;
         };
+        FlaggedEmployerDto: {
+            employerId: string;
+            name: string;
+            status: string;
+            substantiated: number;
+        };
         SuspensionDto: {
             reason: string;
         };
@@ -3871,7 +3906,7 @@ export interface components {
             /** @enum {string} */
             status: "suspended" | "verified" | "pending" | "rejected";
             unpublishedVacancyIds: string[];
-            reason: Record<string, never> | null;
+            reason: string | null;
         };
         CreateLegalAdviserDto: {
             email: string;
@@ -9089,6 +9124,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description As json; csv and xlsx carry the same rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievanceReportDto"];
+                    "text/csv": components["schemas"]["GrievanceReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["GrievanceReportDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -9655,6 +9701,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlaggedEmployerDto"][];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
