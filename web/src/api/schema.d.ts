@@ -2593,6 +2593,11 @@ export interface components {
             phone?: Record<string, never> | null;
             email?: Record<string, never> | null;
             preferredLanguage?: string;
+            /**
+             * @description Null: every channel
+             * @enum {string|null}
+             */
+            grievanceChannel?: "in_app" | "sms" | "email" | null;
             languages: components["schemas"]["LanguageSkillDto"][];
             occupations: components["schemas"]["OccupationSkillDto"][];
             desiredRegions: string[];
@@ -2620,6 +2625,11 @@ export interface components {
             email?: string;
             /** @enum {string} */
             preferredLanguage?: "ru" | "uz" | "tg" | "ky" | "en";
+            /**
+             * @description How grievance news reaches the person besides the in-app thread; null: every channel
+             * @enum {string|null}
+             */
+            grievanceChannel?: "in_app" | "sms" | "email" | null;
             languages?: components["schemas"]["LanguageSkillDto"][];
             occupations?: components["schemas"]["OccupationSkillDto"][];
             /**

@@ -5,7 +5,7 @@
  */
 import { batch, signal } from '@preact/signals';
 import { Schemas, call, newKey } from '../api/client';
-import { Application, api, applications, extraLoaders, fail, lang, me, message, tab, tr } from './state';
+import { Application, api, applications, extraLoaders, fail, lang, me, message, profile, tab, tr } from './state';
 
 export type Grievance = Schemas['GrievanceDto'];
 export type GrievanceCategory = Schemas['CreateGrievanceDto']['category'];
@@ -194,6 +194,22 @@ export async function book(slotId: string, topic: ConsultationTopic): Promise<vo
       }),
     );
     await show({ kind: 'consultation', id: booked.id });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export type GrievanceChannel = NonNullable<Schemas['UpdateMigrantDto']['grievanceChannel']>;
+
+/** The person's pick of how grievance news reaches them besides the page (null: every channel). */
+export async function setGrievanceChannel(channel: GrievanceChannel | null): Promise<void> {
+  const id = me.value?.migrantId ? String(me.value.migrantId) : null;
+  if (!id) return;
+  try {
+    profile.value = await call(
+      api.PATCH('/v1/migrants/{id}', { params: { path: { id } }, body: { grievanceChannel: channel } }),
+    );
+    message.value = { kind: 'notice', text: tr('channelSaved') };
   } catch (e) {
     fail(e);
   }
