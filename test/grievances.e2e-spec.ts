@@ -498,9 +498,17 @@ describe('grievances (e2e)', () => {
               WHERE template = 'grievance_message' AND dedupe_key LIKE $1 ORDER BY channel`,
             [`grievance-message:${messageId}:%`],
           )
-        ).map((r: { channel: string; address: string | null }) => `${r.channel}${r.address ? ` ${r.address}` : ''}`);
+        ).map(
+          (r: { channel: string; address: string | null }) =>
+            `${r.channel}${r.address ? ` ${r.address}` : ''}`,
+        );
       const pick = (grievanceChannel: string | null) =>
-        t.http().patch(`/v1/migrants/${picky.id}`).set(auth(picky.token)).send({ grievanceChannel }).expect(200);
+        t
+          .http()
+          .patch(`/v1/migrants/${picky.id}`)
+          .set(auth(picky.token))
+          .send({ grievanceChannel })
+          .expect(200);
       const write = async (body: string) =>
         (
           await t

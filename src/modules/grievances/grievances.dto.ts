@@ -208,8 +208,8 @@ export class TermComparisonDto {
   @ApiProperty({ enum: ['pay', 'hours', 'housing', 'housingCost', 'workerCosts'] }) term: string;
   @ApiProperty({ nullable: true, description: 'From the immutable terms snapshot' }) advertised: unknown;
   @ApiProperty({ nullable: true, description: 'What the person reports' }) reported: unknown;
-  @ApiProperty({ nullable: true, type: Boolean, description: 'null when the two cannot be compared' }) differs:
-    boolean | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'null when the two cannot be compared' })
+  differs: boolean | null;
 }
 
 export class SnapshotComparisonDto {
@@ -249,7 +249,11 @@ export class GrievanceDto {
   @ApiProperty({ example: '2026-12-09' }) dueDate: string;
   @ApiProperty({ description: 'End of the due day, Moscow time' }) dueAt: string;
   @ApiProperty() overdue: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'Null for an anonymous grievance shown to the employer' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Null for an anonymous grievance shown to the employer',
+  })
   migrantId: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) personName?: string | null;
   @ApiProperty({ nullable: true, type: String }) description: string | null;

@@ -185,13 +185,6 @@ export const PROTECTION = {
     ky: 'Жардам телефондору',
     en: 'Help numbers',
   },
-  hotlineFree: {
-    ru: 'бесплатно',
-    uz: 'bepul',
-    tg: 'ройгон',
-    ky: 'акысыз',
-    en: 'free',
-  },
   legalTitle: {
     ru: 'Консультация юриста',
     uz: 'Yurist maslahati',

@@ -53,9 +53,11 @@ export const helpMigrantId = signal<string | null>(null);
 export const report = signal<Report>(emptyReport());
 export const indicators = signal<Array<{ code: string; label: string }>>([]);
 /** The report on its way: its key, and whether it waits in the outbox. */
-export const filing = signal<{ key: string; status: 'sending' | 'waiting' | 'refused'; error?: string } | null>(
-  null,
-);
+export const filing = signal<{
+  key: string;
+  status: 'sending' | 'waiting' | 'refused';
+  error?: string;
+} | null>(null);
 export const filed = signal<Grievance | null>(null);
 export const desks = signal<LegalDesk[]>([]);
 export const topic = signal<ConsultationTopic | null>(null);
@@ -107,7 +109,11 @@ export function freeSlots(): Array<{ id: string; startsAt: string; desk: string 
     .flatMap((d) =>
       d.slots
         .filter((s) => s.free && Date.parse(String(s.startsAt)) > now)
-        .map((s) => ({ id: s.id, startsAt: String(s.startsAt), desk: d.location ? `${d.name}, ${d.location}` : d.name })),
+        .map((s) => ({
+          id: s.id,
+          startsAt: String(s.startsAt),
+          desk: d.location ? `${d.name}, ${d.location}` : d.name,
+        })),
     )
     .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }

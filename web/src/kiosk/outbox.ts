@@ -14,8 +14,7 @@ export type GrievanceResult = Schemas['GrievanceDto'];
 
 /** A stored submission: applications (items stored before grievances existed carry no `type`), or a grievance. */
 export type PendingSubmission = { key: string; createdAt: string; attempts: number } & (
-  | { type?: 'application'; body: ApplicationBody }
-  | { type: 'grievance'; body: GrievanceBody }
+  { type?: 'application'; body: ApplicationBody } | { type: 'grievance'; body: GrievanceBody }
 );
 
 export type SubmitOutcome =

@@ -5,7 +5,19 @@
  */
 import { batch, signal } from '@preact/signals';
 import { Schemas, call, newKey } from '../api/client';
-import { Application, api, applications, extraLoaders, fail, lang, me, message, profile, tab, tr } from './state';
+import {
+  Application,
+  api,
+  applications,
+  extraLoaders,
+  fail,
+  lang,
+  me,
+  message,
+  profile,
+  tab,
+  tr,
+} from './state';
 
 export type Grievance = Schemas['GrievanceDto'];
 export type GrievanceCategory = Schemas['CreateGrievanceDto']['category'];

@@ -223,7 +223,9 @@ export async function suspendEmployer(employerId: string, reason: string): Promi
     const res = await call(
       api.POST('/v1/employers/{id}/suspension', { params: { path: { id: employerId } }, body: { reason } }),
     );
-    notice(`Публикация вакансий работодателя приостановлена; снято с публикации: ${res.unpublishedVacancyIds.length}.`);
+    notice(
+      `Публикация вакансий работодателя приостановлена; снято с публикации: ${res.unpublishedVacancyIds.length}.`,
+    );
   } catch (e) {
     fail(e);
   }

@@ -47,17 +47,19 @@ function App() {
         </div>
       </header>
       <nav class="tabs" aria-label="Разделы">
-        {TABS.filter(([id]) => who.role !== 'legal_adviser' || ADVISER_TABS.includes(id)).map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            data-tab={id}
-            aria-current={tab.value === id ? 'page' : undefined}
-            onClick={() => void open(id)}
-          >
-            {label}
-          </button>
-        ))}
+        {TABS.filter(([id]) => who.role !== 'legal_adviser' || ADVISER_TABS.includes(id)).map(
+          ([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              data-tab={id}
+              aria-current={tab.value === id ? 'page' : undefined}
+              onClick={() => void open(id)}
+            >
+              {label}
+            </button>
+          ),
+        )}
       </nav>
       <main data-tab={tab.value}>
         {m ? (

@@ -27,7 +27,9 @@ export function SharedGrievance() {
           {g.description ? <blockquote>{g.description}</blockquote> : null}
           {g.employerAnswer ? (
             <div data-testid="employer-answer">
-              <h3>{tr('grievanceAnswered', { date: g.employerAnsweredAt ? date(g.employerAnsweredAt) : '' })}</h3>
+              <h3>
+                {tr('grievanceAnswered', { date: g.employerAnsweredAt ? date(g.employerAnsweredAt) : '' })}
+              </h3>
               <p>{g.employerAnswer}</p>
             </div>
           ) : (

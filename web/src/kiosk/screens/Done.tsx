@@ -48,6 +48,9 @@ export function Done() {
               data-action="book-legal"
               onClick={() => continueToHelp(result.migrantId!, true)}
             >
+              <span class="icon" aria-hidden="true">
+                ⚖
+              </span>
               {tr('helpBookLegal')}
             </button>
           ) : null}
@@ -57,6 +60,9 @@ export function Done() {
             data-action="get-help"
             onClick={() => continueToHelp(result.migrantId!, false)}
           >
+            <span class="icon" aria-hidden="true">
+              ☎
+            </span>
             {tr('helpEntry')}
           </button>
         </div>

@@ -2,7 +2,16 @@ import { requestSmsCode } from '../data';
 import { identify } from '../help';
 import { Layout } from '../components/Layout';
 import { NavButtons } from '../components/NavButtons';
-import { identification, person, phoneValid, proofReady, reset, tr, updateIdentification, updatePerson } from '../state';
+import {
+  identification,
+  person,
+  phoneValid,
+  proofReady,
+  reset,
+  tr,
+  updateIdentification,
+  updatePerson,
+} from '../state';
 
 /** "Get help", first step: the visitor proves who they are as a returning visitor does (access code or SMS code). */
 export function Help() {

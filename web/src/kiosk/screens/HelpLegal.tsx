@@ -70,6 +70,9 @@ export function HelpLegal() {
           {tr('back')}
         </button>
         <button type="button" class="link" onClick={reset}>
+          <span class="icon" aria-hidden="true">
+            ↺
+          </span>
           {tr('cancel')}
         </button>
       </div>

@@ -15,10 +15,16 @@ export function HelpMenu() {
             go('help-report');
           }}
         >
+          <span class="icon" aria-hidden="true">
+            ✎
+          </span>
           {tr('helpReport')}
         </button>
         {desks.value.length ? (
           <button type="button" data-action="help-legal" onClick={() => go('help-legal')}>
+            <span class="icon" aria-hidden="true">
+              ⚖
+            </span>
             {tr('helpBookLegal')}
           </button>
         ) : null}

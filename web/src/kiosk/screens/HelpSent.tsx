@@ -26,8 +26,7 @@ export function HelpSent() {
           <ul>
             {g.hotlines.map((h) => (
               <li key={h.number} data-hotline={h.number}>
-                <strong class="code">{h.number}</strong> — {h.label}
-                {h.free ? ` (${tr('hotlineFree')}, ${h.hours})` : ` (${h.hours})`}
+                <strong>{h.number}</strong> — {h.label}
               </li>
             ))}
           </ul>

@@ -34,7 +34,6 @@ function Hotlines({ g }: { g: Grievance }) {
         {g.hotlines.map((h) => (
           <li key={h.number} data-hotline={h.number}>
             <a href={`tel:${h.number}`}>{h.number}</a> — {h.label}
-            {h.free ? ` (${tr('hotlineFree')}, ${h.hours})` : ` (${h.hours})`}
           </li>
         ))}
       </ul>
@@ -46,10 +45,19 @@ function List() {
   return (
     <>
       <div class="row">
-        <button type="button" data-action="new-grievance" onClick={() => void show({ kind: 'new-grievance' })}>
+        <button
+          type="button"
+          data-action="new-grievance"
+          onClick={() => void show({ kind: 'new-grievance' })}
+        >
           {tr('helpReport')}
         </button>
-        <button type="button" class="secondary" data-action="book" onClick={() => void show({ kind: 'book' })}>
+        <button
+          type="button"
+          class="secondary"
+          data-action="book"
+          onClick={() => void show({ kind: 'book' })}
+        >
           {tr('helpBookLegal')}
         </button>
       </div>
@@ -188,7 +196,9 @@ function NewGrievance() {
                 data-indicator={i.code}
                 checked={ticked.includes(i.code)}
                 onChange={() =>
-                  setTicked(ticked.includes(i.code) ? ticked.filter((x) => x !== i.code) : [...ticked, i.code])
+                  setTicked(
+                    ticked.includes(i.code) ? ticked.filter((x) => x !== i.code) : [...ticked, i.code],
+                  )
                 }
               />{' '}
               {i.label}
@@ -272,7 +282,12 @@ export function Help() {
       <h2>{tr('tabHelp')}</h2>
       {view.kind !== 'list' ? (
         <p>
-          <button type="button" class="link" data-action="help-list" onClick={() => void show({ kind: 'list' })}>
+          <button
+            type="button"
+            class="link"
+            data-action="help-list"
+            onClick={() => void show({ kind: 'list' })}
+          >
             ← {tr('backToList')}
           </button>
         </p>

@@ -31,7 +31,13 @@ function shown(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   if (typeof value === 'number' || typeof value === 'string') return String(value);
-  const v = value as { min?: number | null; max?: number | null; amount?: number; currency?: string | null; period?: string | null };
+  const v = value as {
+    min?: number | null;
+    max?: number | null;
+    amount?: number;
+    currency?: string | null;
+    period?: string | null;
+  };
   if (v.amount !== undefined) return `${v.amount} ${v.currency ?? ''}`.trim();
   if (v.min !== undefined) {
     const range = v.max && v.max !== v.min ? `${v.min}–${v.max}` : String(v.min ?? '—');
@@ -41,11 +47,17 @@ function shown(value: unknown): string {
 }
 
 function Comparison({ g }: { g: Grievance }) {
-  if (!g.comparison) return <p class="muted">Нет связанной заявки или трудоустройства: сравнивать не с чем.</p>;
+  if (!g.comparison)
+    return <p class="muted">Нет связанной заявки или трудоустройства: сравнивать не с чем.</p>;
   return (
     <Table cols={['Условие', 'В объявлении (снимок)', 'Со слов работника', '']} data-testid="comparison">
       {g.comparison.terms.map((t) => (
-        <tr key={t.term} data-term={t.term} data-differs={String(t.differs)} class={t.differs ? 'differs' : ''}>
+        <tr
+          key={t.term}
+          data-term={t.term}
+          data-differs={String(t.differs)}
+          class={t.differs ? 'differs' : ''}
+        >
           <th scope="row">{TERM_LABELS[t.term] ?? t.term}</th>
           <td>{shown(t.advertised)}</td>
           <td>{shown(t.reported)}</td>
@@ -84,7 +96,14 @@ function Moves({ g }: { g: Grievance }) {
       <div class="row" role="group" aria-label="Новое состояние">
         {next.map((s) => (
           <label key={s} class="check">
-            <input type="radio" name="to" value={s} data-to={s} checked={to === s} onChange={() => setTo(s)} />
+            <input
+              type="radio"
+              name="to"
+              value={s}
+              data-to={s}
+              checked={to === s}
+              onChange={() => setTo(s)}
+            />
             {STATE_LABELS[s]}
           </label>
         ))}
@@ -134,7 +153,10 @@ function Employer({ g }: { g: Grievance }) {
     <div class="card" data-employer={g.employerId}>
       <h4>{`Работодатель: ${names.value[g.employerId] ?? g.employerId}`}</h4>
       {g.employerSubstantiated ? (
-        <p class="notice" data-testid="substantiated">{`Подтверждённых нарушений: ${g.employerSubstantiated}`}</p>
+        <p
+          class="notice"
+          data-testid="substantiated"
+        >{`Подтверждённых нарушений: ${g.employerSubstantiated}`}</p>
       ) : null}
       {g.sharedWithEmployer ? (
         <p>
@@ -218,7 +240,8 @@ export function GrievanceDetail({ g }: { g: Grievance }) {
       <ul class="messages">
         {(g.messages ?? []).map((m) => (
           <li key={m.id} data-author={m.authorRole}>
-            <strong>{labelOf('ru', 'role', m.authorRole)}</strong> <span class="muted">{fmt(String(m.at))}</span>
+            <strong>{labelOf('ru', 'role', m.authorRole)}</strong>{' '}
+            <span class="muted">{fmt(String(m.at))}</span>
             <p>{m.body ?? '—'}</p>
           </li>
         ))}

@@ -1,5 +1,13 @@
 import { useState } from 'preact/hooks';
-import { CATEGORY_LABELS, Consultation, GrievanceCategory, TOPIC_LABELS, consultations, isAdviser, recordOutcome } from '../grievances';
+import {
+  CATEGORY_LABELS,
+  Consultation,
+  GrievanceCategory,
+  TOPIC_LABELS,
+  consultations,
+  isAdviser,
+  recordOutcome,
+} from '../grievances';
 import { fmt } from '../state';
 
 const STATUS: Record<string, string> = { booked: 'Записан', done: 'Состоялась', cancelled: 'Отменена' };

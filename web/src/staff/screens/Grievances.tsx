@@ -66,7 +66,9 @@ function Report() {
           type="button"
           class="secondary"
           data-download={`grievances-${by}.csv`}
-          onClick={() => void downloadFile(`/v1/grievances/report?by=${by}&format=csv`, `grievances-${by}.csv`)}
+          onClick={() =>
+            void downloadFile(`/v1/grievances/report?by=${by}&format=csv`, `grievances-${by}.csv`)
+          }
         >
           CSV
         </button>
@@ -74,7 +76,9 @@ function Report() {
           type="button"
           class="secondary"
           data-download={`grievances-${by}.xlsx`}
-          onClick={() => void downloadFile(`/v1/grievances/report?by=${by}&format=xlsx`, `grievances-${by}.xlsx`)}
+          onClick={() =>
+            void downloadFile(`/v1/grievances/report?by=${by}&format=xlsx`, `grievances-${by}.xlsx`)
+          }
         >
           XLSX
         </button>
@@ -87,7 +91,16 @@ function Report() {
             rows={rows.map((r) => ({ label: `${rowLabel(r)} (${r.women})`, value: r.total }))}
           />
           <Table
-            cols={['', 'Всего', 'Женщины', 'Мужчины', 'Срочные', 'Подтверждены', 'Часов до ответа', 'Часов до закрытия']}
+            cols={[
+              '',
+              'Всего',
+              'Женщины',
+              'Мужчины',
+              'Срочные',
+              'Подтверждены',
+              'Часов до ответа',
+              'Часов до закрытия',
+            ]}
             data-breakdown-table={by}
           >
             {rows.map((r) => (
@@ -125,7 +138,9 @@ export function Grievances() {
           <select
             id="grievance-state"
             value={f.state}
-            onChange={(e) => void filterQueue({ state: (e.target as HTMLSelectElement).value as GrievanceState | '' })}
+            onChange={(e) =>
+              void filterQueue({ state: (e.target as HTMLSelectElement).value as GrievanceState | '' })
+            }
           >
             <option value="">Все</option>
             {Object.entries(STATE_LABELS).map(([k, v]) => (
@@ -172,7 +187,10 @@ export function Grievances() {
         </label>
       </div>
       <p class="muted">{`Всего: ${queue.value.total}. Сначала открытые, срочные, затем по сроку ответа.`}</p>
-      <Table cols={['Срок', 'Категория', 'Состояние', 'Работодатель', 'Подано', '']} data-testid="grievance-queue">
+      <Table
+        cols={['Срок', 'Категория', 'Состояние', 'Работодатель', 'Подано', '']}
+        data-testid="grievance-queue"
+      >
         {queue.value.items.map((q) => (
           <tr key={q.id} data-grievance={q.id} data-urgent={String(q.urgent)} data-due={q.dueDate}>
             <td>

@@ -1,0 +1,249 @@
+import { Browser, Page } from 'playwright-core';
+import { TestApp, adminToken, bootTestApp, login, unique } from 'test/harness/app';
+import { kioskSubmission } from 'test/harness/applications.factory';
+import { registerMigrant } from 'test/harness/migrants.factory';
+import { FairScenario, createFairScenario } from 'test/harness/supply.factory';
+import { expectAccessible } from 'test/web/accessibility';
+import { DICTIONARY } from '../../web/src/i18n/kiosk';
+import { launchBrowser, newPage, screenshot } from 'test/web/browser';
+
+jest.setTimeout(120_000);
+
+const STAFF_PASSWORD = 'staff-password-123';
+
+/** "Report a problem / get help" at the kiosk, the staff triage queue and the jobseeker's Help tab. */
+describe('grievances and legal aid in the browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let scenario: FairScenario;
+  let staffEmail: string;
+  let staff: string;
+
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    t = await bootTestApp();
+    browser = await launchBrowser();
+    staffEmail = `${unique('triage')}@test.jobfair.local`;
+    await t
+      .http()
+      .post('/v1/staff')
+      .set(auth(await adminToken(t)))
+      .send({ email: staffEmail, password: STAFF_PASSWORD, displayName: 'Ирина Приёмная' })
+      .expect(201);
+    staff = await login(t, { email: staffEmail, password: STAFF_PASSWORD });
+    scenario = await createFairScenario(t, { staff });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A visitor who applied at this fair's kiosk before: their phone and the access code the kiosk showed. */
+  async function visitor(lang: 'tg' | 'uz'): Promise<{ id: string; phone: string; accessCode: string }> {
+    const body = kioskSubmission([scenario.vacancy.id], {
+      preferredLanguage: lang,
+      citizenship: lang === 'tg' ? 'TJ' : 'UZ',
+    });
+    const res = await t
+      .http()
+      .post('/v1/kiosk/applications')
+      .set(auth(scenario.kiosk.token))
+      .set('idempotency-key', unique('k'))
+      .send(body)
+      .expect(201);
+    return { id: res.body.migrantId, phone: body.migrant.phone as string, accessCode: res.body.accessCode };
+  }
+
+  /** Opens the kiosk in the language, enters "get help" from the welcome and proves who the visitor is. */
+  async function identifyAtKiosk(page: Page, lang: 'tg' | 'uz', who: { phone: string; accessCode: string }) {
+    await page.goto(`${t.url}/kiosk#token=${encodeURIComponent(scenario.kiosk.token)}&lang=${lang}`);
+    await page.locator('main[data-screen="language"]').waitFor();
+    await page.locator('[data-action="get-help"]').click();
+    await page.locator('main[data-screen="help"]').waitFor();
+    await page.getByRole('heading', { name: DICTIONARY.helpTitle[lang] }).waitFor();
+    await page.fill('#help-phone', who.phone);
+    await page.fill('#help-access-code', who.accessCode);
+    await expectAccessible(page);
+    await page.locator('[data-action="next"]').click();
+    await page.locator('main[data-screen="help-menu"]').waitFor();
+    await page.locator('[data-action="help-report"]').click();
+    await page.locator('main[data-screen="help-report"]').waitFor();
+  }
+
+  async function grievancesOf(migrantId: string) {
+    const res = await t.http().get(`/v1/grievances?migrantId=${migrantId}`).set(auth(staff)).expect(200);
+    return res.body.items as Array<Record<string, unknown>>;
+  }
+
+  it('a visitor reports unpaid wages at the kiosk in Tajik: the grievance is stored for them', async () => {
+    const who = await visitor('tg');
+    const { context, page } = await newPage(browser);
+    try {
+      await identifyAtKiosk(page, 'tg', who);
+      await page.locator('[data-category="wages_unpaid"]').click();
+      await page.fill('#grievance-description', 'Ду моҳ музд надоданд');
+      await page.locator('#grievance-anonymous').check();
+      await expectAccessible(page);
+      await screenshot(page, 'kiosk-help-1-report');
+      await page.locator('[data-action="send-report"]').click();
+      await page.locator('main[data-screen="help-sent"]').waitFor();
+      await page.getByRole('heading', { name: DICTIONARY.reportReceived.tg }).waitFor();
+      const id = await page.getByTestId('grievance-id').getAttribute('data-grievance');
+      expect(await page.getByTestId('hotlines').count()).toBe(0);
+
+      const [stored] = await grievancesOf(who.id);
+      expect(stored).toMatchObject({
+        id,
+        category: 'wages_unpaid',
+        state: 'received',
+        channel: 'kiosk',
+        anonymousToEmployer: true,
+        urgent: false,
+        fairId: scenario.fair.id,
+      });
+      const detail = await t.http().get(`/v1/grievances/${id}`).set(auth(staff)).expect(200);
+      expect(detail.body.description).toBe('Ду моҳ музд надоданд');
+      // The kiosk's outbox holds nothing once the server has the report.
+      expect(await page.evaluate(() => localStorage.getItem('jobfair.kiosk.outbox'))).toBe('[]');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an urgent report in Uzbek shows the help numbers at once, in Uzbek, as the API gives them', async () => {
+    const who = await visitor('uz');
+    const { context, page } = await newPage(browser);
+    try {
+      await identifyAtKiosk(page, 'uz', who);
+      await page.locator('[data-category="documents_retained"]').click();
+      await page.fill('#grievance-description', 'Ish beruvchi pasportimni olib qoʻydi');
+      await page.locator('[data-action="send-report"]').click();
+      await page.locator('main[data-screen="help-sent"]').waitFor();
+      const hotlines = page.getByTestId('hotlines');
+      await hotlines.waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'kiosk-help-2-hotlines');
+      const id = (await page.getByTestId('grievance-id').getAttribute('data-grievance'))!;
+
+      const api = await t.http().get(`/v1/grievances/${id}?lang=uz`).set(auth(staff)).expect(200);
+      expect(api.body).toMatchObject({ category: 'documents_retained', urgent: true, channel: 'kiosk' });
+      expect(api.body.hotlines.length).toBeGreaterThan(0);
+      for (const h of api.body.hotlines as Array<{ number: string; label: string }>) {
+        expect(await hotlines.locator(`[data-hotline="${h.number}"]`).textContent()).toContain(h.label);
+      }
+      expect(await hotlines.textContent()).toContain(api.body.urgentNotice);
+      // Due the same day: an urgent category is answered today.
+      expect(api.body.dueDate).toBe(
+        new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date(api.body.receivedAt)),
+      );
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('staff see the queue urgent first, then by due date, and move a grievance into review', async () => {
+    const person = await registerMigrant(t);
+    const file = (category: string) =>
+      t
+        .http()
+        .post('/v1/grievances')
+        .set(auth(person.token))
+        .send({ category, description: `Обращение ${category}` })
+        .expect(201);
+    const plain = (await file('unsafe_work')).body;
+    const urgent = (await file('harassment_violence')).body;
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${t.url}/staff#grievances`);
+      await page.getByLabel('Электронная почта').fill(staffEmail);
+      await page.getByLabel('Пароль').fill(STAFF_PASSWORD);
+      await page.getByRole('button', { name: 'Войти' }).click();
+      const queue = page.getByTestId('grievance-queue');
+      await queue.locator(`tr[data-grievance="${plain.id}"]`).waitFor();
+      const shown = await queue
+        .locator('tr[data-grievance]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-grievance')));
+      const api = await t.http().get('/v1/grievances?pageSize=100').set(auth(staff)).expect(200);
+      expect(shown).toEqual(api.body.items.map((g: { id: string }) => g.id));
+      expect(shown.indexOf(urgent.id)).toBeLessThan(shown.indexOf(plain.id));
+      // Among the open ones every urgent row comes before every other, and each part runs by due date.
+      const rows = await queue
+        .locator('tr[data-grievance]')
+        .evaluateAll((trs) => trs.map((r) => [r.getAttribute('data-urgent'), r.getAttribute('data-due')]));
+      const firstPlain = rows.findIndex(([u]) => u === 'false');
+      expect(rows.slice(firstPlain).every(([u]) => u === 'false')).toBe(true);
+      await page.locator('[data-testid="grievance-report"] svg.chart').waitFor();
+      await screenshot(page, 'staff-grievances-1-queue');
+
+      await queue.locator(`tr[data-grievance="${plain.id}"] button`).click();
+      await page.locator(`[data-grievance-detail="${plain.id}"]`).waitFor();
+      expect(new URL(page.url()).hash).toBe(`#grievances/${plain.id}`);
+      await page.locator('[data-to="in_review"]').check();
+      await page.fill('#transition-note', 'Взято в работу');
+      await page.locator('[data-action="transition"]').click();
+      await page.locator(`[data-grievance-detail="${plain.id}"][data-state="in_review"]`).waitFor();
+      await screenshot(page, 'staff-grievances-2-detail');
+      const after = await t.http().get(`/v1/grievances/${plain.id}`).set(auth(staff)).expect(200);
+      expect(after.body.state).toBe('in_review');
+      expect(after.body.history.at(-1)).toMatchObject({
+        from: 'received',
+        to: 'in_review',
+        note: 'Взято в работу',
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the jobseeker opens a grievance from its link, reads the staff message and files a new one', async () => {
+    const person = await registerMigrant(t, { preferredLanguage: 'ky' });
+    const g = (
+      await t
+        .http()
+        .post('/v1/grievances')
+        .set(auth(person.token))
+        .send({ category: 'worker_charged', description: 'Документтер үчүн акча алышты' })
+        .expect(201)
+    ).body;
+    await t
+      .http()
+      .post(`/v1/grievances/${g.id}/messages`)
+      .set(auth(staff))
+      .send({ body: 'Квитанцияны алып келиңиз' })
+      .expect(201);
+    const { context, page } = await newPage(browser, {
+      viewport: { width: 390, height: 844 },
+      locale: 'ky-KG',
+    });
+    try {
+      await page.goto(`${t.url}/#grievances/${g.id}`);
+      await page.locator('#f-phone').fill(person.phone);
+      await page.locator('#f-password').fill(person.password);
+      await page.locator('form button[type="submit"]').click();
+      const detail = page.locator(`[data-grievance-detail="${g.id}"]`);
+      await detail.waitFor();
+      await detail.getByText('Квитанцияны алып келиңиз').waitFor();
+      expect(await detail.locator('li[data-author="staff"]').count()).toBe(1);
+      await screenshot(page, 'migrant-help-1-detail');
+
+      await page.locator('[data-action="help-list"]').click();
+      await page.locator('[data-action="new-grievance"]').click();
+      await page.locator('form[data-form="grievance"] input[value="terms_differ"]').check();
+      await page.fill('#f-description', 'Айлык жарнамадагыдан аз');
+      await page.locator('form[data-form="grievance"] button[type="submit"]').click();
+      await page.getByText(DICTIONARY.reportReceived.ky).waitFor();
+      const mine = await t.http().get('/v1/grievances').set(auth(person.token)).expect(200);
+      expect(mine.body.items.map((x: { category: string }) => x.category).sort()).toEqual([
+        'terms_differ',
+        'worker_charged',
+      ]);
+      const filed = mine.body.items.find((x: { category: string }) => x.category === 'terms_differ');
+      expect(filed).toMatchObject({ channel: 'online', description: 'Айлык жарнамадагыдан аз' });
+      await page.locator(`[data-grievance-detail="${filed.id}"]`).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
