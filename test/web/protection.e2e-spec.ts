@@ -143,6 +143,98 @@ describe('grievances and legal aid in the browser', () => {
     }
   });
 
+  it('books a consultation at the fair’s legal desk from the kiosk; the adviser sees only their own bookings', async () => {
+    const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+    const advisers = [];
+    for (const name of ['Юрист А', 'Юрист Б']) {
+      const email = `${unique('adviser')}@test.jobfair.local`;
+      const res = await t
+        .http()
+        .post('/v1/legal-advisers')
+        .set(auth(staff))
+        .send({ email, password: 'adviser-password-1', displayName: name, fairIds: [scenario.fair.id] })
+        .expect(201);
+      advisers.push({ id: res.body.id as string, email });
+    }
+    const desk = await t
+      .http()
+      .post(`/v1/fairs/${scenario.fair.id}/legal-desks`)
+      .set(auth(staff))
+      .send({
+        name: 'Юридическая помощь',
+        location: 'Зал B',
+        slots: [
+          { adviserId: advisers[0].id, startsAt: at(5), endsAt: at(5.5) },
+          { adviserId: advisers[1].id, startsAt: at(6), endsAt: at(6.5) },
+        ],
+      })
+      .expect(201);
+    const first = desk.body.slots.find((x: { adviserId: string }) => x.adviserId === advisers[0].id);
+    const other = await visitor('uz');
+    // Someone else booked adviser B's slot: it is not A's to see.
+    await t
+      .http()
+      .post('/v1/kiosk/legal-consultations')
+      .set(auth(scenario.kiosk.token))
+      .send({
+        slotId: desk.body.slots.find((x: { id: string }) => x.id !== first.id).id,
+        topic: 'patent',
+        migrantId: other.id,
+      })
+      .expect(201);
+
+    const who = await visitor('tg');
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${t.url}/kiosk#token=${encodeURIComponent(scenario.kiosk.token)}&lang=tg`);
+      await page.locator('[data-action="get-help"]').click();
+      await page.fill('#help-phone', who.phone);
+      await page.fill('#help-access-code', who.accessCode);
+      await page.locator('[data-action="next"]').click();
+      await page.locator('[data-action="help-legal"]').click();
+      await page.locator('main[data-screen="help-legal"]').waitFor();
+      await page.locator('[data-topic="family_women"]').click();
+      await expectAccessible(page);
+      await page.locator(`[data-slot="${first.id}"]`).click();
+      const booked = page.getByTestId('consultation-booked');
+      await booked.waitFor();
+      const mine = await t.http().get('/v1/legal-consultations').set(auth(staff)).expect(200);
+      const id = await booked.getAttribute('data-consultation');
+      const stored = mine.body.items.find((c: { id: string }) => c.id === id);
+      expect(stored).toMatchObject({
+        slotId: first.id,
+        migrantId: who.id,
+        topic: 'family_women',
+        language: 'tg',
+        channel: 'kiosk',
+        status: 'booked',
+      });
+
+      // The adviser signs in to the staff console and sees their one booking, not B's.
+      await page.goto(`${t.url}/staff`);
+      await page.getByLabel('Электронная почта').fill(advisers[0].email);
+      await page.getByLabel('Пароль').fill('adviser-password-1');
+      await page.getByRole('button', { name: 'Войти' }).click();
+      await page.locator('main[data-tab="consultations"]').waitFor();
+      const cards = page.locator('article[data-consultation]');
+      await cards.first().waitFor();
+      expect(await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-consultation')))).toEqual([
+        id,
+      ]);
+      expect(await page.locator('nav [data-tab]').count()).toBe(1);
+      await page.fill(`#outcome-${id}`, 'Разъяснены права, рекомендовано обратиться в инспекцию');
+      await page.locator('[data-action="outcome"]').click();
+      await page.locator(`article[data-consultation="${id}"][data-status="done"]`).waitFor();
+      const done = await t.http().get(`/v1/legal-consultations/${id}`).set(auth(staff)).expect(200);
+      expect(done.body).toMatchObject({
+        status: 'done',
+        outcome: 'Разъяснены права, рекомендовано обратиться в инспекцию',
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('staff see the queue urgent first, then by due date, and move a grievance into review', async () => {
     const person = await registerMigrant(t);
     const file = (category: string) =>

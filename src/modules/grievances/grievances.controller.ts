@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   CurrentKiosk,
@@ -91,6 +91,7 @@ export class GrievancesController {
   @Get('ilo-indicators')
   @Roles('staff', 'admin', 'migrant', 'legal_adviser')
   @ApiRoute('The ILO indicators of forced labour as a checklist, in the asked language', [400])
+  @ApiQuery({ name: 'lang', required: false, enum: GRIEVANCE_LANGS })
   @ApiOkResponse({ type: IloIndicatorListDto })
   indicators(
     @Query('lang') lang: unknown,
@@ -135,6 +136,7 @@ export class GrievancesController {
   @OpenToUnverifiedEmployers()
   @Get(':id')
   @ApiRoute('One grievance: the person, staff, the assigned adviser, or the employer once shared', [400, 404])
+  @ApiQuery({ name: 'lang', required: false, enum: GRIEVANCE_LANGS })
   @ApiOkResponse({ type: GrievanceDto })
   get(
     @CurrentPrincipal() principal: Principal,
@@ -231,6 +233,7 @@ export class KioskGrievancesController {
     'The ILO indicators of forced labour as a checklist, in the visitor’s language (kiosk token)',
     [400, 403],
   )
+  @ApiQuery({ name: 'lang', required: false, enum: GRIEVANCE_LANGS })
   @ApiOkResponse({ type: IloIndicatorListDto })
   indicators(
     @Query('lang') lang: unknown,

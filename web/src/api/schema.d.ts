@@ -9083,7 +9083,9 @@ export interface operations {
     };
     GrievancesController_indicators: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
             header?: {
                 "accept-language"?: string;
             };
@@ -9182,7 +9184,9 @@ export interface operations {
     };
     GrievancesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
             header?: {
                 "accept-language"?: string;
             };
@@ -9584,7 +9588,9 @@ export interface operations {
     };
     KioskGrievancesController_indicators: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
             header?: {
                 "accept-language"?: string;
             };

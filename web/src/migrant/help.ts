@@ -62,8 +62,6 @@ export const grievance = signal<Grievance | null>(null);
 export const consultations = signal<Consultation[]>([]);
 export const indicators = signal<Array<{ code: string; label: string }>>([]);
 export const freeSlots = signal<FreeSlot[]>([]);
-/** A grievance just filed online: shown with the help numbers when urgent. */
-export const justFiled = signal<Grievance | null>(null);
 
 /** Reads `#grievances/<id>`, `#consultations/<id>` or `#consultations/new`: the Help tab opens there after login. */
 export function readHelpHash(): void {
@@ -173,7 +171,6 @@ export async function fileGrievance(form: {
         },
       }),
     );
-    justFiled.value = created;
     await show({ kind: 'grievance', id: created.id });
     message.value = { kind: 'notice', text: tr('reportReceived') };
   } catch (e) {

@@ -15,7 +15,6 @@ import {
   grievances,
   helpView,
   indicators,
-  justFiled,
   sendMessage,
   show,
 } from '../help';
@@ -111,7 +110,7 @@ function Detail() {
       {g.state === 'received' || g.state === 'in_review' ? (
         <p>{tr('answerBy', { date: when(g.dueDate) })}</p>
       ) : null}
-      <Hotlines g={justFiled.value?.id === g.id ? justFiled.value : g} />
+      <Hotlines g={g} />
       {g.description ? <p class="quote">{g.description}</p> : null}
       <h4>{tr('messagesTitle')}</h4>
       {g.messages?.length ? (
