@@ -1,4 +1,4 @@
-import { desks, freeSlots, loadIndicators } from '../help';
+import { desks, freeSlots } from '../help';
 import { Layout } from '../components/Layout';
 import { go, reset, tr } from '../state';
 
@@ -10,10 +10,7 @@ export function HelpMenu() {
         <button
           type="button"
           data-action="help-report"
-          onClick={() => {
-            void loadIndicators();
-            go('help-report');
-          }}
+          onClick={() => go('help-report')}
         >
           <span class="icon" aria-hidden="true">
             ✎

@@ -1,16 +1,29 @@
+import { useEffect } from 'preact/hooks';
 import type { MessageKey } from '../../i18n/kiosk';
 import { Choice } from '../components/Choice';
 import { Layout } from '../components/Layout';
 import { NavButtons } from '../components/NavButtons';
-import { CATEGORIES, filing, indicators, report, reportReady, toggleIndicator, updateReport } from '../help';
+import {
+  CATEGORIES,
+  filing,
+  indicators,
+  loadIndicators,
+  report,
+  reportReady,
+  toggleIndicator,
+  updateReport,
+} from '../help';
 import { submitGrievance } from '../submit';
-import { tr } from '../state';
+import { lang, tr } from '../state';
 
 /** The report: one of the eight categories (the ILO checklist for forced labour), what happened, anonymity. */
 export function HelpReport() {
   const r = report.value;
   const f = filing.value;
   const busy = f?.status === 'sending' || f?.status === 'waiting';
+  // The checklist's labels follow the language picked in the header.
+  const current = lang.value;
+  useEffect(() => void loadIndicators(), [current]);
   return (
     <Layout title={tr('helpReport')}>
       <fieldset class="card">
