@@ -106,7 +106,7 @@ describe('grievances and legal aid in the browser', () => {
       const detail = await t.http().get(`/v1/grievances/${id}`).set(auth(staff)).expect(200);
       expect(detail.body.description).toBe('Ду моҳ музд надоданд');
       // The kiosk's outbox holds nothing once the server has the report.
-      expect(await page.evaluate(() => localStorage.getItem('jobfair.kiosk.outbox'))).toBe('[]');
+      expect(await page.evaluate("localStorage.getItem('jobfair.kiosk.outbox')")).toBe('[]');
     } finally {
       await context.close();
     }
@@ -145,7 +145,7 @@ describe('grievances and legal aid in the browser', () => {
 
   it('books a consultation at the fair’s legal desk from the kiosk; the adviser sees only their own bookings', async () => {
     const at = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
-    const advisers = [];
+    const advisers: Array<{ id: string; email: string }> = [];
     for (const name of ['Юрист А', 'Юрист Б']) {
       const email = `${unique('adviser')}@test.jobfair.local`;
       const res = await t

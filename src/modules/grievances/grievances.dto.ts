@@ -226,7 +226,7 @@ export class ReferralViewDto {
 
 export class GrievanceHistoryItemDto {
   @ApiProperty({ nullable: true, enum: GRIEVANCE_STATES }) from: GrievanceState | null;
-  @ApiProperty() to: GrievanceState;
+  @ApiProperty({ enum: GRIEVANCE_STATES }) to: GrievanceState;
   @ApiProperty() actorRole: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: ReferralViewDto }) referral: ReferralViewDto | null;
@@ -292,9 +292,14 @@ export class GrievancePageDto {
   @ApiProperty() pageSize: number;
 }
 
+export class IloIndicatorDto {
+  @ApiProperty({ enum: ILO_INDICATOR_CODES }) code: string;
+  @ApiProperty() label: string;
+}
+
 export class IloIndicatorListDto {
   @ApiProperty() source: string;
-  @ApiProperty() items: { code: string; label: string }[];
+  @ApiProperty({ type: [IloIndicatorDto] }) items: IloIndicatorDto[];
 }
 
 export class SuspensionResultDto {

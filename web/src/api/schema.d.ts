@@ -3784,7 +3784,8 @@ export interface components {
         GrievanceHistoryItemDto: {
             /** @enum {string|null} */
             from: "received" | "in_review" | "referred" | "resolved" | "rejected" | null;
-            to: Record<string, never>;
+            /** @enum {string} */
+            to: "received" | "in_review" | "referred" | "resolved" | "rejected";
             actorRole: string;
             note: string | null;
             referral: components["schemas"]["ReferralViewDto"] | null;
@@ -3854,9 +3855,14 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        IloIndicatorDto: {
+            /** @enum {string} */
+            code: "abuse_of_vulnerability" | "deception" | "restriction_of_movement" | "isolation" | "physical_sexual_violence" | "intimidation_threats" | "retention_of_identity_documents" | "withholding_of_wages" | "debt_bondage" | "abusive_working_living_conditions" | "excessive_overtime";
+            label: string;
+        };
         IloIndicatorListDto: {
             source: string;
-            items: string[];
+            items: components["schemas"]["IloIndicatorDto"][];
         };
         GrievanceReportRowDto: {
             /** @description The group’s code (category, country, id…) */

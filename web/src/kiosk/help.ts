@@ -9,6 +9,7 @@ import { api, guarded } from './data';
 import { go, identification, lang, normalisedPhone, updateIdentification } from './state';
 
 export type GrievanceCategory = Schemas['CreateGrievanceDto']['category'];
+export type IloIndicator = Schemas['IloIndicatorDto'];
 export type Grievance = Schemas['GrievanceDto'];
 export type LegalDesk = Schemas['LegalDeskDto'];
 export type ConsultationTopic = Schemas['BookConsultationDto']['topic'];
@@ -36,7 +37,7 @@ export const TOPICS: ConsultationTopic[] = [
 
 export interface Report {
   category: GrievanceCategory | null;
-  iloIndicators: string[];
+  iloIndicators: IloIndicator['code'][];
   description: string;
   anonymousToEmployer: boolean;
 }
@@ -51,7 +52,7 @@ export const emptyReport = (): Report => ({
 /** The visitor found by the check-in: the grievance and the booking are filed for them. */
 export const helpMigrantId = signal<string | null>(null);
 export const report = signal<Report>(emptyReport());
-export const indicators = signal<Array<{ code: string; label: string }>>([]);
+export const indicators = signal<IloIndicator[]>([]);
 /** The report on its way: its key, and whether it waits in the outbox. */
 export const filing = signal<{
   key: string;
@@ -67,7 +68,7 @@ export function updateReport(change: Partial<Report>): void {
   report.value = { ...report.value, ...change };
 }
 
-export function toggleIndicator(code: string): void {
+export function toggleIndicator(code: IloIndicator['code']): void {
   const now = report.value.iloIndicators;
   updateReport({ iloIndicators: now.includes(code) ? now.filter((c) => c !== code) : [...now, code] });
 }

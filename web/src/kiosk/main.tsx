@@ -26,7 +26,7 @@ import { Vacancies } from './screens/Vacancies';
 import { Screen, TOKEN_KEY, done, fair, lang, pairing, screen, token } from './state';
 import { countPending, outbox } from './submit';
 
-const SCREENS: Record<Screen, () => preact.JSX.Element> = {
+const SCREENS: Record<Screen, () => preact.JSX.Element | null> = {
   language: Language,
   consent: Consent,
   about: About,

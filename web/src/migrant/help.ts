@@ -60,7 +60,8 @@ export const helpView = signal<HelpView>({ kind: 'list' });
 export const grievances = signal<Grievance[]>([]);
 export const grievance = signal<Grievance | null>(null);
 export const consultations = signal<Consultation[]>([]);
-export const indicators = signal<Array<{ code: string; label: string }>>([]);
+export type IloIndicator = Schemas['IloIndicatorDto'];
+export const indicators = signal<IloIndicator[]>([]);
 export const freeSlots = signal<FreeSlot[]>([]);
 
 /** Reads `#grievances/<id>`, `#consultations/<id>` or `#consultations/new`: the Help tab opens there after login. */
@@ -152,7 +153,7 @@ export async function fileGrievance(form: {
   description: string;
   application: Application | null;
   anonymousToEmployer: boolean;
-  iloIndicators: string[];
+  iloIndicators: IloIndicator['code'][];
 }): Promise<void> {
   if (!me.value) return;
   try {

@@ -7,11 +7,7 @@ export function HelpMenu() {
   return (
     <Layout title={tr('helpTitle')}>
       <div class="choices" role="group" aria-label={tr('helpTitle')}>
-        <button
-          type="button"
-          data-action="help-report"
-          onClick={() => go('help-report')}
-        >
+        <button type="button" data-action="help-report" onClick={() => go('help-report')}>
           <span class="icon" aria-hidden="true">
             ✎
           </span>

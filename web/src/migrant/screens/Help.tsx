@@ -6,6 +6,7 @@ import {
   CATEGORIES,
   Grievance,
   GrievanceCategory,
+  IloIndicator,
   TOPICS,
   book,
   consultations,
@@ -152,7 +153,7 @@ function Detail() {
 
 function NewGrievance() {
   const [category, setCategory] = useState<GrievanceCategory | null>(null);
-  const [ticked, setTicked] = useState<string[]>([]);
+  const [ticked, setTicked] = useState<IloIndicator['code'][]>([]);
   return (
     <form
       class="card"
