@@ -165,10 +165,7 @@ export async function bookSlot(slotId: string): Promise<void> {
 
 /** The slot's time in the fair's language. */
 export const slotTime = (iso: string) =>
-  new Date(iso).toLocaleString(lang.value === 'en' ? 'en-GB' : 'ru-RU', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  new Intl.DateTimeFormat(lang.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 export const reportReady = () =>
   Boolean(report.value.category && report.value.description.trim().length >= 3 && helpMigrantId.value);

@@ -6,10 +6,10 @@ import { lang, reset, tr } from '../state';
 export function HelpSent() {
   const g = filed.value;
   if (!g) return null;
-  const due = new Date(g.dueAt).toLocaleDateString(lang.value === 'en' ? 'en-GB' : 'ru-RU', {
-    dateStyle: 'long',
-    timeZone: 'Europe/Moscow',
-  });
+  // The due day is a Moscow date, written in the visitor's language.
+  const due = new Intl.DateTimeFormat(lang.value, { dateStyle: 'long', timeZone: 'Europe/Moscow' }).format(
+    new Date(g.dueAt),
+  );
   return (
     <Layout title={tr('reportReceived')}>
       <p data-testid="grievance-id" data-grievance={g.id}>
