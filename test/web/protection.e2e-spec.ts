@@ -2,7 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { TestApp, adminToken, bootTestApp, login, unique } from 'test/harness/app';
 import { kioskSubmission } from 'test/harness/applications.factory';
 import { registerMigrant } from 'test/harness/migrants.factory';
-import { FairScenario, createFairScenario } from 'test/harness/supply.factory';
+import { EMPLOYER_PASSWORD, FairScenario, createFairScenario } from 'test/harness/supply.factory';
 import { expectAccessible } from 'test/web/accessibility';
 import { DICTIONARY } from '../../web/src/i18n/kiosk';
 import { launchBrowser, newPage, screenshot } from 'test/web/browser';
@@ -41,7 +41,9 @@ describe('grievances and legal aid in the browser', () => {
   });
 
   /** A visitor who applied at this fair's kiosk before: their phone and the access code the kiosk showed. */
-  async function visitor(lang: 'tg' | 'uz'): Promise<{ id: string; phone: string; accessCode: string }> {
+  async function visitor(
+    lang: 'tg' | 'uz',
+  ): Promise<{ id: string; phone: string; accessCode: string; applicationId: string }> {
     const body = kioskSubmission([scenario.vacancy.id], {
       preferredLanguage: lang,
       citizenship: lang === 'tg' ? 'TJ' : 'UZ',
@@ -53,7 +55,12 @@ describe('grievances and legal aid in the browser', () => {
       .set('idempotency-key', unique('k'))
       .send(body)
       .expect(201);
-    return { id: res.body.migrantId, phone: body.migrant.phone as string, accessCode: res.body.accessCode };
+    return {
+      id: res.body.migrantId,
+      phone: body.migrant.phone as string,
+      accessCode: res.body.accessCode,
+      applicationId: res.body.applications[0].id,
+    };
   }
 
   /** Opens the kiosk in the language, enters "get help" from the welcome and proves who the visitor is. */
@@ -334,6 +341,43 @@ describe('grievances and legal aid in the browser', () => {
       const filed = mine.body.items.find((x: { category: string }) => x.category === 'terms_differ');
       expect(filed).toMatchObject({ channel: 'online', description: 'Айлык жарнамадагыдан аз' });
       await page.locator(`[data-grievance-detail="${filed.id}"]`).waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the employer opens a grievance staff shared from its link, without the anonymous worker’s name, and answers once', async () => {
+    const who = await visitor('uz');
+    const filed = await t
+      .http()
+      .post('/v1/kiosk/grievances')
+      .set(auth(scenario.kiosk.token))
+      .send({
+        migrantId: who.id,
+        applicationId: who.applicationId,
+        category: 'terms_differ',
+        description: 'Ish haqi eʼlondagidan kam',
+        anonymousToEmployer: true,
+      })
+      .expect(201);
+    const id = filed.body.id as string;
+    await t.http().post(`/v1/grievances/${id}/share`).set(auth(staff)).expect(200);
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${t.url}/employer#grievances/${id}`);
+      await page.getByLabel('Электронная почта').fill(scenario.employer.email);
+      await page.getByLabel('Пароль', { exact: true }).fill(EMPLOYER_PASSWORD);
+      await page.getByRole('button', { name: 'Войти' }).click();
+      const card = page.locator(`section[data-grievance="${id}"]`);
+      await card.waitFor();
+      const person = await page.getByTestId('grievance-person').textContent();
+      expect(person).toBe('Работник просил не называть его имя.');
+      await page.fill('#employer-answer', 'Доплата будет начислена в ближайшую выплату');
+      await page.getByRole('button', { name: 'Отправить ответ' }).click();
+      await page.getByTestId('employer-answer').waitFor();
+      await screenshot(page, 'employer-grievance-1-answered');
+      const got = await t.http().get(`/v1/grievances/${id}`).set(auth(staff)).expect(200);
+      expect(got.body.employerAnswer).toBe('Доплата будет начислена в ближайшую выплату');
     } finally {
       await context.close();
     }
