@@ -79,6 +79,34 @@ describe('grievances and legal aid in the browser', () => {
     await page.locator('main[data-screen="help-report"]').waitFor();
   }
 
+  /** A free slot at the fair's legal desk, this many hours ahead, with an adviser of its own. */
+  async function freeSlot(hoursAhead: number): Promise<string> {
+    const email = `${unique('adviser')}@test.jobfair.local`;
+    const adviser = await t
+      .http()
+      .post('/v1/legal-advisers')
+      .set(auth(staff))
+      .send({ email, password: 'adviser-password-1', displayName: 'Юрист', fairIds: [scenario.fair.id] })
+      .expect(201);
+    const startsAt = new Date(Date.now() + hoursAhead * 3_600_000);
+    const desk = await t
+      .http()
+      .post(`/v1/fairs/${scenario.fair.id}/legal-desks`)
+      .set(auth(staff))
+      .send({
+        name: 'Юридическая помощь онлайн',
+        slots: [
+          {
+            adviserId: adviser.body.id,
+            startsAt: startsAt.toISOString(),
+            endsAt: new Date(startsAt.getTime() + 1_800_000).toISOString(),
+          },
+        ],
+      })
+      .expect(201);
+    return desk.body.slots[0].id as string;
+  }
+
   async function grievancesOf(migrantId: string) {
     const res = await t.http().get(`/v1/grievances?migrantId=${migrantId}`).set(auth(staff)).expect(200);
     return res.body.items as Array<Record<string, unknown>>;
@@ -296,7 +324,7 @@ describe('grievances and legal aid in the browser', () => {
     }
   });
 
-  it('the jobseeker opens a grievance from its link, reads the staff message and files a new one', async () => {
+  it('the jobseeker opens a grievance from its link, reads the staff message, files a new one and books a consultation', async () => {
     const person = await registerMigrant(t, { preferredLanguage: 'ky' });
     const g = (
       await t
@@ -341,6 +369,23 @@ describe('grievances and legal aid in the browser', () => {
       const filed = mine.body.items.find((x: { category: string }) => x.category === 'terms_differ');
       expect(filed).toMatchObject({ channel: 'online', description: 'Айлык жарнамадагыдан аз' });
       await page.locator(`[data-grievance-detail="${filed.id}"]`).waitFor();
+
+      // Booking a consultation online at the fair's legal desk, then opening it from its link.
+      const slot = await freeSlot(8);
+      await page.locator('[data-action="help-list"]').click();
+      await page.locator('[data-action="book"]').click();
+      await page.locator('#f-topic').selectOption('contract');
+      await page.locator(`li[data-slot="${slot}"] button`).click();
+      const booked = page.locator('[data-consultation-detail]');
+      await booked.waitFor();
+      const id = await booked.getAttribute('data-consultation-detail');
+      const list = await t.http().get('/v1/legal-consultations').set(auth(person.token)).expect(200);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({ id, slotId: slot, topic: 'contract', channel: 'online', language: 'ky' }),
+      ]);
+      await page.goto(`${t.url}/#consultations/${id}`);
+      await page.locator(`[data-consultation-detail="${id}"]`).waitFor();
+      expect(await page.getByTestId('consultation-status').textContent()).toBe(DICTIONARY.cstatus_booked.ky);
     } finally {
       await context.close();
     }
