@@ -257,6 +257,9 @@ describe('grievances and legal aid in the browser', () => {
         id,
       ]);
       expect(await page.locator('nav [data-tab]').count()).toBe(1);
+      // The person's eligibility facts, for the booking's own adviser.
+      await page.locator(`article[data-consultation="${id}"] [data-action="person"]`).click();
+      await page.locator(`[data-person="${who.id}"]`).getByText('Таджикистан').waitFor();
       await page.fill(`#outcome-${id}`, 'Разъяснены права, рекомендовано обратиться в инспекцию');
       await page.locator('[data-action="outcome"]').click();
       await page.locator(`article[data-consultation="${id}"][data-status="done"]`).waitFor();

@@ -8,6 +8,7 @@ import { Idempotent } from 'src/common/idempotency/idempotency.interceptor';
 import {
   BookConsultationDto,
   BookedConsultationDto,
+  ConsultationPersonDto,
   ConsultationOutcomeDto,
   CreateLegalAdviserDto,
   CreateLegalDeskDto,
@@ -89,6 +90,7 @@ export class LegalAidController {
     'The person’s eligibility facts and documents, for the booking’s own adviser (audited)',
     [400, 404],
   )
+  @ApiOkResponse({ type: ConsultationPersonDto })
   person(@CurrentUser() user: UserPrincipal, @Param('id', UuidPipe) id: string) {
     return this.legalAid.person(user, id);
   }

@@ -123,3 +123,32 @@ export class BookedConsultationDto extends LegalConsultationDto {
 export class LegalConsultationListDto {
   @ApiProperty({ type: [LegalConsultationDto] }) items: LegalConsultationDto[];
 }
+
+export class PersonFactsDto {
+  @ApiProperty({ example: '1995-04-12' }) birthDate: string;
+  @ApiProperty({ example: 'UZ' }) citizenship: string;
+  @ApiProperty({ type: [String] }) occupationCodes: string[];
+  @ApiPropertyOptional({
+    type: Object,
+    description: 'Host country → last day of the latest entry ban not lifted',
+    example: { RU: '2029-05-31' },
+  })
+  entryBans?: Record<string, string>;
+}
+
+export class PersonDocumentDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'patent' }) type: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Masked' }) number: string | null;
+  @ApiProperty({ nullable: true, type: String }) issuingCountry: string | null;
+  @ApiProperty({ nullable: true, type: String }) region: string | null;
+  @ApiProperty({ nullable: true, type: String }) validFrom: string | null;
+  @ApiProperty({ nullable: true, type: String }) validUntil: string | null;
+}
+
+export class ConsultationPersonDto {
+  @ApiProperty() consultationId: string;
+  @ApiProperty() migrantId: string;
+  @ApiProperty({ type: PersonFactsDto }) eligibilityFacts: PersonFactsDto;
+  @ApiProperty({ type: [PersonDocumentDto] }) documents: PersonDocumentDto[];
+}

@@ -4021,6 +4021,37 @@ export interface components {
         LegalConsultationListDto: {
             items: components["schemas"]["LegalConsultationDto"][];
         };
+        PersonFactsDto: {
+            /** @example 1995-04-12 */
+            birthDate: string;
+            /** @example UZ */
+            citizenship: string;
+            occupationCodes: string[];
+            /**
+             * @description Host country → last day of the latest entry ban not lifted
+             * @example {
+             *       "RU": "2029-05-31"
+             *     }
+             */
+            entryBans?: Record<string, never>;
+        };
+        PersonDocumentDto: {
+            id: string;
+            /** @example patent */
+            type: string;
+            /** @description Masked */
+            number: string | null;
+            issuingCountry: string | null;
+            region: string | null;
+            validFrom: string | null;
+            validUntil: string | null;
+        };
+        ConsultationPersonDto: {
+            consultationId: string;
+            migrantId: string;
+            eligibilityFacts: components["schemas"]["PersonFactsDto"];
+            documents: components["schemas"]["PersonDocumentDto"][];
+        };
         ConsultationOutcomeDto: {
             outcome: string;
             /** @description Opens a grievance for the person from this consultation (migrantId is taken from the booking) */
@@ -10238,6 +10269,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPersonDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {

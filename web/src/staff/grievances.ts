@@ -15,6 +15,7 @@ export type Transition = Schemas['GrievanceTransitionDto'];
 export type ReportRow = Schemas['GrievanceReportRowDto'];
 export type Consultation = Schemas['LegalConsultationDto'];
 export type GrievanceBody = Schemas['CreateGrievanceDto'];
+export type ConsultationPerson = Schemas['ConsultationPersonDto'];
 
 export const CATEGORY_LABELS: Record<GrievanceCategory, string> = {
   wages_unpaid: 'Невыплата или занижение зарплаты',
@@ -73,6 +74,8 @@ export const names = signal<Record<string, string>>({});
 export const reportBy = signal<(typeof REPORT_GROUPS)[number]>('category');
 export const reportRows = signal<ReportRow[]>([]);
 export const consultations = signal<Consultation[]>([]);
+/** The person of a booking as its adviser reads them (each read audited), by consultation id. */
+export const persons = signal<Record<string, ConsultationPerson>>({});
 
 // `#grievances/<id>` (a notification's link) opens that grievance once the console is signed in.
 const linked = /^#grievances\/([0-9a-f-]{36})$/i.exec(location.hash);
@@ -245,6 +248,15 @@ export async function recordOutcome(
     );
     notice(res.grievanceId ? 'Итог записан, обращение открыто.' : 'Итог консультации записан.');
     await loaders.consultations!();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function readPerson(id: string): Promise<void> {
+  try {
+    const person = await call(api.GET('/v1/legal-consultations/{id}/person', { params: { path: { id } } }));
+    persons.value = { ...persons.value, [id]: person };
   } catch (e) {
     fail(e);
   }

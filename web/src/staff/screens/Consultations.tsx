@@ -1,11 +1,16 @@
 import { useState } from 'preact/hooks';
+import { labelOf } from '../../i18n/staff';
+import { Table } from '../components/Table';
 import {
   CATEGORY_LABELS,
   Consultation,
+  ConsultationPerson,
   GrievanceCategory,
   TOPIC_LABELS,
   consultations,
   isAdviser,
+  persons,
+  readPerson,
   recordOutcome,
 } from '../grievances';
 import { fmt } from '../state';
@@ -67,6 +72,32 @@ function Outcome({ c }: { c: Consultation }) {
   );
 }
 
+/** What the eligibility check knows of the person, and their documents with masked numbers. */
+function Person({ p }: { p: ConsultationPerson }) {
+  const f = p.eligibilityFacts;
+  const bans = Object.entries(f.entryBans ?? {});
+  return (
+    <div class="card" data-person={p.migrantId}>
+      <p>{`Гражданство: ${labelOf('ru', 'country', f.citizenship)}; дата рождения: ${f.birthDate}; профессии: ${f.occupationCodes.join(', ') || '—'}`}</p>
+      {bans.length ? (
+        <p class="notice">{`Запрет въезда: ${bans.map(([c, d]) => `${c} до ${d}`).join(', ')}`}</p>
+      ) : null}
+      <Table cols={['Документ', 'Номер', 'Страна', 'Регион', 'Действует с', 'по']}>
+        {p.documents.map((d) => (
+          <tr key={d.id}>
+            <th scope="row">{d.type}</th>
+            <td>{d.number ?? '—'}</td>
+            <td>{d.issuingCountry ?? '—'}</td>
+            <td>{d.region ?? '—'}</td>
+            <td>{d.validFrom ?? '—'}</td>
+            <td>{d.validUntil ?? '—'}</td>
+          </tr>
+        ))}
+      </Table>
+    </div>
+  );
+}
+
 /** A legal adviser's own bookings (staff see every desk's): topic, time, outcome and a grievance from it. */
 export function Consultations() {
   return (
@@ -79,6 +110,18 @@ export function Consultations() {
           <p>{`${STATUS[c.status] ?? c.status}; язык: ${c.language}; канал: ${c.channel}`}</p>
           {c.outcome ? <p>{`Итог: ${c.outcome}`}</p> : null}
           {c.grievanceId ? <p>{`Открыто обращение ${c.grievanceId}`}</p> : null}
+          {persons.value[c.id] ? (
+            <Person p={persons.value[c.id]} />
+          ) : (
+            <button
+              type="button"
+              class="secondary"
+              data-action="person"
+              onClick={() => void readPerson(c.id)}
+            >
+              Данные и документы заявителя
+            </button>
+          )}
           {c.status === 'booked' ? <Outcome c={c} /> : null}
         </article>
       ))}
