@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { TestApp, adminToken, bootTestApp, login, unique } from 'test/harness/app';
-import { kioskSubmission } from 'test/harness/applications.factory';
+import { applyOnline, kioskSubmission } from 'test/harness/applications.factory';
 import { registerMigrant } from 'test/harness/migrants.factory';
 import { EMPLOYER_PASSWORD, FairScenario, createFairScenario } from 'test/harness/supply.factory';
 import { expectAccessible } from 'test/web/accessibility';
@@ -343,6 +343,7 @@ describe('grievances and legal aid in the browser', () => {
       .set(auth(staff))
       .send({ body: 'Квитанцияны алып келиңиз' })
       .expect(201);
+    const applied = await applyOnline(t, person.token, scenario.vacancy.id);
     const { context, page } = await newPage(browser, {
       viewport: { width: 390, height: 844 },
       locale: 'ky-KG',
@@ -361,6 +362,9 @@ describe('grievances and legal aid in the browser', () => {
       await page.locator('[data-action="help-list"]').click();
       await page.locator('[data-action="new-grievance"]').click();
       await page.locator('form[data-form="grievance"] input[value="terms_differ"]').check();
+      await page.locator('#f-application').selectOption(applied.id);
+      await page.fill('#f-pay', '30000');
+      await page.fill('#f-hours', '72');
       await page.fill('#f-description', 'Айлык жарнамадагыдан аз');
       await page.locator('form[data-form="grievance"] button[type="submit"]').click();
       await page.getByText(DICTIONARY.reportReceived.ky).waitFor();
@@ -371,6 +375,14 @@ describe('grievances and legal aid in the browser', () => {
       ]);
       const filed = mine.body.items.find((x: { category: string }) => x.category === 'terms_differ');
       expect(filed).toMatchObject({ channel: 'online', description: 'Айлык жарнамадагыдан аз' });
+      // What the person reports, beside the terms advertised when they applied.
+      const seen = await t.http().get(`/v1/grievances/${filed.id}`).set(auth(staff)).expect(200);
+      expect(seen.body).toMatchObject({
+        applicationId: applied.id,
+        employerId: scenario.employer.id,
+        reportedTerms: { monthlyPay: { amount: 30000, currency: 'RUB' }, hoursPerWeek: 72 },
+      });
+      expect(seen.body.comparison.differing).toContain('pay');
       await page.locator(`[data-grievance-detail="${filed.id}"]`).waitFor();
 
       // Booking a consultation online at the fair's legal desk, then opening it from its link.

@@ -154,6 +154,7 @@ export async function fileGrievance(form: {
   application: Application | null;
   anonymousToEmployer: boolean;
   iloIndicators: IloIndicator['code'][];
+  reportedTerms?: Schemas['ReportedTermsDto'];
 }): Promise<void> {
   if (!me.value) return;
   try {
@@ -166,6 +167,9 @@ export async function fileGrievance(form: {
           anonymousToEmployer: form.anonymousToEmployer,
           lang: lang.value,
           ...(form.application ? { applicationId: form.application.id } : {}),
+          ...(form.reportedTerms && Object.keys(form.reportedTerms).length
+            ? { reportedTerms: form.reportedTerms }
+            : {}),
           ...(form.category === 'forced_labour' && form.iloIndicators.length
             ? { iloIndicators: form.iloIndicators }
             : {}),

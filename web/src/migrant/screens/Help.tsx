@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import type { Schemas } from '../../api/client';
 import type { MessageKey } from '../../i18n/migrant';
 import { formatDate } from '../../shared/DateTime';
-import { SelectField, formValues } from '../../shared/Field';
+import { Field, SelectField, formValues } from '../../shared/Field';
 import {
   CATEGORIES,
   Grievance,
@@ -151,6 +152,23 @@ function Detail() {
   );
 }
 
+/** What the person says they get, to set beside the advertised terms; blank fields are left out. */
+function reportedTerms(v: Record<string, string>): Schemas['ReportedTermsDto'] {
+  const num = (s: string | undefined) =>
+    s && s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : undefined;
+  const out: Schemas['ReportedTermsDto'] = {};
+  const pay = num(v.pay);
+  if (pay !== undefined) out.monthlyPay = { amount: pay, currency: 'RUB' };
+  const hours = num(v.hours);
+  if (hours !== undefined) out.hoursPerWeek = hours;
+  if (v.housing) out.housingProvided = v.housing === 'yes';
+  const housingCost = num(v.housingCost);
+  if (housingCost !== undefined) out.housingCostPerMonth = housingCost;
+  const costs = num(v.costs);
+  if (costs !== undefined) out.costsCharged = costs;
+  return out;
+}
+
 function NewGrievance() {
   const [category, setCategory] = useState<GrievanceCategory | null>(null);
   const [ticked, setTicked] = useState<IloIndicator['code'][]>([]);
@@ -168,6 +186,7 @@ function NewGrievance() {
           application: applications.value.find((a) => a.id === v.application) ?? null,
           anonymousToEmployer: v.anonymous === 'on',
           iloIndicators: ticked,
+          reportedTerms: reportedTerms(v),
         });
       }}
     >
@@ -212,6 +231,18 @@ function NewGrievance() {
           <option key={a.id} value={a.id}>{`${a.vacancyTitle} — ${a.employerName}`}</option>
         ))}
       </SelectField>
+      <fieldset data-reported>
+        <legend>{tr('reportedTitle')}</legend>
+        <Field label={tr('reportedPay')} name="pay" type="number" min={0} step="any" inputMode="decimal" />
+        <Field label={tr('reportedHours')} name="hours" type="number" min={0} max={168} inputMode="numeric" />
+        <SelectField label={tr('reportedHousing')} name="housing">
+          <option value="">{tr('notSaying')}</option>
+          <option value="yes">{tr('yes')}</option>
+          <option value="no">{tr('no')}</option>
+        </SelectField>
+        <Field label={tr('reportedHousingCost')} name="housingCost" type="number" min={0} step="any" />
+        <Field label={tr('reportedCosts')} name="costs" type="number" min={0} step="any" />
+      </fieldset>
       <div class="field">
         <label for="f-description">{tr('describeLabel')}</label>
         <textarea id="f-description" name="description" rows={5} maxLength={8000} required minLength={3} />
