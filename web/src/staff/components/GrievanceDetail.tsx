@@ -225,7 +225,7 @@ export function GrievanceDetail({ g }: { g: Grievance }) {
       <h3>Условия: объявление и слова работника</h3>
       <Comparison g={g} />
       <Employer g={g} />
-      <Moves g={g} />
+      <Moves key={g.state} g={g} />
       <h3>История</h3>
       <ol data-testid="history">
         {(g.history ?? []).map((h, i) => (
