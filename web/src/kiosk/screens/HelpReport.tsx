@@ -14,7 +14,7 @@ import {
   updateReport,
 } from '../help';
 import { submitGrievance } from '../submit';
-import { lang, tr } from '../state';
+import { lang, reset, tr } from '../state';
 
 /** The report: one of the eight categories (the ILO checklist for forced labour), what happened, anonymity. */
 export function HelpReport() {
@@ -96,6 +96,14 @@ export function HelpReport() {
           onClick: () => void submitGrievance(),
         }}
       />
+      <p>
+        <button type="button" class="link" onClick={reset}>
+          <span class="icon" aria-hidden="true">
+            ↺
+          </span>
+          {tr('cancel')}
+        </button>
+      </p>
     </Layout>
   );
 }
