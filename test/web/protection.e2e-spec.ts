@@ -419,7 +419,7 @@ describe('grievances and legal aid in the browser', () => {
     }
   });
 
-  it('the employer opens a grievance staff shared from its link, without the anonymous worker’s name, and answers once', async () => {
+  it('the employer opens a grievance staff shared from its link, without the anonymous worker’s name, and answers once; staff then see it flagged', async () => {
     const who = await visitor('uz');
     const filed = await t
       .http()
@@ -451,6 +451,29 @@ describe('grievances and legal aid in the browser', () => {
       await screenshot(page, 'employer-grievance-1-answered');
       const got = await t.http().get(`/v1/grievances/${id}`).set(auth(staff)).expect(200);
       expect(got.body.employerAnswer).toBe('Доплата будет начислена в ближайшую выплату');
+
+      // Once resolved as substantiated, staff see the employer flagged in the console.
+      await t
+        .http()
+        .post(`/v1/grievances/${id}/transitions`)
+        .set(auth(staff))
+        .send({ to: 'in_review' })
+        .expect(200);
+      await t
+        .http()
+        .post(`/v1/grievances/${id}/transitions`)
+        .set(auth(staff))
+        .send({ to: 'resolved', outcome: 'substantiated' })
+        .expect(200);
+      await page.goto(`${t.url}/staff#grievances`);
+      await page.getByLabel('Электронная почта').fill(staffEmail);
+      await page.getByLabel('Пароль').fill(STAFF_PASSWORD);
+      await page.getByRole('button', { name: 'Войти' }).click();
+      const row = page
+        .getByTestId('flagged-employers')
+        .locator(`tr[data-employer="${scenario.employer.id}"]`);
+      await row.waitFor();
+      expect(await row.locator('td').last().textContent()).toBe('1');
     } finally {
       await context.close();
     }

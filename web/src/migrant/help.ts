@@ -63,6 +63,8 @@ export const consultations = signal<Consultation[]>([]);
 export type IloIndicator = Schemas['IloIndicatorDto'];
 export const indicators = signal<IloIndicator[]>([]);
 export const freeSlots = signal<FreeSlot[]>([]);
+/** The person's own placements, which a grievance may name (the server checks they are theirs). */
+export const placements = signal<Schemas['PlacementDto'][]>([]);
 
 /** Reads `#grievances/<id>`, `#consultations/<id>` or `#consultations/new`: the Help tab opens there after login. */
 export function readHelpHash(): void {
@@ -127,10 +129,12 @@ extraLoaders.help = async () => {
   if (view.kind === 'grievance') await loadGrievance(view.id);
   if (view.kind === 'new-grievance') {
     await loadIndicators();
-    if (!applications.value.length) {
-      const page = await call(api.GET('/v1/applications', { params: { query: { pageSize: 100 } } }));
-      applications.value = page.items;
-    }
+    const [apps, jobs] = await Promise.all([
+      call(api.GET('/v1/applications', { params: { query: { pageSize: 100 } } })),
+      call(api.GET('/v1/placements', { params: { query: { pageSize: 100 } } })),
+    ]);
+    applications.value = apps.items;
+    placements.value = jobs.items;
   }
   if (view.kind === 'book') await loadSlots();
 };
@@ -152,6 +156,7 @@ export async function fileGrievance(form: {
   category: GrievanceCategory;
   description: string;
   application: Application | null;
+  placementId: string | null;
   anonymousToEmployer: boolean;
   iloIndicators: IloIndicator['code'][];
   reportedTerms?: Schemas['ReportedTermsDto'];
@@ -166,7 +171,11 @@ export async function fileGrievance(form: {
           description: form.description.trim(),
           anonymousToEmployer: form.anonymousToEmployer,
           lang: lang.value,
-          ...(form.application ? { applicationId: form.application.id } : {}),
+          ...(form.placementId
+            ? { placementId: form.placementId }
+            : form.application
+              ? { applicationId: form.application.id }
+              : {}),
           ...(form.reportedTerms && Object.keys(form.reportedTerms).length
             ? { reportedTerms: form.reportedTerms }
             : {}),

@@ -74,6 +74,8 @@ export const names = signal<Record<string, string>>({});
 export const reportBy = signal<(typeof REPORT_GROUPS)[number]>('category');
 export const reportRows = signal<ReportRow[]>([]);
 export const consultations = signal<Consultation[]>([]);
+/** Employers with grievances resolved as substantiated, most first. */
+export const flagged = signal<Schemas['FlaggedEmployerDto'][]>([]);
 /** The person of a booking as its adviser reads them (each read audited), by consultation id. */
 export const persons = signal<Record<string, ConsultationPerson>>({});
 
@@ -134,8 +136,12 @@ loaders.grievances = async () => {
     return;
   }
   detail.value = null;
-  await Promise.all([loadQueue(), loadReport()]);
+  await Promise.all([loadQueue(), loadReport(), loadFlagged()]);
 };
+
+async function loadFlagged(): Promise<void> {
+  flagged.value = await call(api.GET('/v1/employers/flagged'));
+}
 
 loaders.consultations = async () => {
   consultations.value = (await call(api.GET('/v1/legal-consultations'))).items;
@@ -159,7 +165,7 @@ export async function openGrievance(id: string | null): Promise<void> {
     if (id) await loadDetail(id);
     else {
       history.replaceState(null, '', '#grievances');
-      await Promise.all([loadQueue(), loadReport()]);
+      await Promise.all([loadQueue(), loadReport(), loadFlagged()]);
     }
   } catch (e) {
     fail(e);

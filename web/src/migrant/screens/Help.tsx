@@ -17,6 +17,7 @@ import {
   grievances,
   helpView,
   indicators,
+  placements,
   sendMessage,
   show,
 } from '../help';
@@ -184,6 +185,7 @@ function NewGrievance() {
           category,
           description: v.description ?? '',
           application: applications.value.find((a) => a.id === v.application) ?? null,
+          placementId: placements.value.find((p) => `placement:${p.id}` === v.application)?.id ?? null,
           anonymousToEmployer: v.anonymous === 'on',
           iloIndicators: ticked,
           reportedTerms: reportedTerms(v),
@@ -227,6 +229,11 @@ function NewGrievance() {
       ) : null}
       <SelectField label={tr('aboutJob')} name="application">
         <option value="">{tr('noParticularJob')}</option>
+        {placements.value.map((p) => (
+          <option key={p.id} value={`placement:${p.id}`}>
+            {`${p.vacancyTitle} — ${tr('st_hired')}`}
+          </option>
+        ))}
         {applications.value.map((a) => (
           <option key={a.id} value={a.id}>{`${a.vacancyTitle} — ${a.employerName}`}</option>
         ))}

@@ -12,6 +12,7 @@ import {
   STATE_LABELS,
   detail,
   filterQueue,
+  flagged,
   names,
   openGrievance,
   queue,
@@ -215,6 +216,20 @@ export function Grievances() {
           </tr>
         ))}
       </Table>
+      {flagged.value.length ? (
+        <>
+          <h3>Работодатели с подтверждёнными нарушениями</h3>
+          <Table cols={['Работодатель', 'Статус', 'Подтверждено']} data-testid="flagged-employers">
+            {flagged.value.map((e) => (
+              <tr key={e.employerId} data-employer={e.employerId}>
+                <th scope="row">{e.name}</th>
+                <td>{e.status === 'suspended' ? 'публикация приостановлена' : e.status}</td>
+                <td>{e.substantiated}</td>
+              </tr>
+            ))}
+          </Table>
+        </>
+      ) : null}
       <Report />
     </section>
   );
