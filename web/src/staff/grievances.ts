@@ -235,6 +235,17 @@ export async function suspendEmployer(employerId: string, reason: string): Promi
     notice(
       `Публикация вакансий работодателя приостановлена; снято с публикации: ${res.unpublishedVacancyIds.length}.`,
     );
+    await loadFlagged();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+export async function liftSuspension(employerId: string): Promise<void> {
+  try {
+    await call(api.DELETE('/v1/employers/{id}/suspension', { params: { path: { id: employerId } } }));
+    notice('Приостановка снята; вакансии работодатель публикует заново сам.');
+    await loadFlagged();
   } catch (e) {
     fail(e);
   }

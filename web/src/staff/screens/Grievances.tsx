@@ -13,6 +13,7 @@ import {
   detail,
   filterQueue,
   flagged,
+  liftSuspension,
   names,
   openGrievance,
   queue,
@@ -219,12 +220,19 @@ export function Grievances() {
       {flagged.value.length ? (
         <>
           <h3>Работодатели с подтверждёнными нарушениями</h3>
-          <Table cols={['Работодатель', 'Статус', 'Подтверждено']} data-testid="flagged-employers">
+          <Table cols={['Работодатель', 'Статус', 'Подтверждено', '']} data-testid="flagged-employers">
             {flagged.value.map((e) => (
               <tr key={e.employerId} data-employer={e.employerId}>
                 <th scope="row">{e.name}</th>
                 <td>{e.status === 'suspended' ? 'публикация приостановлена' : e.status}</td>
                 <td>{e.substantiated}</td>
+                <td>
+                  {e.status === 'suspended' ? (
+                    <button type="button" class="secondary" onClick={() => void liftSuspension(e.employerId)}>
+                      Снять приостановку
+                    </button>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </Table>
