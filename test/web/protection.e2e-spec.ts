@@ -340,6 +340,40 @@ describe('grievances and legal aid in the browser', () => {
     }
   });
 
+  it('staff write down a grievance at the desk from an application’s history', async () => {
+    const person = await registerMigrant(t, { gender: 'female' });
+    const applied = await applyOnline(t, person.token, scenario.vacancy.id);
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${t.url}/staff#applications`);
+      await page.getByLabel('Электронная почта').fill(staffEmail);
+      await page.getByLabel('Пароль').fill(STAFF_PASSWORD);
+      await page.getByRole('button', { name: 'Войти' }).click();
+      const row = page.locator(`tr[data-application="${applied.id}"]`);
+      await row.waitFor();
+      await row.getByRole('button', { name: /История/ }).click();
+      await page.locator('[data-action="desk-grievance"]').click();
+      const form = page.locator('form[data-form="desk-filing"]');
+      await form.waitFor();
+      await page.selectOption('#desk-category', 'worker_charged');
+      await page.fill('#desk-description', 'С работницы взяли 30 000 рублей за оформление');
+      await page.locator('[data-action="file-at-desk"]').click();
+      const detail = page.locator('[data-grievance-detail]');
+      await detail.waitFor();
+      const id = await detail.getAttribute('data-grievance-detail');
+      const got = await t.http().get(`/v1/grievances/${id}`).set(auth(staff)).expect(200);
+      expect(got.body).toMatchObject({
+        migrantId: person.id,
+        applicationId: applied.id,
+        category: 'worker_charged',
+        channel: 'desk',
+        description: 'С работницы взяли 30 000 рублей за оформление',
+      });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the jobseeker opens a grievance from its link, reads the staff message, files a new one and books a consultation', async () => {
     const person = await registerMigrant(t, { preferredLanguage: 'ky' });
     const g = (

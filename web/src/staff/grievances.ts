@@ -6,7 +6,7 @@
  */
 import { batch, signal } from '@preact/signals';
 import { Schemas, call, newKey } from '../api/client';
-import { api, fail, loaders, me, notice, tab } from './state';
+import { api, fail, loaders, me, notice, open, tab } from './state';
 
 export type Grievance = Schemas['GrievanceDto'];
 export type GrievanceState = Grievance['state'];
@@ -74,6 +74,13 @@ export const names = signal<Record<string, string>>({});
 export const reportBy = signal<(typeof REPORT_GROUPS)[number]>('category');
 export const reportRows = signal<ReportRow[]>([]);
 export const consultations = signal<Consultation[]>([]);
+/** A grievance staff write down at the desk for a person, from one of the person's applications. */
+export const deskFiling = signal<{
+  migrantId: string;
+  applicationId: string;
+  fairId: string | null;
+  title: string;
+} | null>(null);
 /** Employers with grievances resolved as substantiated, most first. */
 export const flagged = signal<Schemas['FlaggedEmployerDto'][]>([]);
 /** The person of a booking as its adviser reads them (each read audited), by consultation id. */
@@ -236,6 +243,31 @@ export async function suspendEmployer(employerId: string, reason: string): Promi
       `Публикация вакансий работодателя приостановлена; снято с публикации: ${res.unpublishedVacancyIds.length}.`,
     );
     await loadFlagged();
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** From an application's history: opens the Grievances tab with the desk form for that person and application. */
+export function startDeskFiling(app: Schemas['ApplicationDto']): void {
+  deskFiling.value = {
+    migrantId: app.migrantId,
+    applicationId: app.id,
+    fairId: app.fairId,
+    title: `${app.vacancyTitle} — ${app.employerName}`,
+  };
+  selectedId.value = null;
+  void open('grievances');
+}
+
+export async function fileAtDesk(body: GrievanceBody): Promise<void> {
+  try {
+    const created = await call(
+      api.POST('/v1/grievances', { params: { header: { 'Idempotency-Key': newKey() } }, body }),
+    );
+    deskFiling.value = null;
+    await openGrievance(created.id);
+    notice('Обращение записано.');
   } catch (e) {
     fail(e);
   }

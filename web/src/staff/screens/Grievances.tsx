@@ -1,5 +1,6 @@
 import { labelOf } from '../../i18n/staff';
 import { BarChart } from '../components/BarChart';
+import { DeskFiling } from '../components/DeskFiling';
 import { GrievanceDetail } from '../components/GrievanceDetail';
 import { Table } from '../components/Table';
 import { downloadFile } from '../data';
@@ -134,6 +135,7 @@ export function Grievances() {
   return (
     <section>
       <h2>Обращения</h2>
+      <DeskFiling />
       <div class="row" role="group" aria-label="Фильтры">
         <div class="field">
           <label for="grievance-state">Состояние</label>
