@@ -345,6 +345,7 @@ const TABLE: Record<string, Row> = {
       fairIds: [await w.fairX()],
     }),
   },
+  'GET /v1/legal-advisers': { expect: STAFF_ONLY },
   'POST /v1/fairs/{id}/legal-desks': {
     expect: STAFF_ONLY,
     params: fair,

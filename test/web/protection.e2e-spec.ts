@@ -340,9 +340,22 @@ describe('grievances and legal aid in the browser', () => {
     }
   });
 
-  it('staff write down a grievance at the desk from an application’s history', async () => {
+  it('staff write down a grievance at the desk from an application’s history and assign a legal adviser', async () => {
     const person = await registerMigrant(t, { gender: 'female' });
     const applied = await applyOnline(t, person.token, scenario.vacancy.id);
+    const adviserEmail = `${unique('adviser')}@test.jobfair.local`;
+    const adviserName = `Юрист ${unique()}`;
+    const adviser = await t
+      .http()
+      .post('/v1/legal-advisers')
+      .set(auth(staff))
+      .send({
+        email: adviserEmail,
+        password: 'adviser-password-1',
+        displayName: adviserName,
+        fairIds: [scenario.fair.id],
+      })
+      .expect(201);
     const { context, page } = await newPage(browser);
     try {
       await page.goto(`${t.url}/staff#applications`);
@@ -369,6 +382,13 @@ describe('grievances and legal aid in the browser', () => {
         channel: 'desk',
         description: 'С работницы взяли 30 000 рублей за оформление',
       });
+
+      // Staff give the case to a legal adviser, who may then read and move it.
+      await page.locator('#grievance-adviser').selectOption({ label: adviserName });
+      await page.locator('[data-action="assign"]').click();
+      await page.locator(`[data-adviser="${adviser.body.id}"]`).waitFor();
+      const adviserToken = await login(t, { email: adviserEmail, password: 'adviser-password-1' });
+      await t.http().get(`/v1/grievances/${id}`).set(auth(adviserToken)).expect(200);
     } finally {
       await context.close();
     }

@@ -13,6 +13,7 @@ import {
   CreateLegalAdviserDto,
   CreateLegalDeskDto,
   LegalConsultationDto,
+  LegalAdviserListDto,
   LegalConsultationListDto,
   LegalDeskDto,
   LegalDeskListDto,
@@ -30,6 +31,14 @@ export class LegalAidController {
   @ApiRoute('Create a legal adviser user tied to one or more fairs (staff)', [400, 403, 409])
   createAdviser(@Body() dto: CreateLegalAdviserDto) {
     return this.legalAid.createAdviser(dto);
+  }
+
+  @Get('legal-advisers')
+  @Roles('staff', 'admin')
+  @ApiRoute('The active legal advisers and their fairs (staff), to assign one to a grievance', [403])
+  @ApiOkResponse({ type: LegalAdviserListDto })
+  advisers() {
+    return this.legalAid.advisers();
   }
 
   @Post('fairs/:id/legal-desks')

@@ -152,3 +152,14 @@ export class ConsultationPersonDto {
   @ApiProperty({ type: PersonFactsDto }) eligibilityFacts: PersonFactsDto;
   @ApiProperty({ type: [PersonDocumentDto] }) documents: PersonDocumentDto[];
 }
+
+export class LegalAdviserDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) displayName: string | null;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: [String] }) fairIds: string[];
+}
+
+export class LegalAdviserListDto {
+  @ApiProperty({ type: [LegalAdviserDto] }) items: LegalAdviserDto[];
+}

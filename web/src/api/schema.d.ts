@@ -1510,7 +1510,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The active legal advisers and their fairs (staff), to assign one to a grievance */
+        get: operations["LegalAidController_advisers"];
         put?: never;
         /** Create a legal adviser user tied to one or more fairs (staff) */
         post: operations["LegalAidController_createAdviser"];
@@ -3930,6 +3931,15 @@ export interface components {
             displayName: string;
             /** @description Fairs the adviser works at */
             fairIds: string[];
+        };
+        LegalAdviserDto: {
+            id: string;
+            displayName: string | null;
+            email: string;
+            fairIds: string[];
+        };
+        LegalAdviserListDto: {
+            items: components["schemas"]["LegalAdviserDto"][];
         };
         SlotInputDto: {
             adviserId: string;
@@ -9909,6 +9919,43 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_advisers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalAdviserListDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -81,6 +81,8 @@ export const deskFiling = signal<{
   fairId: string | null;
   title: string;
 } | null>(null);
+/** Legal advisers staff can assign a grievance to (read with the first detail). */
+export const advisers = signal<Schemas['LegalAdviserDto'][]>([]);
 /** Employers with grievances resolved as substantiated, most first. */
 export const flagged = signal<Schemas['FlaggedEmployerDto'][]>([]);
 /** The person of a booking as its adviser reads them (each read audited), by consultation id. */
@@ -128,7 +130,16 @@ async function loadDetail(id: string): Promise<void> {
   const g = await call(api.GET('/v1/grievances/{id}', { params: { path: { id }, query: { lang: 'ru' } } }));
   detail.value = g;
   history.replaceState(null, '', `#grievances/${id}`);
-  await Promise.all([nameOf('migrant', g.migrantId), nameOf('employer', g.employerId)]);
+  await Promise.all([
+    nameOf('migrant', g.migrantId),
+    nameOf('employer', g.employerId),
+    advisers.value.length
+      ? Promise.resolve()
+      : call(api.GET('/v1/legal-advisers')).then(
+          (r) => void (advisers.value = r.items),
+          () => undefined,
+        ),
+  ]);
 }
 
 async function loadReport(): Promise<void> {
@@ -217,6 +228,21 @@ export async function writeToPerson(id: string, body: string): Promise<boolean> 
   } catch (e) {
     fail(e);
     return false;
+  }
+}
+
+export async function assignAdviser(id: string, adviserId: string): Promise<void> {
+  try {
+    await call(
+      api.POST('/v1/grievances/{id}/assignment', {
+        params: { path: { id }, header: { 'Idempotency-Key': newKey() } },
+        body: { adviserId },
+      }),
+    );
+    notice('Юрист назначен.');
+    await loadDetail(id);
+  } catch (e) {
+    fail(e);
   }
 }
 

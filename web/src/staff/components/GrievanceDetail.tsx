@@ -8,6 +8,8 @@ import {
   REFERRAL_LABELS,
   STATE_LABELS,
   Transition,
+  advisers,
+  assignAdviser,
   move,
   names,
   openGrievance,
@@ -197,6 +199,41 @@ function Employer({ g }: { g: Grievance }) {
   );
 }
 
+function Adviser({ g }: { g: Grievance }) {
+  const [chosen, setChosen] = useState(g.assignedAdviserId ?? '');
+  const current = advisers.value.find((a) => a.id === g.assignedAdviserId);
+  return (
+    <div class="row" data-adviser={g.assignedAdviserId ?? ''}>
+      <div class="field">
+        <label for="grievance-adviser">
+          {current ? `Юрист: ${current.displayName ?? current.email}` : 'Юрист не назначен'}
+        </label>
+        <select
+          id="grievance-adviser"
+          value={chosen}
+          onChange={(e) => setChosen((e.target as HTMLSelectElement).value)}
+        >
+          <option value="">—</option>
+          {advisers.value.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.displayName ?? a.email}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="button"
+        class="secondary"
+        data-action="assign"
+        disabled={!chosen || chosen === g.assignedAdviserId}
+        onClick={() => void assignAdviser(g.id, chosen)}
+      >
+        Назначить юриста
+      </button>
+    </div>
+  );
+}
+
 /** One grievance: the person, what they report beside what was advertised, the history, moves and messages. */
 export function GrievanceDetail({ g }: { g: Grievance }) {
   const [text, setText] = useState('');
@@ -224,6 +261,7 @@ export function GrievanceDetail({ g }: { g: Grievance }) {
       {g.iloIndicators.length ? <p>{`Признаки МОТ: ${g.iloIndicators.join(', ')}`}</p> : null}
       <h3>Условия: объявление и слова работника</h3>
       <Comparison g={g} />
+      <Adviser g={g} />
       <Employer g={g} />
       <Moves key={g.state} g={g} />
       <h3>История</h3>
