@@ -461,6 +461,12 @@ describe('grievances and legal aid in the browser', () => {
       const booked = page.locator('[data-consultation-detail]');
       await booked.waitFor();
       const id = await booked.getAttribute('data-consultation-detail');
+      // The booking's calendar invitation, as the API made it, offered as a file.
+      const ics = decodeURIComponent(
+        ((await page.getByTestId('consultation-ics').getAttribute('href')) ?? '').replace(/^data:[^,]*,/, ''),
+      );
+      expect(ics).toContain('BEGIN:VEVENT');
+      expect(ics).toContain(`legal-consultation-${id}@jobfair`);
       const list = await t.http().get('/v1/legal-consultations').set(auth(person.token)).expect(200);
       expect(list.body.items).toEqual([
         expect.objectContaining({ id, slotId: slot, topic: 'contract', channel: 'online', language: 'ky' }),

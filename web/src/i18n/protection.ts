@@ -425,4 +425,11 @@ export const PROTECTION = {
     en: 'What you were charged for the job, documents or travel, roubles',
   },
   notSaying: { ru: '—', uz: '—', tg: '—', ky: '—', en: '—' },
+  addToCalendar: {
+    ru: 'Добавить в календарь',
+    uz: 'Taqvimga qoʻshish',
+    tg: 'Ба тақвим илова кардан',
+    ky: 'Календарга кошуу',
+    en: 'Add to calendar',
+  },
 } as const;

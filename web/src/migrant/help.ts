@@ -65,6 +65,8 @@ export const indicators = signal<IloIndicator[]>([]);
 export const freeSlots = signal<FreeSlot[]>([]);
 /** The person's own placements, which a grievance may name (the server checks they are theirs). */
 export const placements = signal<Schemas['PlacementDto'][]>([]);
+/** The calendar invitation of the booking just made, offered as a file. */
+export const bookedIcs = signal<{ id: string; ics: string } | null>(null);
 
 /** Reads `#grievances/<id>`, `#consultations/<id>` or `#consultations/new`: the Help tab opens there after login. */
 export function readHelpHash(): void {
@@ -216,6 +218,7 @@ export async function book(slotId: string, topic: ConsultationTopic): Promise<vo
         body: { slotId, topic, lang: lang.value },
       }),
     );
+    bookedIcs.value = { id: booked.id, ics: booked.ics };
     await show({ kind: 'consultation', id: booked.id });
   } catch (e) {
     fail(e);

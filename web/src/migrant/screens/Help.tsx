@@ -10,6 +10,7 @@ import {
   IloIndicator,
   TOPICS,
   book,
+  bookedIcs,
   consultations,
   fileGrievance,
   freeSlots,
@@ -275,6 +276,16 @@ function Consultation({ id }: { id: string }) {
         <time dateTime={String(c.startsAt)}>{when(c.startsAt, true)}</time> ·{' '}
         <span data-testid="consultation-status">{tr(`cstatus_${c.status}` as MessageKey)}</span>
       </p>
+      {bookedIcs.value?.id === c.id ? (
+        <a
+          class="button secondary"
+          data-testid="consultation-ics"
+          download="legal-consultation.ics"
+          href={`data:text/calendar;charset=utf-8,${encodeURIComponent(bookedIcs.value.ics)}`}
+        >
+          {tr('addToCalendar')}
+        </a>
+      ) : null}
     </article>
   );
 }
