@@ -320,6 +320,22 @@ describe('grievances and legal aid in the browser', () => {
       await page.locator('[data-testid="grievance-report"] svg.chart').waitFor();
       await screenshot(page, 'staff-grievances-1-queue');
 
+      // Filtered to the fair: only what was filed there (the kiosk reports), as the API filters it.
+      await page.locator('#grievance-fair').selectOption(scenario.fair.id);
+      await queue.locator(`tr[data-grievance="${plain.id}"]`).waitFor({ state: 'detached' });
+      const atFair = await t
+        .http()
+        .get(`/v1/grievances?pageSize=100&fairId=${scenario.fair.id}`)
+        .set(auth(staff));
+      expect(atFair.body.items.length).toBeGreaterThan(0);
+      expect(
+        await queue
+          .locator('tr[data-grievance]')
+          .evaluateAll((trs) => trs.map((r) => r.getAttribute('data-grievance'))),
+      ).toEqual(atFair.body.items.map((g: { id: string }) => g.id));
+      await page.locator('#grievance-fair').selectOption('');
+      await queue.locator(`tr[data-grievance="${plain.id}"]`).waitFor();
+
       await queue.locator(`tr[data-grievance="${plain.id}"] button`).click();
       await page.locator(`[data-grievance-detail="${plain.id}"]`).waitFor();
       expect(new URL(page.url()).hash).toBe(`#grievances/${plain.id}`);

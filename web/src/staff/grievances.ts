@@ -59,13 +59,22 @@ export const NEXT: Record<GrievanceState, GrievanceState[]> = {
 export const REPORT_GROUPS = ['category', 'citizenship', 'gender', 'employer', 'fair', 'region'] as const;
 
 export interface QueueFilter {
+  fairId: string;
   state: '' | GrievanceState;
   category: '' | GrievanceCategory;
   urgent: boolean;
   overdue: boolean;
 }
 
-export const queueFilter = signal<QueueFilter>({ state: '', category: '', urgent: false, overdue: false });
+export const queueFilter = signal<QueueFilter>({
+  fairId: '',
+  state: '',
+  category: '',
+  urgent: false,
+  overdue: false,
+});
+/** Fairs to filter the queue by, newest first. */
+export const queueFairs = signal<Array<{ id: string; name: string }>>([]);
 export const queue = signal<{ items: Grievance[]; total: number }>({ items: [], total: 0 });
 export const selectedId = signal<string | null>(null);
 export const detail = signal<Grievance | null>(null);
@@ -115,6 +124,7 @@ async function loadQueue(): Promise<void> {
       params: {
         query: {
           pageSize: 100,
+          ...(f.fairId ? { fairId: f.fairId } : {}),
           ...(f.state ? { state: f.state } : {}),
           ...(f.category ? { category: f.category } : {}),
           ...(f.urgent ? { urgent: true } : {}),
@@ -154,8 +164,14 @@ loaders.grievances = async () => {
     return;
   }
   detail.value = null;
-  await Promise.all([loadQueue(), loadReport(), loadFlagged()]);
+  await Promise.all([loadQueue(), loadReport(), loadFlagged(), loadFairs()]);
 };
+
+async function loadFairs(): Promise<void> {
+  if (queueFairs.value.length) return;
+  const page = await call(api.GET('/v1/fairs', { params: { query: { pageSize: 100 } } }));
+  queueFairs.value = page.items.map((f) => ({ id: f.id, name: f.name }));
+}
 
 async function loadFlagged(): Promise<void> {
   flagged.value = await call(api.GET('/v1/employers/flagged'));

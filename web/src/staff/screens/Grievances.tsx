@@ -18,6 +18,7 @@ import {
   names,
   openGrievance,
   queue,
+  queueFairs,
   queueFilter,
   reportBy,
   reportRows,
@@ -137,6 +138,21 @@ export function Grievances() {
       <h2>Обращения</h2>
       <DeskFiling />
       <div class="row" role="group" aria-label="Фильтры">
+        <div class="field">
+          <label for="grievance-fair">Ярмарка</label>
+          <select
+            id="grievance-fair"
+            value={f.fairId}
+            onChange={(e) => void filterQueue({ fairId: (e.target as HTMLSelectElement).value })}
+          >
+            <option value="">Все</option>
+            {queueFairs.value.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </div>
         <div class="field">
           <label for="grievance-state">Состояние</label>
           <select
