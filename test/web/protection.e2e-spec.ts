@@ -160,13 +160,27 @@ describe('grievances and legal aid in the browser', () => {
     }
   });
 
-  it('an urgent report in Uzbek shows the help numbers at once, in Uzbek, as the API gives them', async () => {
+  it('an urgent report in Uzbek, with the ILO checklist, shows the help numbers at once, in Uzbek, as the API gives them', async () => {
     const who = await visitor('uz');
     const { context, page } = await newPage(browser);
     try {
       await identifyAtKiosk(page, 'uz', who);
-      await page.locator('[data-category="documents_retained"]').click();
-      await page.fill('#grievance-description', 'Ish beruvchi pasportimni olib qoʻydi');
+      await page.locator('[data-category="forced_labour"]').click();
+      // The ILO checklist in the visitor's language, as the API words it.
+      const checklist = await t
+        .http()
+        .get('/v1/grievances/ilo-indicators?lang=uz')
+        .set(auth(staff))
+        .expect(200);
+      await page.locator('[data-ilo] [data-indicator]').first().waitFor();
+      expect(
+        await page
+          .locator('[data-ilo] label')
+          .evaluateAll((ls) => ls.map((l) => (l.textContent ?? '').trim())),
+      ).toEqual(checklist.body.items.map((i: { label: string }) => i.label));
+      await page.locator('[data-indicator="retention_of_identity_documents"]').check();
+      await page.locator('[data-indicator="restriction_of_movement"]').check();
+      await page.fill('#grievance-description', 'Ish beruvchi pasportimni olib qoʻydi, ketishga qoʻymayapti');
       await page.locator('[data-action="send-report"]').click();
       await page.locator('main[data-screen="help-sent"]').waitFor();
       const hotlines = page.getByTestId('hotlines');
@@ -176,7 +190,11 @@ describe('grievances and legal aid in the browser', () => {
       const id = (await page.getByTestId('grievance-id').getAttribute('data-grievance'))!;
 
       const api = await t.http().get(`/v1/grievances/${id}?lang=uz`).set(auth(staff)).expect(200);
-      expect(api.body).toMatchObject({ category: 'documents_retained', urgent: true, channel: 'kiosk' });
+      expect(api.body).toMatchObject({ category: 'forced_labour', urgent: true, channel: 'kiosk' });
+      expect([...api.body.iloIndicators].sort()).toEqual([
+        'restriction_of_movement',
+        'retention_of_identity_documents',
+      ]);
       expect(api.body.hotlines.length).toBeGreaterThan(0);
       for (const h of api.body.hotlines as Array<{ number: string; label: string }>) {
         expect(await hotlines.locator(`[data-hotline="${h.number}"]`).textContent()).toContain(h.label);
