@@ -21,6 +21,7 @@ import { CreateEntryBans1796110000000 } from './1796110000000-CreateEntryBans';
 import { CreateRecruitmentOrders1796120000000 } from './1796120000000-CreateRecruitmentOrders';
 import { CreatePreDepartureSteps1796130000000 } from './1796130000000-CreatePreDepartureSteps';
 import { CreateKioskIdentifications1796300000000 } from './1796300000000-CreateKioskIdentifications';
+import { AddMigrantGrievanceChannel1796400000000 } from './1796400000000-AddMigrantGrievanceChannel';
 import { CreateKioskHeldSubmissions1796420000000 } from './1796420000000-CreateKioskHeldSubmissions';
 
 /**
@@ -51,5 +52,6 @@ export const MIGRATIONS = [
   CreateRecruitmentOrders1796120000000,
   CreatePreDepartureSteps1796130000000,
   CreateKioskIdentifications1796300000000,
+  AddMigrantGrievanceChannel1796400000000,
   CreateKioskHeldSubmissions1796420000000,
 ];

@@ -343,6 +343,7 @@ const TABLE: Record<string, Row> = {
     expect: '401 403 403 403 403 403 ok 404 403 403 403',
     body: async (w) => ({ ...complaint, migrantId: await w.visitorA() }),
   },
+  'GET /v1/kiosk/grievances/ilo-indicators': { expect: '401 403 403 403 403 403 ok ok 403 403 403' },
   'GET /v1/employers/flagged': { expect: STAFF_ONLY },
   'POST /v1/employers/{id}/suspension': {
     expect: STAFF_ONLY,
@@ -359,6 +360,7 @@ const TABLE: Record<string, Row> = {
       fairIds: [await w.fairX()],
     }),
   },
+  'GET /v1/legal-advisers': { expect: STAFF_ONLY },
   'POST /v1/fairs/{id}/legal-desks': {
     expect: STAFF_ONLY,
     params: fair,
@@ -403,6 +405,7 @@ const TABLE: Record<string, Row> = {
       migrantId: await w.visitorA(),
     }),
   },
+  'GET /v1/kiosk/legal-desks': { expect: '401 403 403 403 403 403 ok ok 403 403 403' },
   'GET /v1/recruitment/funnel': { expect: STAFF_ONLY },
   'POST /v1/recruitment/orders': {
     expect: '401 403 403 403 ok 404 403 403 ok ok 403',

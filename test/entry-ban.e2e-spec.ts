@@ -76,7 +76,7 @@ describe('entry bans', () => {
       }),
     ]);
     expect(res.body.steps).toEqual([
-      { code: 'LEGAL_ADVICE', message: expect.stringContaining('2029-05-31') },
+      { code: 'LEGAL_ADVICE', message: expect.stringContaining('2029-05-31'), link: '/#consultations/new' },
     ]);
     // A ban that ends before the start date no longer stands in the way.
     const over = await t

@@ -489,6 +489,60 @@ describe('grievances (e2e)', () => {
       expect(stored.body_enc).not.toContain('юристу');
     });
 
+    it('a staff message goes by the channel the person picked on their profile: SMS, e-mail or in-app only', async () => {
+      const picky = await registerMigrant(t, { email: `${unique('picky')}@test.jobfair.local` });
+      const g = await file(picky.token, { category: 'other', description: 'Вопрос о договоре' }).expect(201);
+      const channelsOf = async (messageId: string) =>
+        (
+          await ds.query(
+            `SELECT channel, recipient_address AS address FROM notifications
+              WHERE template = 'grievance_message' AND dedupe_key LIKE $1 ORDER BY channel`,
+            [`grievance-message:${messageId}:%`],
+          )
+        ).map(
+          (r: { channel: string; address: string | null }) =>
+            `${r.channel}${r.address ? ` ${r.address}` : ''}`,
+        );
+      const pick = (grievanceChannel: string | null) =>
+        t
+          .http()
+          .patch(`/v1/migrants/${picky.id}`)
+          .set(auth(picky.token))
+          .send({ grievanceChannel })
+          .expect(200);
+      const write = async (body: string) =>
+        (
+          await t
+            .http()
+            .post(`/v1/grievances/${g.body.id}/messages`)
+            .set(auth(staff))
+            .send({ body })
+            .expect(201)
+        ).body.id as string;
+
+      expect((await pick('sms')).body.grievanceChannel).toBe('sms');
+      expect(await channelsOf(await write('Позвоните нам'))).toEqual(['in_app', `sms ${picky.phone}`]);
+
+      await pick('email');
+      expect(await channelsOf(await write('Пришлите договор'))).toEqual([
+        `email ${(await ds.query(`SELECT email FROM migrants WHERE id = $1`, [picky.id]))[0].email}`,
+        'in_app',
+      ]);
+
+      await pick('in_app');
+      expect(await channelsOf(await write('Ответ в кабинете'))).toEqual(['in_app']);
+
+      // No pick: every channel the login has, as before.
+      expect((await pick(null)).body.grievanceChannel).toBeNull();
+      expect(await channelsOf(await write('Снова все каналы'))).toEqual(['in_app', `sms ${picky.phone}`]);
+      await t
+        .http()
+        .patch(`/v1/migrants/${picky.id}`)
+        .set(auth(picky.token))
+        .send({ grievanceChannel: 'pigeon' })
+        .expect(400);
+    });
+
     it('the employer sees a grievance only once shared, never an anonymous person, and answers once', async () => {
       const g = await file(person.token, {
         category: 'wages_unpaid',

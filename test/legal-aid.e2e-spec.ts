@@ -61,6 +61,22 @@ describe('legal-aid desk (e2e)', () => {
   });
   afterAll(() => t.close());
 
+  it('lists the active advisers with their fairs to staff only', async () => {
+    const res = await t.http().get('/v1/legal-advisers').set(auth(staff)).expect(200);
+    const mine = res.body.items.filter((a: { id: string }) => [adviserA.id, adviserB.id].includes(a.id));
+    expect(mine).toHaveLength(2);
+    for (const a of mine) expect(a).toMatchObject({ displayName: 'Adviser', fairIds: [scenario.fair.id] });
+    await ds.query(`UPDATE users SET disabled = true WHERE id = $1`, [adviserB.id]);
+    try {
+      const after = await t.http().get('/v1/legal-advisers').set(auth(staff)).expect(200);
+      expect(after.body.items.map((a: { id: string }) => a.id)).not.toContain(adviserB.id);
+    } finally {
+      await ds.query(`UPDATE users SET disabled = false WHERE id = $1`, [adviserB.id]);
+    }
+    await t.http().get('/v1/legal-advisers').set(auth(person.token)).expect(403);
+    await t.http().get('/v1/legal-advisers').set(auth(adviserA.token)).expect(403);
+  });
+
   it('staff only create advisers and desks; an adviser must work at the fair; slots never overlap', async () => {
     await t
       .http()

@@ -35,7 +35,7 @@ export class TokenDto {
 
 export class MeDto {
   @ApiProperty() id: string;
-  @ApiProperty({ enum: ['admin', 'staff', 'employer', 'migrant', 'kiosk'] }) role: string;
+  @ApiProperty({ enum: ['admin', 'staff', 'employer', 'migrant', 'kiosk', 'legal_adviser'] }) role: string;
   @ApiPropertyOptional() displayName?: string;
   @ApiPropertyOptional() email?: string | null;
   @ApiPropertyOptional() phone?: string | null;

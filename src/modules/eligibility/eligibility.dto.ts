@@ -93,6 +93,11 @@ export class EligibilityStepDto {
   @ApiProperty({ example: 'OBTAIN_PATENT' }) code: string;
   @ApiPropertyOptional({ description: 'In the requested language; not in an employer’s answer-only view' })
   message?: string;
+  @ApiPropertyOptional({
+    example: '/#consultations/new',
+    description: 'Where to act on the step: LEGAL_ADVICE links to booking a legal consultation',
+  })
+  link?: string;
 }
 
 export class RuleSetRefDto {

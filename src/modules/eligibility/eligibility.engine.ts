@@ -18,6 +18,7 @@ import {
   EligibilityStep,
   HeldDocument,
   IsoDate,
+  LEGAL_ADVICE_LINK,
   Lang,
   Regime,
   RuleSet,
@@ -499,7 +500,13 @@ export function evaluateEligibility(
         },
       ],
       // Unlike other barriers a ban can be challenged, so the one step is legal advice.
-      steps: [{ code: 'LEGAL_ADVICE', message: entryBanText(rules.step[lang], banUntil, lang) }],
+      steps: [
+        {
+          code: 'LEGAL_ADVICE',
+          message: entryBanText(rules.step[lang], banUntil, lang),
+          link: LEGAL_ADVICE_LINK,
+        },
+      ],
       ruleSet: { id: ruleSet.id, effectiveFrom: ruleSet.effectiveFrom },
     };
   }
@@ -516,7 +523,11 @@ export function evaluateEligibility(
     steps:
       status === 'ineligible'
         ? []
-        : ev.steps.map((s): EligibilityStep => ({ code: s.code, message: render('steps', s) })),
+        : ev.steps.map((s): EligibilityStep => ({
+            code: s.code,
+            message: render('steps', s),
+            ...(s.code === 'LEGAL_ADVICE' ? { link: LEGAL_ADVICE_LINK } : {}),
+          })),
     ruleSet: { id: ruleSet.id, effectiveFrom: ruleSet.effectiveFrom },
   };
 }

@@ -92,7 +92,12 @@ export interface EligibilityStep {
   code: string;
   /** Left out of an employer's answer-only view, since a step's text may name a document's dates. */
   message?: string;
+  /** Where the person acts on the step: for LEGAL_ADVICE, the booking of a legal consultation. */
+  link?: string;
 }
+
+/** The jobseeker page's screen for booking a legal consultation, which the LEGAL_ADVICE step points at. */
+export const LEGAL_ADVICE_LINK = '/#consultations/new';
 
 export interface EligibilityResult {
   status: EligibilityStatus;

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   CurrentKiosk,
@@ -30,7 +30,9 @@ import {
   GrievanceMessageDto,
   GrievanceMessageInputDto,
   GrievancePageDto,
+  GrievanceReportDto,
   GrievanceReportQuery,
+  FlaggedEmployerDto,
   GrievanceTransitionDto,
   IloIndicatorListDto,
   SuspensionDto,
@@ -89,6 +91,7 @@ export class GrievancesController {
   @Get('ilo-indicators')
   @Roles('staff', 'admin', 'migrant', 'legal_adviser')
   @ApiRoute('The ILO indicators of forced labour as a checklist, in the asked language', [400])
+  @ApiQuery({ name: 'lang', required: false, enum: GRIEVANCE_LANGS })
   @ApiOkResponse({ type: IloIndicatorListDto })
   indicators(
     @Query('lang') lang: unknown,
@@ -104,6 +107,7 @@ export class GrievancesController {
       'first response and to closing (json, csv, xlsx)',
     [400, 403],
   )
+  @ApiOkResponse({ type: GrievanceReportDto, description: 'As json; csv and xlsx carry the same rows' })
   @ApiProduces(
     'application/json',
     'text/csv',
@@ -132,6 +136,7 @@ export class GrievancesController {
   @OpenToUnverifiedEmployers()
   @Get(':id')
   @ApiRoute('One grievance: the person, staff, the assigned adviser, or the employer once shared', [400, 404])
+  @ApiQuery({ name: 'lang', required: false, enum: GRIEVANCE_LANGS })
   @ApiOkResponse({ type: GrievanceDto })
   get(
     @CurrentPrincipal() principal: Principal,
@@ -223,6 +228,20 @@ export class GrievancesController {
 export class KioskGrievancesController {
   constructor(private readonly grievances: GrievancesService) {}
 
+  @Get('ilo-indicators')
+  @ApiRoute(
+    'The ILO indicators of forced labour as a checklist, in the visitor’s language (kiosk token)',
+    [400, 403],
+  )
+  @ApiQuery({ name: 'lang', required: false, enum: GRIEVANCE_LANGS })
+  @ApiOkResponse({ type: IloIndicatorListDto })
+  indicators(
+    @Query('lang') lang: unknown,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): IloIndicatorListDto {
+    return { source: ILO_INDICATOR_SOURCE, items: iloIndicators(langOf(lang, acceptLanguage) ?? 'ru') };
+  }
+
   @Post()
   @Idempotent()
   @ApiRoute(
@@ -248,6 +267,7 @@ export class EmployerSuspensionController {
 
   @Get('flagged')
   @ApiRoute('Employers with grievances resolved as substantiated, most first', [403])
+  @ApiOkResponse({ type: [FlaggedEmployerDto] })
   flagged() {
     return this.suspensions.flagged();
   }

@@ -208,8 +208,8 @@ export class TermComparisonDto {
   @ApiProperty({ enum: ['pay', 'hours', 'housing', 'housingCost', 'workerCosts'] }) term: string;
   @ApiProperty({ nullable: true, description: 'From the immutable terms snapshot' }) advertised: unknown;
   @ApiProperty({ nullable: true, description: 'What the person reports' }) reported: unknown;
-  @ApiProperty({ nullable: true, description: 'null when the two cannot be compared' }) differs:
-    boolean | null;
+  @ApiProperty({ nullable: true, type: Boolean, description: 'null when the two cannot be compared' })
+  differs: boolean | null;
 }
 
 export class SnapshotComparisonDto {
@@ -219,19 +219,24 @@ export class SnapshotComparisonDto {
   @ApiProperty({ type: [String] }) differing: string[];
 }
 
+export class ReferralViewDto {
+  @ApiProperty({ enum: REFERRAL_BODIES }) body: ReferralBody;
+  @ApiProperty() name: string;
+}
+
 export class GrievanceHistoryItemDto {
-  @ApiProperty({ nullable: true }) from: GrievanceState | null;
-  @ApiProperty() to: GrievanceState;
+  @ApiProperty({ nullable: true, enum: GRIEVANCE_STATES }) from: GrievanceState | null;
+  @ApiProperty({ enum: GRIEVANCE_STATES }) to: GrievanceState;
   @ApiProperty() actorRole: string;
-  @ApiProperty({ nullable: true }) note: string | null;
-  @ApiProperty({ nullable: true }) referral: { body: ReferralBody; name: string } | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ nullable: true, type: ReferralViewDto }) referral: ReferralViewDto | null;
   @ApiProperty() at: Date;
 }
 
 export class GrievanceMessageDto {
   @ApiProperty() id: string;
   @ApiProperty() authorRole: string;
-  @ApiProperty({ nullable: true }) body: string | null;
+  @ApiProperty({ nullable: true, type: String }) body: string | null;
   @ApiProperty() at: Date;
 }
 
@@ -244,36 +249,40 @@ export class GrievanceDto {
   @ApiProperty({ example: '2026-12-09' }) dueDate: string;
   @ApiProperty({ description: 'End of the due day, Moscow time' }) dueAt: string;
   @ApiProperty() overdue: boolean;
-  @ApiProperty({ nullable: true, description: 'Null for an anonymous grievance shown to the employer' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Null for an anonymous grievance shown to the employer',
+  })
   migrantId: string | null;
-  @ApiPropertyOptional({ nullable: true }) personName?: string | null;
-  @ApiProperty({ nullable: true }) description: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) personName?: string | null;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ type: [String] }) iloIndicators: string[];
-  @ApiProperty({ nullable: true }) reportedTerms: ReportedTermsDto | null;
-  @ApiProperty({ nullable: true }) employerId: string | null;
-  @ApiProperty({ nullable: true }) vacancyId: string | null;
-  @ApiProperty({ nullable: true }) applicationId: string | null;
-  @ApiProperty({ nullable: true }) placementId: string | null;
+  @ApiProperty({ nullable: true, type: ReportedTermsDto }) reportedTerms: ReportedTermsDto | null;
+  @ApiProperty({ nullable: true, type: String }) employerId: string | null;
+  @ApiProperty({ nullable: true, type: String }) vacancyId: string | null;
+  @ApiProperty({ nullable: true, type: String }) applicationId: string | null;
+  @ApiProperty({ nullable: true, type: String }) placementId: string | null;
   @ApiProperty() anonymousToEmployer: boolean;
   @ApiProperty({ enum: ['online', 'kiosk', 'desk'] }) channel: string;
-  @ApiProperty({ nullable: true }) fairId: string | null;
-  @ApiProperty({ nullable: true }) assignedAdviserId: string | null;
+  @ApiProperty({ nullable: true, type: String }) fairId: string | null;
+  @ApiProperty({ nullable: true, type: String }) assignedAdviserId: string | null;
   @ApiProperty({ nullable: true, enum: GRIEVANCE_OUTCOMES }) outcome: GrievanceOutcome | null;
   @ApiProperty() receivedAt: Date;
-  @ApiProperty({ nullable: true }) firstResponseAt: Date | null;
-  @ApiProperty({ nullable: true }) closedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) firstResponseAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) closedAt: Date | null;
   @ApiProperty() sharedWithEmployer: boolean;
-  @ApiProperty({ nullable: true }) employerAnswer: string | null;
-  @ApiProperty({ nullable: true }) employerAnsweredAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) employerAnswer: string | null;
+  @ApiProperty({ nullable: true, type: Date }) employerAnsweredAt: Date | null;
   @ApiProperty({ type: [HotlineDto] }) hotlines: HotlineDto[];
-  @ApiProperty({ nullable: true }) urgentNotice: string | null;
+  @ApiProperty({ nullable: true, type: String }) urgentNotice: string | null;
   @ApiPropertyOptional({ type: SnapshotComparisonDto, nullable: true })
   comparison?: SnapshotComparisonDto | null;
   @ApiPropertyOptional({ type: [GrievanceHistoryItemDto] }) history?: GrievanceHistoryItemDto[];
   @ApiPropertyOptional({ type: [GrievanceMessageDto] }) messages?: GrievanceMessageDto[];
   @ApiPropertyOptional({ description: 'Staff only: substantiated grievances against the named employer' })
   employerSubstantiated?: number;
-  @ApiProperty({ nullable: true }) erasedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) erasedAt: Date | null;
 }
 
 export class GrievancePageDto {
@@ -283,14 +292,46 @@ export class GrievancePageDto {
   @ApiProperty() pageSize: number;
 }
 
+export class IloIndicatorDto {
+  @ApiProperty({ enum: ILO_INDICATOR_CODES }) code: string;
+  @ApiProperty() label: string;
+}
+
 export class IloIndicatorListDto {
   @ApiProperty() source: string;
-  @ApiProperty() items: { code: string; label: string }[];
+  @ApiProperty({ type: [IloIndicatorDto] }) items: IloIndicatorDto[];
 }
 
 export class SuspensionResultDto {
   @ApiProperty() employerId: string;
   @ApiProperty({ enum: ['suspended', 'verified', 'pending', 'rejected'] }) status: string;
   @ApiProperty({ type: [String] }) unpublishedVacancyIds: string[];
-  @ApiProperty({ nullable: true }) reason: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+}
+
+export class GrievanceReportRowDto {
+  @ApiProperty({ nullable: true, type: String, description: 'The group’s code (category, country, id…)' })
+  key: string | null;
+  @ApiProperty({ nullable: true, type: String }) label: string | null;
+  @ApiProperty() total: number;
+  @ApiProperty() women: number;
+  @ApiProperty() men: number;
+  @ApiProperty() urgent: number;
+  @ApiProperty() substantiated: number;
+  @ApiProperty({ nullable: true, type: Number }) avgHoursToFirstResponse: number | null;
+  @ApiProperty({ nullable: true, type: Number }) avgHoursToClose: number | null;
+}
+
+export class GrievanceReportDto {
+  @ApiProperty({ enum: REPORT_GROUPS }) by: string;
+  @ApiProperty({ nullable: true, type: String }) from: string | null;
+  @ApiProperty({ nullable: true, type: String }) to: string | null;
+  @ApiProperty({ type: [GrievanceReportRowDto] }) rows: GrievanceReportRowDto[];
+}
+
+export class FlaggedEmployerDto {
+  @ApiProperty() employerId: string;
+  @ApiProperty() name: string;
+  @ApiProperty() status: string;
+  @ApiProperty() substantiated: number;
 }

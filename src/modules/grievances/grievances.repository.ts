@@ -319,10 +319,12 @@ export class GrievancesRepository {
     fullName: string | null;
     phone: string | null;
     fairId: string | null;
+    grievanceChannel: 'in_app' | 'sms' | 'email' | null;
+    email: string | null;
   } | null> {
     const rows = await this.q(manager).query(
       `SELECT id, status, preferred_language AS "preferredLanguage", full_name AS "fullName", phone,
-              fair_id AS "fairId"
+              fair_id AS "fairId", grievance_channel AS "grievanceChannel", email
          FROM migrants WHERE id = $1`,
       [id],
     );

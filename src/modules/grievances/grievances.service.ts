@@ -30,6 +30,7 @@ import {
 } from 'src/modules/grievances/grievances.dto';
 import { GrievanceRow, GrievancesRepository } from 'src/modules/grievances/grievances.repository';
 import { compareTerms } from 'src/modules/grievances/terms-comparison';
+import { NotificationChannel } from 'src/modules/notifications/notification.entity';
 import { NotificationsService } from 'src/modules/notifications/notifications.service';
 import { TemplateName, TemplatePayload } from 'src/modules/notifications/templates/render';
 import { pageLinks } from 'src/modules/notifications/links';
@@ -575,12 +576,28 @@ export class GrievancesService {
       stateLabel: state ? STATE_LABELS[lang][state] : '',
       grievanceUrl: pageLinks.migrantGrievance(grievanceId),
     };
+    // The person's pick (in-app only, SMS or e-mail) besides the in-app thread; none picked: every channel.
+    const channels: NotificationChannel[] | undefined = person.grievanceChannel
+      ? [...new Set<NotificationChannel>(['in_app', person.grievanceChannel])]
+      : undefined;
     const userId = await this.repository.userIdOfMigrant(manager, migrantId);
+    // A person's login holds no e-mail; the one on the profile carries what they asked to get by e-mail.
+    if (person.grievanceChannel === 'email' && person.email) {
+      await this.notifications.enqueue(manager, {
+        channel: 'email',
+        address: person.email,
+        ...(userId ? { recipientUserId: userId } : {}),
+        template,
+        locale: lang,
+        payload: { recipientName: person.fullName ?? '', ...payload },
+        dedupeKey: `${dedupeKey}:email`,
+      });
+    }
     if (userId) {
-      await this.notifications.notifyUser(manager, userId, template, payload, undefined, { dedupeKey });
+      await this.notifications.notifyUser(manager, userId, template, payload, channels, { dedupeKey });
       return;
     }
-    if (person.phone) {
+    if (person.phone && (!channels || channels.includes('sms'))) {
       await this.notifications.enqueue(manager, {
         channel: 'sms',
         address: person.phone,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentKiosk, CurrentUser, KioskOnly, Roles } from 'src/common/auth/auth.decorators';
 import type { KioskPrincipal, UserPrincipal } from 'src/common/auth/principal';
 import { ApiRoute } from 'src/common/http/api-docs.decorators';
@@ -7,9 +7,16 @@ import { UuidPipe } from 'src/common/http/uuid.pipe';
 import { Idempotent } from 'src/common/idempotency/idempotency.interceptor';
 import {
   BookConsultationDto,
+  BookedConsultationDto,
+  ConsultationPersonDto,
   ConsultationOutcomeDto,
   CreateLegalAdviserDto,
   CreateLegalDeskDto,
+  LegalConsultationDto,
+  LegalAdviserListDto,
+  LegalConsultationListDto,
+  LegalDeskDto,
+  LegalDeskListDto,
 } from 'src/modules/legal-aid/legal-aid.dto';
 import { LegalAidService } from 'src/modules/legal-aid/legal-aid.service';
 
@@ -26,6 +33,14 @@ export class LegalAidController {
     return this.legalAid.createAdviser(dto);
   }
 
+  @Get('legal-advisers')
+  @Roles('staff', 'admin')
+  @ApiRoute('The active legal advisers and their fairs (staff), to assign one to a grievance', [403])
+  @ApiOkResponse({ type: LegalAdviserListDto })
+  advisers() {
+    return this.legalAid.advisers();
+  }
+
   @Post('fairs/:id/legal-desks')
   @Roles('staff', 'admin')
   @Idempotent()
@@ -33,6 +48,7 @@ export class LegalAidController {
     'Add a legal-aid desk with consultation slots to a fair (an adviser’s slots never overlap)',
     [400, 403, 404, 409, 422],
   )
+  @ApiCreatedResponse({ type: LegalDeskDto })
   createDesk(
     @CurrentUser() user: UserPrincipal,
     @Param('id', UuidPipe) fairId: string,
@@ -44,6 +60,7 @@ export class LegalAidController {
   @Get('fairs/:id/legal-desks')
   @Roles('staff', 'admin', 'migrant', 'legal_adviser')
   @ApiRoute('The fair’s legal-aid desks and their slots, free or taken', [400, 404])
+  @ApiOkResponse({ type: LegalDeskListDto })
   desks(@Param('id', UuidPipe) fairId: string) {
     return this.legalAid.desks(fairId);
   }
@@ -55,6 +72,7 @@ export class LegalAidController {
     'Book a consultation slot on a topic (the person online, or staff for a person); answers with ICS',
     [400, 403, 404, 409],
   )
+  @ApiCreatedResponse({ type: BookedConsultationDto })
   book(@CurrentUser() user: UserPrincipal, @Body() dto: BookConsultationDto) {
     return this.legalAid.book(user, dto);
   }
@@ -62,6 +80,7 @@ export class LegalAidController {
   @Get('legal-consultations')
   @Roles('migrant', 'staff', 'admin', 'legal_adviser')
   @ApiRoute('Consultations: a person their own, an adviser their own bookings, staff all', [403])
+  @ApiOkResponse({ type: LegalConsultationListDto })
   list(@CurrentUser() user: UserPrincipal) {
     return this.legalAid.list(user);
   }
@@ -69,6 +88,7 @@ export class LegalAidController {
   @Get('legal-consultations/:id')
   @Roles('migrant', 'staff', 'admin', 'legal_adviser')
   @ApiRoute('One consultation: the person, its adviser or staff', [400, 404])
+  @ApiOkResponse({ type: LegalConsultationDto })
   get(@CurrentUser() user: UserPrincipal, @Param('id', UuidPipe) id: string) {
     return this.legalAid.get(user, id);
   }
@@ -79,6 +99,7 @@ export class LegalAidController {
     'The person’s eligibility facts and documents, for the booking’s own adviser (audited)',
     [400, 404],
   )
+  @ApiOkResponse({ type: ConsultationPersonDto })
   person(@CurrentUser() user: UserPrincipal, @Param('id', UuidPipe) id: string) {
     return this.legalAid.person(user, id);
   }
@@ -87,6 +108,7 @@ export class LegalAidController {
   @Roles('staff', 'admin', 'legal_adviser')
   @Idempotent()
   @ApiRoute('Record the outcome; optionally open a grievance for the person from it', [400, 404, 409, 422])
+  @ApiCreatedResponse({ type: LegalConsultationDto })
   outcome(
     @CurrentUser() user: UserPrincipal,
     @Param('id', UuidPipe) id: string,
@@ -108,7 +130,23 @@ export class KioskLegalConsultationsController {
     'Book a consultation at this fair’s legal desk for a visitor (migrantId from the check-in)',
     [400, 403, 404, 409],
   )
+  @ApiCreatedResponse({ type: BookedConsultationDto })
   book(@CurrentKiosk() kiosk: KioskPrincipal, @Body() dto: BookConsultationDto) {
     return this.legalAid.book(kiosk, dto);
+  }
+}
+
+/** The kiosk's "book a legal consultation": the desks of its own fair and their slots. */
+@ApiTags('kiosk')
+@Controller('v1/kiosk/legal-desks')
+@KioskOnly()
+export class KioskLegalDesksController {
+  constructor(private readonly legalAid: LegalAidService) {}
+
+  @Get()
+  @ApiRoute('The legal-aid desks of this kiosk’s fair and their slots, free or taken (kiosk token)', [403])
+  @ApiOkResponse({ type: LegalDeskListDto })
+  desks(@CurrentKiosk() kiosk: KioskPrincipal) {
+    return this.legalAid.desks(kiosk.fairId);
   }
 }

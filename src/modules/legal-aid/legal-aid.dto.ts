@@ -78,3 +78,88 @@ export class ConsultationOutcomeDto {
   @Type(() => CreateGrievanceDto)
   grievance?: CreateGrievanceDto;
 }
+
+// Responses: plain shapes, documented for the OpenAPI document.
+export class ConsultationSlotDto {
+  @ApiProperty() id: string;
+  @ApiProperty() adviserId: string;
+  @ApiProperty() startsAt: Date;
+  @ApiProperty() endsAt: Date;
+  @ApiProperty() free: boolean;
+}
+
+export class LegalDeskDto {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String }) location: string | null;
+  @ApiProperty({ type: [ConsultationSlotDto] }) slots: ConsultationSlotDto[];
+}
+
+export class LegalDeskListDto {
+  @ApiProperty({ type: [LegalDeskDto] }) items: LegalDeskDto[];
+}
+
+export class LegalConsultationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() slotId: string;
+  @ApiProperty() fairId: string;
+  @ApiProperty() adviserId: string;
+  @ApiProperty() migrantId: string;
+  @ApiProperty({ enum: CONSULTATION_TOPICS }) topic: string;
+  @ApiProperty({ enum: GRIEVANCE_LANGS }) language: string;
+  @ApiProperty({ enum: ['online', 'kiosk', 'desk'] }) channel: string;
+  @ApiProperty({ enum: ['booked', 'cancelled', 'done'] }) status: string;
+  @ApiProperty() startsAt: Date;
+  @ApiProperty() endsAt: Date;
+  @ApiProperty({ nullable: true, type: String }) grievanceId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'For the adviser and staff only' })
+  outcome: string | null;
+}
+
+export class BookedConsultationDto extends LegalConsultationDto {
+  @ApiProperty({ description: 'The booking as an iCalendar event' }) ics: string;
+}
+
+export class LegalConsultationListDto {
+  @ApiProperty({ type: [LegalConsultationDto] }) items: LegalConsultationDto[];
+}
+
+export class PersonFactsDto {
+  @ApiProperty({ example: '1995-04-12' }) birthDate: string;
+  @ApiProperty({ example: 'UZ' }) citizenship: string;
+  @ApiProperty({ type: [String] }) occupationCodes: string[];
+  @ApiPropertyOptional({
+    type: Object,
+    description: 'Host country → last day of the latest entry ban not lifted',
+    example: { RU: '2029-05-31' },
+  })
+  entryBans?: Record<string, string>;
+}
+
+export class PersonDocumentDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ example: 'patent' }) type: string;
+  @ApiProperty({ nullable: true, type: String, description: 'Masked' }) number: string | null;
+  @ApiProperty({ nullable: true, type: String }) issuingCountry: string | null;
+  @ApiProperty({ nullable: true, type: String }) region: string | null;
+  @ApiProperty({ nullable: true, type: String }) validFrom: string | null;
+  @ApiProperty({ nullable: true, type: String }) validUntil: string | null;
+}
+
+export class ConsultationPersonDto {
+  @ApiProperty() consultationId: string;
+  @ApiProperty() migrantId: string;
+  @ApiProperty({ type: PersonFactsDto }) eligibilityFacts: PersonFactsDto;
+  @ApiProperty({ type: [PersonDocumentDto] }) documents: PersonDocumentDto[];
+}
+
+export class LegalAdviserDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String }) displayName: string | null;
+  @ApiProperty() email: string;
+  @ApiProperty({ type: [String] }) fairIds: string[];
+}
+
+export class LegalAdviserListDto {
+  @ApiProperty({ type: [LegalAdviserDto] }) items: LegalAdviserDto[];
+}

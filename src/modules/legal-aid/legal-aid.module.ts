@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { GrievancesModule } from 'src/modules/grievances/grievances.module';
 import {
   KioskLegalConsultationsController,
+  KioskLegalDesksController,
   LegalAidController,
 } from 'src/modules/legal-aid/legal-aid.controller';
 import { LegalAidProcessor } from 'src/modules/legal-aid/legal-aid.processor';
@@ -12,7 +13,7 @@ import { NotificationsModule } from 'src/modules/notifications/notifications.mod
 
 @Module({
   imports: [GrievancesModule, MigrantsModule, NotificationsModule],
-  controllers: [LegalAidController, KioskLegalConsultationsController],
+  controllers: [LegalAidController, KioskLegalConsultationsController, KioskLegalDesksController],
   providers: [LegalAidService, LegalAidRepository, LegalAidProcessor],
 })
 export class LegalAidModule {}

@@ -65,6 +65,17 @@ export class LegalAidRepository {
     return rows[0] ?? null;
   }
 
+  /** Active advisers with the fairs they work at, by name. */
+  async advisers(): Promise<{ id: string; displayName: string | null; email: string; fairIds: string[] }[]> {
+    return this.dataSource.query(
+      `SELECT u.id, u.display_name AS "displayName", u.email,
+              coalesce(array_agg(a.fair_id ORDER BY a.fair_id) FILTER (WHERE a.fair_id IS NOT NULL), '{}') AS "fairIds"
+         FROM users u LEFT JOIN legal_adviser_fairs a ON a.adviser_id = u.id
+        WHERE u.role = 'legal_adviser' AND NOT u.disabled
+        GROUP BY u.id ORDER BY u.display_name, u.id`,
+    );
+  }
+
   async advisersOfFair(fairId: string): Promise<string[]> {
     const rows = await this.dataSource.query(
       `SELECT a.adviser_id AS id FROM legal_adviser_fairs a JOIN users u ON u.id = a.adviser_id

@@ -69,6 +69,10 @@ export class LegalAidService {
     }
   }
 
+  async advisers() {
+    return { items: await this.repository.advisers() };
+  }
+
   async createDesk(staff: UserPrincipal, fairId: string, dto: CreateLegalDeskDto) {
     if (!(await this.repository.fair(fairId))) throw new NotFoundError('Fair');
     const advisers = new Set(await this.repository.advisersOfFair(fairId));

@@ -15,6 +15,10 @@ export interface MigrantOccupation {
   years: number;
 }
 
+/** The one channel a person picked for grievance news; in-app always holds the thread. */
+export const GRIEVANCE_CHANNELS = ['in_app', 'sms', 'email'] as const;
+export type GrievanceChannel = (typeof GRIEVANCE_CHANNELS)[number];
+
 @Entity('migrants')
 export class MigrantEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -51,6 +55,10 @@ export class MigrantEntity {
 
   @Column('text')
   preferredLanguage: string;
+
+  /** How grievance messages and state changes reach the person besides the in-app thread; null: every channel. */
+  @Column('text', { nullable: true })
+  grievanceChannel: GrievanceChannel | null;
 
   @Column('jsonb', { default: [] })
   languages: MigrantLanguage[];

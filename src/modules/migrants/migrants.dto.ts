@@ -31,6 +31,7 @@ import {
   MigrationCardPurpose,
 } from 'src/modules/eligibility/eligibility.types';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import { GRIEVANCE_CHANNELS, GrievanceChannel } from 'src/modules/migrants/migrant.entity';
 
 export const MIGRANT_LANGS = ['ru', 'uz', 'tg', 'ky', 'en'] as const;
 export const GENDERS = ['female', 'male', 'unspecified'] as const;
@@ -291,6 +292,15 @@ export class UpdateMigrantDto {
   @IsIn(MIGRANT_LANGS)
   preferredLanguage?: (typeof MIGRANT_LANGS)[number];
 
+  @ApiPropertyOptional({
+    enum: GRIEVANCE_CHANNELS,
+    nullable: true,
+    description: 'How grievance news reaches the person besides the in-app thread; null: every channel',
+  })
+  @IsOptional()
+  @IsIn(GRIEVANCE_CHANNELS)
+  grievanceChannel?: GrievanceChannel | null;
+
   @ApiPropertyOptional({ type: [LanguageSkillDto] })
   @IsOptional()
   @IsArray()
@@ -435,6 +445,8 @@ export class MigrantDto {
   @ApiPropertyOptional({ nullable: true }) phone?: string | null;
   @ApiPropertyOptional({ nullable: true }) email?: string | null;
   @ApiPropertyOptional() preferredLanguage?: string;
+  @ApiPropertyOptional({ enum: GRIEVANCE_CHANNELS, nullable: true, description: 'Null: every channel' })
+  grievanceChannel?: GrievanceChannel | null;
   @ApiProperty({ type: [LanguageSkillDto] }) languages: LanguageSkillDto[];
   @ApiProperty({ type: [OccupationSkillDto] }) occupations: OccupationSkillDto[];
   @ApiProperty({ type: [String] }) desiredRegions: string[];

@@ -245,6 +245,7 @@ export class MigrantsService {
         const user = await this.users.findByMigrantId(id);
         if (user) await this.users.update(manager, user.id, { preferredLanguage: dto.preferredLanguage });
       }
+      if (dto.grievanceChannel !== undefined) patch.grievanceChannel = dto.grievanceChannel ?? null;
       if (dto.languages !== undefined) {
         patch.languages = (dto.languages ?? []).map((l) => ({ code: l.code, level: l.level }));
       }
@@ -584,6 +585,7 @@ export class MigrantsService {
       phone: m.phone,
       email: m.email,
       preferredLanguage: m.preferredLanguage,
+      grievanceChannel: m.grievanceChannel,
       languages: m.languages,
       occupations: m.occupations,
       desiredRegions: m.desiredRegions,

@@ -1485,6 +1485,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/kiosk/grievances/ilo-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ILO indicators of forced labour as a checklist, in the visitor’s language (kiosk token) */
+        get: operations["KioskGrievancesController_indicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/kiosk/grievances": {
         parameters: {
             query?: never;
@@ -1544,7 +1561,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The active legal advisers and their fairs (staff), to assign one to a grievance */
+        get: operations["LegalAidController_advisers"];
         put?: never;
         /** Create a legal adviser user tied to one or more fairs (staff) */
         post: operations["LegalAidController_createAdviser"];
@@ -1652,6 +1670,23 @@ export interface paths {
         put?: never;
         /** Book a consultation at this fair’s legal desk for a visitor (migrantId from the check-in) */
         post: operations["KioskLegalConsultationsController_book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kiosk/legal-desks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The legal-aid desks of this kiosk’s fair and their slots, free or taken (kiosk token) */
+        get: operations["KioskLegalDesksController_desks"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1874,7 +1909,7 @@ export interface components {
         MeDto: {
             id: string;
             /** @enum {string} */
-            role: "admin" | "staff" | "employer" | "migrant" | "kiosk";
+            role: "admin" | "staff" | "employer" | "migrant" | "kiosk" | "legal_adviser";
             displayName?: string;
             email?: Record<string, never>;
             phone?: Record<string, never>;
@@ -2610,6 +2645,11 @@ export interface components {
             phone?: Record<string, never> | null;
             email?: Record<string, never> | null;
             preferredLanguage?: string;
+            /**
+             * @description Null: every channel
+             * @enum {string|null}
+             */
+            grievanceChannel?: "in_app" | "sms" | "email" | null;
             languages: components["schemas"]["LanguageSkillDto"][];
             occupations: components["schemas"]["OccupationSkillDto"][];
             desiredRegions: string[];
@@ -2637,6 +2677,11 @@ export interface components {
             email?: string;
             /** @enum {string} */
             preferredLanguage?: "ru" | "uz" | "tg" | "ky" | "en";
+            /**
+             * @description How grievance news reaches the person besides the in-app thread; null: every channel
+             * @enum {string|null}
+             */
+            grievanceChannel?: "in_app" | "sms" | "email" | null;
             languages?: components["schemas"]["LanguageSkillDto"][];
             occupations?: components["schemas"]["OccupationSkillDto"][];
             /**
@@ -2812,6 +2857,11 @@ export interface components {
             code: string;
             /** @description In the requested language; not in an employer’s answer-only view */
             message?: string;
+            /**
+             * @description Where to act on the step: LEGAL_ADVICE links to booking a legal consultation
+             * @example /#consultations/new
+             */
+            link?: string;
         };
         RuleSetRefDto: {
             /** @example ru-2024-03-01 */
@@ -3827,7 +3877,7 @@ export interface components {
             /** @description What the person reports */
             reported: Record<string, never> | null;
             /** @description null when the two cannot be compared */
-            differs: Record<string, never> | null;
+            differs: boolean | null;
         };
         SnapshotComparisonDto: {
             snapshotId: string;
@@ -3835,19 +3885,26 @@ export interface components {
             terms: components["schemas"]["TermComparisonDto"][];
             differing: string[];
         };
+        ReferralViewDto: {
+            /** @enum {string} */
+            body: "legal_aid" | "labour_inspectorate" | "embassy_consulate" | "ngo";
+            name: string;
+        };
         GrievanceHistoryItemDto: {
-            from: Record<string, never> | null;
-            to: Record<string, never>;
+            /** @enum {string|null} */
+            from: "received" | "in_review" | "referred" | "resolved" | "rejected" | null;
+            /** @enum {string} */
+            to: "received" | "in_review" | "referred" | "resolved" | "rejected";
             actorRole: string;
-            note: Record<string, never> | null;
-            referral: Record<string, never> | null;
+            note: string | null;
+            referral: components["schemas"]["ReferralViewDto"] | null;
             /** Format: date-time */
             at: string;
         };
         GrievanceMessageDto: {
             id: string;
             authorRole: string;
-            body: Record<string, never> | null;
+            body: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -3865,37 +3922,41 @@ export interface components {
             dueAt: string;
             overdue: boolean;
             /** @description Null for an anonymous grievance shown to the employer */
-            migrantId: Record<string, never> | null;
-            personName?: Record<string, never> | null;
-            description: Record<string, never> | null;
+            migrantId: string | null;
+            personName?: string | null;
+            description: string | null;
             iloIndicators: string[];
-            reportedTerms: Record<string, never> | null;
-            employerId: Record<string, never> | null;
-            vacancyId: Record<string, never> | null;
-            applicationId: Record<string, never> | null;
-            placementId: Record<string, never> | null;
+            reportedTerms: components["schemas"]["ReportedTermsDto"] | null;
+            employerId: string | null;
+            vacancyId: string | null;
+            applicationId: string | null;
+            placementId: string | null;
             anonymousToEmployer: boolean;
             /** @enum {string} */
             channel: "online" | "kiosk" | "desk";
-            fairId: Record<string, never> | null;
-            assignedAdviserId: Record<string, never> | null;
+            fairId: string | null;
+            assignedAdviserId: string | null;
             /** @enum {string|null} */
             outcome: "substantiated" | "not_substantiated" | null;
             /** Format: date-time */
             receivedAt: string;
-            firstResponseAt: Record<string, never> | null;
-            closedAt: Record<string, never> | null;
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
             sharedWithEmployer: boolean;
-            employerAnswer: Record<string, never> | null;
-            employerAnsweredAt: Record<string, never> | null;
+            employerAnswer: string | null;
+            /** Format: date-time */
+            employerAnsweredAt: string | null;
             hotlines: components["schemas"]["HotlineDto"][];
-            urgentNotice: Record<string, never> | null;
+            urgentNotice: string | null;
             comparison?: components["schemas"]["SnapshotComparisonDto"] | null;
             history?: components["schemas"]["GrievanceHistoryItemDto"][];
             messages?: components["schemas"]["GrievanceMessageDto"][];
             /** @description Staff only: substantiated grievances against the named employer */
             employerSubstantiated?: number;
-            erasedAt: Record<string, never> | null;
+            /** Format: date-time */
+            erasedAt: string | null;
         };
         GrievancePageDto: {
             items: components["schemas"]["GrievanceDto"][];
@@ -3903,9 +3964,33 @@ export interface components {
             page: number;
             pageSize: number;
         };
+        IloIndicatorDto: {
+            /** @enum {string} */
+            code: "abuse_of_vulnerability" | "deception" | "restriction_of_movement" | "isolation" | "physical_sexual_violence" | "intimidation_threats" | "retention_of_identity_documents" | "withholding_of_wages" | "debt_bondage" | "abusive_working_living_conditions" | "excessive_overtime";
+            label: string;
+        };
         IloIndicatorListDto: {
             source: string;
-            items: string[];
+            items: components["schemas"]["IloIndicatorDto"][];
+        };
+        GrievanceReportRowDto: {
+            /** @description The group’s code (category, country, id…) */
+            key: string | null;
+            label: string | null;
+            total: number;
+            women: number;
+            men: number;
+            urgent: number;
+            substantiated: number;
+            avgHoursToFirstResponse: number | null;
+            avgHoursToClose: number | null;
+        };
+        GrievanceReportDto: {
+            /** @enum {string} */
+            by: "category" | "citizenship" | "gender" | "employer" | "fair" | "region";
+            from: string | null;
+            to: string | null;
+            rows: components["schemas"]["GrievanceReportRowDto"][];
         };
         ReferralDto: {
             /** @enum {string} */
@@ -3932,6 +4017,12 @@ export interface components {
         AssignAdviserDto: {
             adviserId: string;
         };
+        FlaggedEmployerDto: {
+            employerId: string;
+            name: string;
+            status: string;
+            substantiated: number;
+        };
         SuspensionDto: {
             reason: string;
         };
@@ -3940,7 +4031,7 @@ export interface components {
             /** @enum {string} */
             status: "suspended" | "verified" | "pending" | "rejected";
             unpublishedVacancyIds: string[];
-            reason: Record<string, never> | null;
+            reason: string | null;
         };
         CreateLegalAdviserDto: {
             email: string;
@@ -3948,6 +4039,15 @@ export interface components {
             displayName: string;
             /** @description Fairs the adviser works at */
             fairIds: string[];
+        };
+        LegalAdviserDto: {
+            id: string;
+            displayName: string | null;
+            email: string;
+            fairIds: string[];
+        };
+        LegalAdviserListDto: {
+            items: components["schemas"]["LegalAdviserDto"][];
         };
         SlotInputDto: {
             adviserId: string;
@@ -3963,6 +4063,24 @@ export interface components {
             location?: string;
             slots: components["schemas"]["SlotInputDto"][];
         };
+        ConsultationSlotDto: {
+            id: string;
+            adviserId: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            free: boolean;
+        };
+        LegalDeskDto: {
+            id: string;
+            name: string;
+            location: string | null;
+            slots: components["schemas"]["ConsultationSlotDto"][];
+        };
+        LegalDeskListDto: {
+            items: components["schemas"]["LegalDeskDto"][];
+        };
         BookConsultationDto: {
             slotId: string;
             /** @enum {string} */
@@ -3971,6 +4089,86 @@ export interface components {
             lang?: "ru" | "uz" | "tg" | "ky" | "en";
             /** @description Kiosk only: the visitor from the check-in */
             migrantId?: string;
+        };
+        BookedConsultationDto: {
+            id: string;
+            slotId: string;
+            fairId: string;
+            adviserId: string;
+            migrantId: string;
+            /** @enum {string} */
+            topic: "patent" | "registration" | "contract" | "grievance" | "family_women" | "other";
+            /** @enum {string} */
+            language: "ru" | "uz" | "tg" | "ky" | "en";
+            /** @enum {string} */
+            channel: "online" | "kiosk" | "desk";
+            /** @enum {string} */
+            status: "booked" | "cancelled" | "done";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            grievanceId: string | null;
+            /** @description For the adviser and staff only */
+            outcome: string | null;
+            /** @description The booking as an iCalendar event */
+            ics: string;
+        };
+        LegalConsultationDto: {
+            id: string;
+            slotId: string;
+            fairId: string;
+            adviserId: string;
+            migrantId: string;
+            /** @enum {string} */
+            topic: "patent" | "registration" | "contract" | "grievance" | "family_women" | "other";
+            /** @enum {string} */
+            language: "ru" | "uz" | "tg" | "ky" | "en";
+            /** @enum {string} */
+            channel: "online" | "kiosk" | "desk";
+            /** @enum {string} */
+            status: "booked" | "cancelled" | "done";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            grievanceId: string | null;
+            /** @description For the adviser and staff only */
+            outcome: string | null;
+        };
+        LegalConsultationListDto: {
+            items: components["schemas"]["LegalConsultationDto"][];
+        };
+        PersonFactsDto: {
+            /** @example 1995-04-12 */
+            birthDate: string;
+            /** @example UZ */
+            citizenship: string;
+            occupationCodes: string[];
+            /**
+             * @description Host country → last day of the latest entry ban not lifted
+             * @example {
+             *       "RU": "2029-05-31"
+             *     }
+             */
+            entryBans?: Record<string, never>;
+        };
+        PersonDocumentDto: {
+            id: string;
+            /** @example patent */
+            type: string;
+            /** @description Masked */
+            number: string | null;
+            issuingCountry: string | null;
+            region: string | null;
+            validFrom: string | null;
+            validUntil: string | null;
+        };
+        ConsultationPersonDto: {
+            consultationId: string;
+            migrantId: string;
+            eligibilityFacts: components["schemas"]["PersonFactsDto"];
+            documents: components["schemas"]["PersonDocumentDto"][];
         };
         ConsultationOutcomeDto: {
             outcome: string;
@@ -9224,7 +9422,9 @@ export interface operations {
     };
     GrievancesController_indicators: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
             header?: {
                 "accept-language"?: string;
             };
@@ -9275,6 +9475,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description As json; csv and xlsx carry the same rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GrievanceReportDto"];
+                    "text/csv": components["schemas"]["GrievanceReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["GrievanceReportDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -9312,7 +9523,9 @@ export interface operations {
     };
     GrievancesController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
             header?: {
                 "accept-language"?: string;
             };
@@ -9712,6 +9925,56 @@ export interface operations {
             };
         };
     };
+    KioskGrievancesController_indicators: {
+        parameters: {
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
+            header?: {
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IloIndicatorListDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     KioskGrievancesController_create: {
         parameters: {
             query?: never;
@@ -9793,6 +10056,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlaggedEmployerDto"][];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -9949,6 +10220,43 @@ export interface operations {
             };
         };
     };
+    LegalAidController_advisers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalAdviserListDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     LegalAidController_createAdviser: {
         parameters: {
             query?: never;
@@ -10014,6 +10322,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDeskListDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -10061,6 +10377,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDeskDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -10126,6 +10450,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalConsultationListDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {
@@ -10162,6 +10494,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookedConsultationDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -10220,6 +10560,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalConsultationDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -10260,6 +10608,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationPersonDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -10307,6 +10663,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalConsultationDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -10370,6 +10734,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookedConsultationDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -10408,6 +10780,43 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    KioskLegalDesksController_desks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalDeskListDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

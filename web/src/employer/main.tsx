@@ -12,6 +12,7 @@ import { Message } from './components/Message';
 import { Login } from './screens/Login';
 import { Obligations } from './screens/Obligations';
 import { Pending } from './screens/Pending';
+import { SharedGrievance } from './screens/SharedGrievance';
 import { Register } from './screens/Register';
 import { VacancyDetail } from './screens/VacancyDetail';
 import { VacancyForm } from './screens/VacancyForm';
@@ -31,6 +32,7 @@ import {
   tr,
 } from './state';
 import { costs, draft, feeRefusal } from './vacancy';
+import { sharedId } from './grievance';
 
 const SCREENS: Record<Tab, () => preact.JSX.Element | null> = {
   vacancies: Vacancies,
@@ -45,6 +47,14 @@ function App() {
       <div>
         <Header />
         {authMode.value === 'register' ? <Register /> : <Login />}
+      </div>
+    );
+  // A grievance staff shared (#grievances/<id>) opens whatever the employer's status, a suspended one too.
+  if (sharedId.value)
+    return (
+      <div>
+        <Header />
+        <SharedGrievance />
       </div>
     );
   if (own.status !== 'verified')

@@ -236,6 +236,29 @@ export const DICTIONARY = {
   cancelled: { ru: 'отменено', en: 'cancelled' },
   completed: { ru: 'состоялось', en: 'completed' },
   no_show: { ru: 'неявка', en: 'no-show' },
+  grievanceTitle: { ru: 'Обращение работника', en: 'A worker’s grievance' },
+  grievanceShared: {
+    ru: 'Служба занятости передала вам это обращение. Вы можете ответить на него один раз.',
+    en: 'The employment service shared this grievance with you. You may answer it once.',
+  },
+  grievanceAnonymous: {
+    ru: 'Работник просил не называть его имя.',
+    en: 'The worker asked not to be named.',
+  },
+  grievanceFrom: { ru: 'Работник: {name}', en: 'Worker: {name}' },
+  grievanceState: { ru: 'Состояние: {state}', en: 'State: {state}' },
+  grievanceAnswer: { ru: 'Ваш ответ', en: 'Your answer' },
+  grievanceAnswered: { ru: 'Ваш ответ ({date})', en: 'Your answer ({date})' },
+  grievanceSend: { ru: 'Отправить ответ', en: 'Send the answer' },
+  grievanceBack: { ru: 'Закрыть', en: 'Close' },
+  gcat_wages_unpaid: { ru: 'Невыплата или занижение зарплаты', en: 'Wages unpaid or below the agreed' },
+  gcat_worker_charged: { ru: 'С работника взяли плату', en: 'The worker was charged a fee or cost' },
+  gcat_documents_retained: { ru: 'Удержание документов', en: 'Identity documents retained' },
+  gcat_terms_differ: { ru: 'Условия не как в объявлении', en: 'Terms differ from the advertisement' },
+  gcat_unsafe_work: { ru: 'Опасные условия труда', en: 'Unsafe work' },
+  gcat_harassment_violence: { ru: 'Насилие, угрозы, домогательства', en: 'Harassment or violence' },
+  gcat_forced_labour: { ru: 'Признаки принудительного труда', en: 'Forced labour indicators' },
+  gcat_other: { ru: 'Другое', en: 'Other' },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof DICTIONARY;

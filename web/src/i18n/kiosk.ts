@@ -4,6 +4,7 @@
  */
 import { Entry, Lang, format, isLang } from './catalogue';
 import { IDENTIFICATION } from './kiosk-identification';
+import { PROTECTION } from './protection';
 
 export { LANGS as KIOSK_LANGS, LANG_NAMES } from './catalogue';
 export type KioskLang = Lang;
@@ -323,6 +324,7 @@ export const DICTIONARY = {
     en: 'Take a photo of the code or QR. With it and your phone number you can follow your applications on your phone.',
   },
   ...IDENTIFICATION,
+  ...PROTECTION,
   accessCodeSent: {
     ru: 'Мы узнали вас. Новый код доступа отправлен SMS на ваш номер телефона.',
     uz: 'Sizni tanidik. Yangi kirish kodi telefon raqamingizga SMS orqali yuborildi.',

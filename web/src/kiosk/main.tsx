@@ -12,6 +12,11 @@ import { watchIdle } from './idle';
 import { About } from './screens/About';
 import { Consent } from './screens/Consent';
 import { Done } from './screens/Done';
+import { Help } from './screens/Help';
+import { HelpLegal } from './screens/HelpLegal';
+import { HelpMenu } from './screens/HelpMenu';
+import { HelpReport } from './screens/HelpReport';
+import { HelpSent } from './screens/HelpSent';
 import { Language } from './screens/Language';
 import { Pairing } from './screens/Pairing';
 import { Phone } from './screens/Phone';
@@ -21,7 +26,7 @@ import { Vacancies } from './screens/Vacancies';
 import { Screen, TOKEN_KEY, done, fair, lang, pairing, screen, token } from './state';
 import { countPending, outbox } from './submit';
 
-const SCREENS: Record<Screen, () => preact.JSX.Element> = {
+const SCREENS: Record<Screen, () => preact.JSX.Element | null> = {
   language: Language,
   consent: Consent,
   about: About,
@@ -30,6 +35,11 @@ const SCREENS: Record<Screen, () => preact.JSX.Element> = {
   vacancies: Vacancies,
   review: Review,
   done: Done,
+  help: Help,
+  'help-menu': HelpMenu,
+  'help-report': HelpReport,
+  'help-sent': HelpSent,
+  'help-legal': HelpLegal,
 };
 
 function App() {

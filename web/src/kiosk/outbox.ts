@@ -15,10 +15,15 @@ import { ApiError, NetworkError } from '../api/errors';
 export type ApplicationBody = Schemas['KioskSubmissionDto'];
 export type ApplicationResult = Schemas['KioskSubmissionResultDto'];
 export type Refusal = Schemas['KioskRefusalDto'];
+export type GrievanceBody = Schemas['CreateGrievanceDto'];
+export type GrievanceResult = Schemas['GrievanceDto'];
 
-export interface PendingSubmission {
+/** A stored submission: an application (items stored before grievances existed carry no `type`), or a grievance. */
+export type PendingSubmission = Stored &
+  ({ type?: 'application'; body: ApplicationBody } | { type: 'grievance'; body: GrievanceBody });
+
+interface Stored {
   key: string;
-  body: ApplicationBody;
   createdAt: string;
   attempts: number;
   /** The fair it was made at: it is only ever sent with that fair's token. */
@@ -33,6 +38,7 @@ export interface PendingSubmission {
 
 export type SubmitOutcome =
   | { kind: 'sent'; key: string; result: ApplicationResult }
+  | { kind: 'filed'; key: string; grievance: GrievanceResult }
   | { kind: 'refused'; key: string; error: ApiError }
   | { kind: 'waiting'; key: string };
 
@@ -100,19 +106,33 @@ export class KioskOutbox {
 
   /** Stores the submission first, then tries to send it. */
   async submit(key: string, body: ApplicationBody, fair?: { id: string; endsAt: string }): Promise<void> {
-    const items = this.live().filter((i) => i.key !== key);
+    this.store({ key, type: 'application', body, ...this.stamp(fair) });
+    await this.flush();
+  }
+
+  /** A "report a problem" from the kiosk: stored and retried with its key like an application. */
+  async submitGrievance(
+    key: string,
+    body: GrievanceBody,
+    fair?: { id: string; endsAt: string },
+  ): Promise<void> {
+    this.store({ key, type: 'grievance', body, ...this.stamp(fair) });
+    await this.flush();
+  }
+
+  private stamp(fair?: { id: string; endsAt: string }): Omit<Stored, 'key'> {
     const expires = fair ? new Date(fair.endsAt) : this.now();
     expires.setUTCDate(expires.getUTCDate() + KEEP_DAYS_AFTER_FAIR);
-    items.push({
-      key,
-      body,
+    return {
       createdAt: this.now().toISOString(),
       attempts: 0,
       fairId: fair?.id,
       expiresAt: expires.toISOString(),
-    });
-    save(items);
-    await this.flush();
+    };
+  }
+
+  private store(item: PendingSubmission): void {
+    save([...this.live().filter((i) => i.key !== item.key), item]);
   }
 
   /** The person at the screen saw the refusal and will correct it: the refused submission is theirs to redo. */
@@ -172,6 +192,16 @@ export class KioskOutbox {
 
   private async sendOne(item: PendingSubmission): Promise<SubmitOutcome> {
     try {
+      if (item.type === 'grievance') {
+        const grievance = await call(
+          this.api.POST('/v1/kiosk/grievances', {
+            body: item.body,
+            params: { header: { 'Idempotency-Key': item.key } },
+          }),
+        );
+        this.discard(item.key);
+        return { kind: 'filed', key: item.key, grievance };
+      }
       const result = await call(
         this.api.POST('/v1/kiosk/applications', {
           body: item.body,
@@ -200,7 +230,10 @@ export class KioskOutbox {
           body: {
             idempotencyKey: item.key,
             submittedAt: item.createdAt,
-            submission: item.body as unknown as Record<string, never>,
+            submission: {
+              ...(item.type === 'grievance' ? { type: 'grievance' } : {}),
+              ...item.body,
+            } as unknown as Record<string, never>,
             refusal: item.held!,
           },
         }),

@@ -10,7 +10,21 @@ export const TOKEN_KEY = 'jobfair.kiosk.token';
 export const IDLE_KEY = 'jobfair.kiosk.idleMs';
 export const CONSENT_VERSION = '2025-01';
 
-export type Screen = 'language' | 'consent' | 'about' | 'phone' | 'trade' | 'vacancies' | 'review' | 'done';
+export type Screen =
+  | 'language'
+  | 'consent'
+  | 'about'
+  | 'phone'
+  | 'trade'
+  | 'vacancies'
+  | 'review'
+  | 'done'
+  // "Report a problem / get help" (help.ts)
+  | 'help'
+  | 'help-menu'
+  | 'help-report'
+  | 'help-sent'
+  | 'help-legal';
 /** The steps between the welcome and the confirmation, with the message that names each. */
 export const STEPS: Array<{ screen: Screen; name: MessageKey }> = [
   { screen: 'consent', name: 'consentTitle' },
@@ -51,6 +65,8 @@ export interface Done {
   identity: 'new' | 'confirmed' | 'unconfirmed';
   count: number;
   phone: string;
+  /** The profile applied with: "get help" after applying needs no second identification. */
+  migrantId?: string;
 }
 
 export const emptyPerson = (): Person => ({

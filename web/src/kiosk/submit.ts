@@ -2,21 +2,36 @@
 import { newKey } from '../api/client';
 import { KioskOutbox, SubmitOutcome } from './outbox';
 import { applicationBody } from './data';
+import { filed, filing, helpMigrantId, report } from './help';
 import {
   done,
   fair,
   go,
   heldCount,
+  lang,
   normalisedPhone,
   outboxCount,
+  screen,
   selected,
   submission,
   token,
 } from './state';
 
 function onOutcome(outcome: SubmitOutcome): void {
+  if (filing.value?.key === outcome.key) {
+    if (outcome.kind === 'filed') {
+      filed.value = outcome.grievance;
+      filing.value = null;
+      if (screen.value === 'help-report') go('help-sent');
+    } else if (outcome.kind === 'refused') {
+      outbox.discard(outcome.key);
+      filing.value = { key: outcome.key, status: 'refused', error: outcome.error.describe() };
+    } else filing.value = { key: outcome.key, status: 'waiting' };
+    countPending();
+    return;
+  }
   const current = submission.value;
-  if (current && current.key === outcome.key) {
+  if (current && current.key === outcome.key && outcome.kind !== 'filed') {
     if (outcome.kind === 'sent') {
       done.value = {
         accessCode: outcome.result.accessCode ?? null,
@@ -24,6 +39,7 @@ function onOutcome(outcome: SubmitOutcome): void {
         identity: outcome.result.identity ?? 'new',
         count: outcome.result.applications?.length ?? selected.value.length,
         phone: normalisedPhone(),
+        migrantId: outcome.result.migrantId,
       };
       submission.value = null;
       go('done');
@@ -42,10 +58,33 @@ export const outbox = new KioskOutbox(token, onOutcome);
 
 /** Earlier submissions still waiting on this kiosk (not the one on screen), and those held for staff. */
 export function countPending(): void {
-  const key = submission.value?.key;
-  const pending = outbox.pending().filter((p) => p.key !== key);
+  const keys = [submission.value?.key, filing.value?.key];
+  const pending = outbox.pending().filter((p) => !keys.includes(p.key));
   outboxCount.value = pending.filter((p) => !p.held && !p.stuck).length;
   heldCount.value = pending.filter((p) => p.stuck).length;
+}
+
+/** The visitor's report, kept in the outbox under one key until the server has it. */
+export async function submitGrievance(): Promise<void> {
+  const migrantId = helpMigrantId.value;
+  const r = report.value;
+  if (!migrantId || !r.category) return;
+  const current = filing.value;
+  const key = current?.status === 'waiting' ? current.key : newKey();
+  filing.value = { key, status: 'sending' };
+  const paired = fair.value;
+  await outbox.submitGrievance(
+    key,
+    {
+      migrantId,
+      category: r.category,
+      description: r.description.trim(),
+      anonymousToEmployer: r.anonymousToEmployer,
+      lang: lang.value,
+      ...(r.category === 'forced_labour' && r.iloIndicators.length ? { iloIndicators: r.iloIndicators } : {}),
+    },
+    paired ? { id: paired.id, endsAt: paired.endsAt } : undefined,
+  );
 }
 
 export async function submit(): Promise<void> {

@@ -8,7 +8,9 @@ import { render } from 'preact';
 import '../lib/style.css';
 import { Header } from './components/Header';
 import { Message } from './components/Message';
+import { readHelpHash } from './help';
 import { Applications } from './screens/Applications';
+import { Help } from './screens/Help';
 import { Login } from './screens/Login';
 import { Matches } from './screens/Matches';
 import { Profile } from './screens/Profile';
@@ -33,6 +35,7 @@ const SCREENS: Record<Tab, () => preact.JSX.Element | null> = {
   matches: Matches,
   applications: Applications,
   profile: Profile,
+  help: Help,
 };
 
 function App() {
@@ -75,6 +78,7 @@ effect(() => {
 render(<App />, document.getElementById('app')!);
 
 readHash();
+readHelpHash();
 const given = prefill.value;
 if (given.phone && given.code) {
   localStorage.removeItem('jobfair.migrant.token');

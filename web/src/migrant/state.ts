@@ -12,11 +12,12 @@ const TOKEN_KEY = 'jobfair.migrant.token';
 const LANG_KEY = 'jobfair.migrant.lang';
 export const CONSENT_VERSION = '2025-01';
 
-export type Tab = 'matches' | 'applications' | 'profile';
+export type Tab = 'matches' | 'applications' | 'profile' | 'help';
 export const TABS: Array<[Tab, MessageKey]> = [
   ['matches', 'tabMatches'],
   ['applications', 'tabApplications'],
   ['profile', 'tabProfile'],
+  ['help', 'tabHelp'],
 ];
 
 export type Match = Schemas['VacancyMatchDto'];
@@ -53,9 +54,9 @@ export const linkedInterview = signal<Interview | null>(null);
 
 export const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang.value, key, params);
 const token = () => localStorage.getItem(TOKEN_KEY);
-const api = createApi(token);
+export const api = createApi(token);
 
-function fail(e: unknown): void {
+export function fail(e: unknown): void {
   message.value = { kind: 'error', text: describeError(e, tr('offline')) };
 }
 
@@ -148,7 +149,11 @@ async function loadApplications(): Promise<Application[]> {
   return page.items;
 }
 
+/** Tabs whose loader lives in their own module (help.ts), registered there so this file stays small. */
+export const extraLoaders: Partial<Record<Tab, () => Promise<void>>> = {};
+
 const loaders: Record<Tab, () => Promise<void>> = {
+  help: () => extraLoaders.help?.() ?? Promise.resolve(),
   matches: async () => {
     const [list] = await Promise.all([
       call(

@@ -7,14 +7,16 @@ import { render } from 'preact';
 import '../lib/style.css';
 import './data';
 import { Applications } from './screens/Applications';
+import { Consultations } from './screens/Consultations';
 import { Duplicates } from './screens/Duplicates';
 import { Employers } from './screens/Employers';
 import { Fairs } from './screens/Fairs';
+import { Grievances } from './screens/Grievances';
 import { Login } from './screens/Login';
 import { Notifications } from './screens/Notifications';
 import { Obligations } from './screens/Obligations';
 import { Reports } from './screens/Reports';
-import { TABS, Tab, boot, loading, logout, me, message, open, tab } from './state';
+import { ADVISER_TABS, TABS, Tab, boot, loading, logout, me, message, open, tab } from './state';
 
 const SCREENS: Record<Tab, () => preact.JSX.Element | null> = {
   employers: Employers,
@@ -24,6 +26,8 @@ const SCREENS: Record<Tab, () => preact.JSX.Element | null> = {
   obligations: Obligations,
   notifications: Notifications,
   duplicates: Duplicates,
+  grievances: Grievances,
+  consultations: Consultations,
 };
 
 function App() {
@@ -43,17 +47,19 @@ function App() {
         </div>
       </header>
       <nav class="tabs" aria-label="Разделы">
-        {TABS.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            data-tab={id}
-            aria-current={tab.value === id ? 'page' : undefined}
-            onClick={() => void open(id)}
-          >
-            {label}
-          </button>
-        ))}
+        {TABS.filter(([id]) => who.role !== 'legal_adviser' || ADVISER_TABS.includes(id)).map(
+          ([id, label]) => (
+            <button
+              key={id}
+              type="button"
+              data-tab={id}
+              aria-current={tab.value === id ? 'page' : undefined}
+              onClick={() => void open(id)}
+            >
+              {label}
+            </button>
+          ),
+        )}
       </nav>
       <main data-tab={tab.value}>
         {m ? (

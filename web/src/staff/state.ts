@@ -11,7 +11,15 @@ import { describeError } from '../shared/Problem';
 const TOKEN_KEY = 'jobfair.staff.token';
 
 export type Tab =
-  'employers' | 'fairs' | 'reports' | 'applications' | 'obligations' | 'notifications' | 'duplicates';
+  | 'employers'
+  | 'fairs'
+  | 'reports'
+  | 'applications'
+  | 'obligations'
+  | 'notifications'
+  | 'duplicates'
+  | 'grievances'
+  | 'consultations';
 export const TABS: Array<[Tab, string]> = [
   ['employers', 'Работодатели'],
   ['fairs', 'Ярмарки и киоски'],
@@ -20,7 +28,11 @@ export const TABS: Array<[Tab, string]> = [
   ['obligations', 'Просроченные обязанности'],
   ['notifications', 'Недоставленные уведомления'],
   ['duplicates', 'Дубликаты'],
+  ['grievances', 'Обращения'],
+  ['consultations', 'Консультации юриста'],
 ];
+/** A legal adviser signs in to the console too, and sees only their own bookings. */
+export const ADVISER_TABS: Tab[] = ['consultations'];
 
 export type Me = Schemas['MeDto'];
 export type Fair = Schemas['FairDto'];
@@ -85,6 +97,11 @@ export async function boot(): Promise<void> {
   if (!token()) return;
   try {
     const who = await call(api.GET('/v1/auth/me'));
+    if (who.role === 'legal_adviser') {
+      me.value = who;
+      await open('consultations', true);
+      return;
+    }
     if (who.role !== 'staff' && who.role !== 'admin') {
       logout();
       message.value = { kind: 'error', text: 'Эта консоль только для сотрудников службы занятости.' };

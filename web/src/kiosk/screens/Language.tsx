@@ -3,6 +3,7 @@ import { LanguagePicker } from '../../shared/LanguagePicker';
 import { Layout } from '../components/Layout';
 import { NavButtons } from '../components/NavButtons';
 import { guarded, loadOccupations } from '../data';
+import { startHelp } from '../help';
 import { go, lang, tr } from '../state';
 
 /** The welcome: pick a language in its own name; picking one moves on. */
@@ -27,6 +28,14 @@ export function Language() {
         }}
       />
       <NavButtons back={null} next={{ label: tr('start'), icon: '▶', enabled: true, onClick: begin }} />
+      <p>
+        <button type="button" class="secondary" data-action="get-help" onClick={startHelp}>
+          <span class="icon" aria-hidden="true">
+            ☎
+          </span>
+          {tr('helpEntry')}
+        </button>
+      </p>
     </Layout>
   );
 }

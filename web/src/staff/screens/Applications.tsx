@@ -10,6 +10,7 @@ import {
   history,
   showHistory,
 } from '../data';
+import { startDeskFiling } from '../grievances';
 import { fmt, lang, open } from '../state';
 
 const STATUSES = [
@@ -53,6 +54,14 @@ function History() {
           </tr>
         ))}
       </Table>
+      <button
+        type="button"
+        class="secondary"
+        data-action="desk-grievance"
+        onClick={() => startDeskFiling(h.app)}
+      >
+        Записать обращение по этой заявке
+      </button>
     </>
   );
 }
