@@ -1,6 +1,17 @@
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { TestApp, bootTestApp, freePort, staffToken, unique, waitFor } from 'test/harness/app';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  TestApp,
+  bootTestApp,
+  freePort,
+  login,
+  staffToken,
+  unique,
+  waitFor,
+} from 'test/harness/app';
+import { GrievancesProcessor } from 'src/modules/grievances/grievances.processor';
 import { createApplication, kioskSubmission } from 'test/harness/applications.factory';
 import { bookInterview, createSlots, slotAt } from 'test/harness/interviews.factory';
 import { SmsGatewayStub } from 'test/harness/sms-gateway';
@@ -181,6 +192,88 @@ describe('links in messages open the page of their object', () => {
       await page.locator('nav [data-tab="applications"]').waitFor();
     } finally {
       await context.close();
+    }
+  });
+
+  it('takes the person, the employer it was shared with and staff to a grievance', async () => {
+    const { applicationId, migrant, employer } = await createApplication(t, { staff });
+    const filed = await t
+      .http()
+      .post('/v1/grievances')
+      .set('authorization', `Bearer ${migrant.token}`)
+      .send({ category: 'wages_unpaid', description: 'Зарплату за октябрь не выплатили', applicationId });
+    expect(filed.status).toBe(201);
+    const id = filed.body.id as string;
+    const moved = await t
+      .http()
+      .post(`/v1/grievances/${id}/transitions`)
+      .set('authorization', `Bearer ${staff}`)
+      .send({ to: 'in_review' });
+    expect(moved.status).toBe(200);
+    const shared = await t.http().post(`/v1/grievances/${id}/share`).set('authorization', `Bearer ${staff}`);
+    expect(shared.status).toBe(200);
+
+    const forPerson = await inboxLink(migrant.token, 'grievance_state_changed');
+    expect(forPerson).toBe(`${base}${pageLinks.migrantGrievance(id)}`);
+    const person = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    try {
+      await person.page.goto(forPerson);
+      await migrantSignIn(person.page, migrant.phone, migrant.password);
+      const detail = person.page.locator(`[data-grievance-detail="${id}"]`);
+      await detail.waitFor();
+      expect(await detail.getAttribute('data-state')).toBe('in_review');
+    } finally {
+      await person.context.close();
+    }
+
+    const forEmployer = await inboxLink(employer.token, 'grievance_shared');
+    expect(forEmployer).toBe(`${base}${pageLinks.employerGrievance(id)}`);
+    const company = await newPage(browser);
+    try {
+      await company.page.goto(forEmployer);
+      await employerSignIn(company.page, employer.email);
+      await company.page.locator(`[data-grievance="${id}"]`).waitFor();
+    } finally {
+      await company.context.close();
+    }
+
+    // Staff are reminded of a grievance past its first-response date, with a link into the console.
+    const email = `${unique('console')}@test.jobfair.local`;
+    const admin = await login(t, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const made = await t
+      .http()
+      .post('/v1/staff')
+      .set('authorization', `Bearer ${admin}`)
+      .send({ email, password: 'staff-password-123', displayName: 'Дежурный сотрудник' });
+    expect(made.status).toBe(201);
+    const duty = await login(t, { email, password: 'staff-password-123' });
+    const late = await t.http().post('/v1/grievances').set('authorization', `Bearer ${duty}`).send({
+      category: 'wages_unpaid',
+      description: 'Принято на стойке, ответ просрочен',
+      migrantId: migrant.id,
+      receivedAt: '2026-10-30T10:00:00+03:00',
+    });
+    expect(late.status).toBe(201);
+    await t.app.get(GrievancesProcessor).sweep();
+    const forStaff = await waitFor(
+      async () => {
+        const res = await t.http().get('/v1/me/notifications').set('authorization', `Bearer ${duty}`);
+        const items = res.body.items as Array<{ template: string; text: string }>;
+        const item = items.find((i) => i.template === 'grievance_overdue' && i.text.includes(late.body.id));
+        return item ? /https?:\/\/\S+[^\s.,)]/.exec(item.text)?.[0] : undefined;
+      },
+      { what: 'the overdue reminder' },
+    );
+    expect(forStaff).toBe(`${base}${pageLinks.staffGrievance(late.body.id)}`);
+    const desk = await newPage(browser);
+    try {
+      await desk.page.goto(forStaff);
+      await desk.page.getByLabel('Электронная почта').fill(email);
+      await desk.page.getByLabel('Пароль').fill('staff-password-123');
+      await desk.page.getByRole('button', { name: 'Войти' }).click();
+      await desk.page.locator(`[data-grievance-detail="${late.body.id}"]`).waitFor();
+    } finally {
+      await desk.context.close();
     }
   });
 
