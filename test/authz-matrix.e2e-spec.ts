@@ -400,6 +400,7 @@ const TABLE: Record<string, Row> = {
       costs: { travel: 'employer', medicalExam: 'employer', patent: 'employer', housing: 'employer' },
     }),
   },
+  'GET /v1/recruitment/orders': { expect: '401 403 403 403 ok ok 403 403 ok ok 403' },
   'POST /v1/recruitment/orders/{id}/approve': {
     expect: STAFF_ONLY,
     params: async (w) => ({ id: await w.pendingOrderA() }),

@@ -23,6 +23,7 @@ export enum JobName {
   OutboxPrune = 'outbox.prune',
   GrievancesOverdueSweep = 'grievances.overdue-sweep',
   LegalConsultationReminder = 'legal-consultation.reminder',
+  PreDepartureReminder = 'pre-departure.reminder',
 }
 
 export interface JobPayloads {
@@ -38,6 +39,7 @@ export interface JobPayloads {
   [JobName.OutboxPrune]: Record<string, never>;
   [JobName.GrievancesOverdueSweep]: Record<string, never>;
   [JobName.LegalConsultationReminder]: { consultationId: string; startsAt: string };
+  [JobName.PreDepartureReminder]: { stepId: string; dueDate: string; daysBefore: number; round: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -53,6 +55,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.OutboxPrune]: QueueName.Maintenance,
   [JobName.GrievancesOverdueSweep]: QueueName.Maintenance,
   [JobName.LegalConsultationReminder]: QueueName.Scheduling,
+  [JobName.PreDepartureReminder]: QueueName.Scheduling,
 };
 
 /** One retry policy: 8 attempts, exponential backoff from 30 s: 30 s × (1+2+…+64) ≈ 63 minutes in total. */

@@ -12,9 +12,11 @@ import {
   MoveRecruitDto,
   OfferDto,
   OfferQuery,
+  OrderListQuery,
   PipelineDto,
   RecruitDto,
   RecruitmentOrderDto,
+  RecruitmentOrderListDto,
   SelectRecruitDto,
 } from 'src/modules/recruitment/recruitment.dto';
 import { RecruitmentService } from 'src/modules/recruitment/recruitment.service';
@@ -57,6 +59,17 @@ export class RecruitmentController {
     @Body() dto: CreateRecruitmentOrderDto,
   ): Promise<RecruitmentOrderDto> {
     return this.recruitment.createOrder(user, dto);
+  }
+
+  @Get('orders')
+  @Roles('employer', 'staff', 'admin')
+  @ApiRoute('Recruitment orders, newest first: every one for staff, its own for an employer', [400, 403])
+  @ApiOkResponse({ type: RecruitmentOrderListDto })
+  async list(
+    @CurrentUser() user: UserPrincipal,
+    @Query() query: OrderListQuery,
+  ): Promise<RecruitmentOrderListDto> {
+    return { items: await this.recruitment.listOrders(user, query.status) };
   }
 
   @Post('orders/:id/approve')

@@ -74,10 +74,31 @@ export class RecruitmentOrderDto {
   @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status: string;
 }
 
+export class RecruitmentOrderListItemDto extends RecruitmentOrderDto {
+  @ApiProperty() employerName: string;
+  @ApiProperty() vacancyTitle: string;
+  @ApiProperty({ example: 'RU' }) hostCountry: string;
+  @ApiProperty({ description: 'Recruits selected so far, dropped ones included' }) recruits: number;
+}
+
+export class RecruitmentOrderListDto {
+  @ApiProperty({ type: [RecruitmentOrderListItemDto] }) items: RecruitmentOrderListItemDto[];
+}
+
+export class OrderListQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'])
+  status?: 'pending' | 'approved' | 'rejected';
+}
+
 export class RecruitDto {
   @ApiProperty() id: string;
   @ApiProperty() orderId: string;
   @ApiProperty() migrantId: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'In the pipeline only' })
+  migrantName?: string | null;
+  @ApiPropertyOptional({ description: 'In the pipeline only' }) citizenship?: string;
   @ApiProperty({ enum: RECRUIT_STATUSES }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) droppedReason: string | null;
   @ApiProperty({ description: 'Each step reached, with its date and who recorded it' })

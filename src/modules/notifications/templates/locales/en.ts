@@ -206,4 +206,14 @@ export const en: LocaleTemplates = {
     ],
     sms: 'Legal consultation {{startsAt}}, {{location}}',
   },
+  pre_departure_reminder: {
+    subject: 'Deadline {{dueDate}}: a step of your plan',
+    body: [
+      'Hello {{recipientName}},',
+      '{{stepText}}',
+      'Legal basis: {{legalBasis}}',
+      'When it is done, tick it off in your plan and the reminders stop.',
+    ],
+    sms: 'Reminder: {{stepText}}',
+  },
 };

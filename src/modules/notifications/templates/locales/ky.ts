@@ -206,4 +206,14 @@ export const ky: LocaleTemplates = {
     ],
     sms: 'Юридикалык кеңеш {{startsAt}}, {{location}}',
   },
+  pre_departure_reminder: {
+    subject: 'Мөөнөт {{dueDate}}: планыңыздагы кадам',
+    body: [
+      'Саламатсызбы, {{recipientName}}!',
+      '{{stepText}}',
+      'Укуктук негиз: {{legalBasis}}',
+      'Аткаргандан кийин планда белгилеңиз, ошондо эскертүүлөр токтойт.',
+    ],
+    sms: 'Эскертүү: {{stepText}}',
+  },
 };

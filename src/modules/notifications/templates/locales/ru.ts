@@ -206,4 +206,14 @@ export const ru: LocaleTemplates = {
     ],
     sms: 'Юрконсультация {{startsAt}}, {{location}}',
   },
+  pre_departure_reminder: {
+    subject: 'Срок {{dueDate}}: шаг вашего плана',
+    body: [
+      'Здравствуйте, {{recipientName}}!',
+      '{{stepText}}',
+      'Основание: {{legalBasis}}',
+      'Когда сделаете, отметьте шаг в плане, и напоминания прекратятся.',
+    ],
+    sms: 'Напоминание: {{stepText}}',
+  },
 };

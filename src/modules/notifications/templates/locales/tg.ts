@@ -206,4 +206,14 @@ export const tg: LocaleTemplates = {
     ],
     sms: 'Машварати ҳуқуқӣ {{startsAt}}, {{location}}',
   },
+  pre_departure_reminder: {
+    subject: 'Мӯҳлат {{dueDate}}: қадами нақшаи шумо',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      '{{stepText}}',
+      'Асоси ҳуқуқӣ: {{legalBasis}}',
+      'Пас аз иҷро дар нақша қайд кунед, то ёдовариҳо қатъ шаванд.',
+    ],
+    sms: 'Ёдоварӣ: {{stepText}}',
+  },
 };

@@ -208,4 +208,14 @@ export const uz: LocaleTemplates = {
     ],
     sms: 'Yuridik maslahat {{startsAt}}, {{location}}',
   },
+  pre_departure_reminder: {
+    subject: 'Muddat {{dueDate}}: rejangizdagi qadam',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      '{{stepText}}',
+      'Huquqiy asos: {{legalBasis}}',
+      'Bajarganingizdan soʻng rejada belgilang, shunda eslatmalar toʻxtaydi.',
+    ],
+    sms: 'Eslatma: {{stepText}}',
+  },
 };
