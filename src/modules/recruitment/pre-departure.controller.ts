@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { OverdueListDto, PlanStepDto } from 'src/modules/recruitment/recruitment.dto';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CurrentPrincipal, Roles } from 'src/common/auth/auth.decorators';
 import type { Principal } from 'src/common/auth/principal';
@@ -82,6 +83,7 @@ export class PreDepartureController {
   @Patch('migrants/:id/pre-departure-plan/steps/:stepId')
   @Roles('migrant', 'staff', 'admin')
   @ApiRoute('Tick a plan step off (its reminders stop) or back on (they start again)', [400, 404])
+  @ApiOkResponse({ type: PlanStepDto })
   tick(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -98,7 +100,8 @@ export class PreDepartureController {
       'filtered by person, vacancy, step code or phase',
     [400, 403],
   )
-  async overdue(@Query() query: OverdueQuery) {
+  @ApiOkResponse({ type: OverdueListDto })
+  async overdue(@Query() query: OverdueQuery): Promise<OverdueListDto> {
     return {
       items: await this.plans.overdue({
         ...query,

@@ -8,6 +8,7 @@ import { ApiRoute } from 'src/common/http/api-docs.decorators';
 import { UuidPipe } from 'src/common/http/uuid.pipe';
 import {
   CreateRecruitmentOrderDto,
+  FunnelDto,
   FunnelQuery,
   MoveRecruitDto,
   OfferDto,
@@ -32,6 +33,7 @@ export class RecruitmentController {
     'Recruits who reached each journey step, by order, citizenship, gender or origin region',
     [400, 403],
   )
+  @ApiOkResponse({ type: FunnelDto, description: 'JSON; format=csv or xlsx gives the same rows as a file' })
   async funnel(@Query() query: FunnelQuery, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const groupBy = query.groupBy ?? 'order';
     const rows = await this.recruitment.funnel(groupBy);

@@ -122,6 +122,47 @@ export class FunnelQuery {
   format?: 'json' | 'csv' | 'xlsx';
 }
 
+export class FunnelRowDto {
+  @ApiProperty({ description: 'The group: an order id, a citizenship, a gender, an origin region or online' })
+  group: string;
+  @ApiProperty() selected: number;
+  @ApiProperty() departed: number;
+  @ApiProperty() arrived: number;
+  @ApiProperty() authorised: number;
+  @ApiProperty() placed: number;
+  @ApiProperty() dropped: number;
+}
+
+export class FunnelDto {
+  @ApiProperty({ enum: FUNNEL_GROUPS }) groupBy: FunnelGroup;
+  @ApiProperty({ type: [FunnelRowDto] }) rows: FunnelRowDto[];
+}
+
+export class PlanStepDto {
+  @ApiProperty() id: string;
+  @ApiProperty() migrantId: string;
+  @ApiProperty() vacancyId: string;
+  @ApiProperty({ example: 'REGISTER_STAY' }) code: string;
+  @ApiProperty({ enum: ['before', 'entry', 'after'] }) phase: string;
+  @ApiProperty({ example: '2027-03-17' }) dueDate: string;
+  @ApiProperty() legalBasis: string;
+  @ApiProperty() done: boolean;
+  @ApiProperty({ description: 'The deadline passed and nobody ticked the step off' }) overdue: boolean;
+  @ApiProperty({ enum: ['in_app', 'sms', 'email'], isArray: true }) reminderChannels: string[];
+}
+
+export class OverdueStepDto extends PlanStepDto {
+  @ApiProperty({ nullable: true, type: String }) migrantName: string | null;
+  @ApiProperty({ example: 'UZ' }) citizenship: string;
+  @ApiProperty() vacancyTitle: string;
+  @ApiProperty({ example: 'RU-MOW' }) region: string;
+  @ApiProperty() daysOverdue: number;
+}
+
+export class OverdueListDto {
+  @ApiProperty({ type: [OverdueStepDto] }) items: OverdueStepDto[];
+}
+
 export class OfferTermDto {
   @ApiProperty({ example: 'pay' }) key: string;
   @ApiProperty({ description: 'In the person’s language' }) label: string;

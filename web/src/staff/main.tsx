@@ -13,6 +13,7 @@ import { Fairs } from './screens/Fairs';
 import { Login } from './screens/Login';
 import { Notifications } from './screens/Notifications';
 import { Obligations } from './screens/Obligations';
+import { Recruitment } from './screens/Recruitment';
 import { Reports } from './screens/Reports';
 import { TABS, Tab, boot, loading, logout, me, message, open, tab } from './state';
 
@@ -24,6 +25,7 @@ const SCREENS: Record<Tab, () => preact.JSX.Element | null> = {
   obligations: Obligations,
   notifications: Notifications,
   duplicates: Duplicates,
+  recruitment: Recruitment,
 };
 
 function App() {

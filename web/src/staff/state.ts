@@ -11,7 +11,8 @@ import { describeError } from '../shared/Problem';
 const TOKEN_KEY = 'jobfair.staff.token';
 
 export type Tab =
-  'employers' | 'fairs' | 'reports' | 'applications' | 'obligations' | 'notifications' | 'duplicates';
+  'employers' | 'fairs' | 'reports' | 'applications' | 'obligations' | 'notifications' | 'duplicates'
+  | 'recruitment';
 export const TABS: Array<[Tab, string]> = [
   ['employers', 'Работодатели'],
   ['fairs', 'Ярмарки и киоски'],
@@ -20,6 +21,7 @@ export const TABS: Array<[Tab, string]> = [
   ['obligations', 'Просроченные обязанности'],
   ['notifications', 'Недоставленные уведомления'],
   ['duplicates', 'Дубликаты'],
+  ['recruitment', 'Оргнабор'],
 ];
 
 export type Me = Schemas['MeDto'];
