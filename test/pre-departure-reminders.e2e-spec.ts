@@ -29,7 +29,8 @@ interface ReminderRow {
 }
 
 /** Today on Moscow's clock (UTC+3 all year), the zone of a Moscow vacancy and of a person with no fair. */
-const moscowDate = (days = 0) => new Date(Date.now() + 3 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const moscowDate = (days = 0) =>
+  new Date(Date.now() + 3 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('pre-departure reminders through the queue', () => {
   let t: TestApp;
@@ -77,12 +78,19 @@ describe('pre-departure reminders through the queue', () => {
       reminders: ['sms', 'in_app'],
     });
     const today = items.filter((s) => s.dueDate === moscowDate());
-    expect(today.map((s) => s.code).sort()).toEqual(['CHECK_PASSPORT', 'MIGRATION_CARD_WORK', 'TAKE_DOCUMENTS']);
+    expect(today.map((s) => s.code).sort()).toEqual([
+      'CHECK_PASSPORT',
+      'MIGRATION_CARD_WORK',
+      'TAKE_DOCUMENTS',
+    ]);
     for (const step of today) {
-      const rows = await waitFor(async () => {
-        const found = await remindersOf(step.id);
-        return found.length >= 2 && found;
-      }, { what: `the reminders of ${step.code}` });
+      const rows = await waitFor(
+        async () => {
+          const found = await remindersOf(step.id);
+          return found.length >= 2 && found;
+        },
+        { what: `the reminders of ${step.code}` },
+      );
       // SMS and in-app only (no e-mail chosen), in Uzbek although the plan was asked for in English.
       expect(rows.map((r) => r.channel)).toEqual(['in_app', 'sms']);
       for (const r of rows) {
@@ -192,7 +200,11 @@ describe('pre-departure reminders through the queue', () => {
       .query({ migrantId: person.id, code: 'APPLY_FOR_PATENT' })
       .set(auth(staff));
     expect(byCode.body.items.map((s: { code: string }) => s.code)).toEqual(['APPLY_FOR_PATENT']);
-    const bad = await t.http().get('/v1/pre-departure/overdue').query({ code: 'drop table' }).set(auth(staff));
+    const bad = await t
+      .http()
+      .get('/v1/pre-departure/overdue')
+      .query({ code: 'drop table' })
+      .set(auth(staff));
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     // A deadline already past is for staff to chase; no reminder job was made for it (the employer's, still

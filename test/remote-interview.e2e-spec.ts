@@ -165,10 +165,9 @@ describe('remote interview across time zones', () => {
       { startsAt: later, endsAt: '2027-03-16T06:20:00.000Z', mode: 'phone' },
     ]);
     // The same person without a phone on the profile: nobody could call.
-    const [{ migrant_id: migrantId }] = await ds.query(
-      `SELECT migrant_id FROM applications WHERE id = $1`,
-      [applicationId],
-    );
+    const [{ migrant_id: migrantId }] = await ds.query(`SELECT migrant_id FROM applications WHERE id = $1`, [
+      applicationId,
+    ]);
     const [{ phone }] = await ds.query(`SELECT phone FROM migrants WHERE id = $1`, [migrantId]);
     await ds.query(`UPDATE migrants SET phone = NULL WHERE id = $1`, [migrantId]);
     const refused = await t

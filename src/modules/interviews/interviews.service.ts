@@ -42,7 +42,8 @@ function remoteLocation(mode: string, location: string | null, field: string): s
   }
   if (mode === 'phone' && location) {
     const phone = normalizePhone(location);
-    if (!phone) throw ValidationError.field(field, 'a phone slot takes a phone number in international format');
+    if (!phone)
+      throw ValidationError.field(field, 'a phone slot takes a phone number in international format');
     return phone;
   }
   return location;

@@ -78,7 +78,12 @@ export class PreDepartureReminderProcessor implements OnModuleInit {
         });
       }
       if (channels.has('in_app') && row.user_id) {
-        items.push({ ...common, recipientUserId: row.user_id, channel: 'in_app', dedupeKey: `${key}:in_app` });
+        items.push({
+          ...common,
+          recipientUserId: row.user_id,
+          channel: 'in_app',
+          dedupeKey: `${key}:in_app`,
+        });
       }
       if (items.length) await this.notifications.enqueueMany(manager, items);
     });

@@ -95,8 +95,15 @@ export class PreDepartureService {
     const texts =
       personLang === lang
         ? plan
-        : (await this.eligibility.checkMigrantForVacancyId(principal, migrantId, vacancyId, personLang, arrivalDate))
-            .plan!;
+        : (
+            await this.eligibility.checkMigrantForVacancyId(
+              principal,
+              migrantId,
+              vacancyId,
+              personLang,
+              arrivalDate,
+            )
+          ).plan!;
     const textOf = new Map(texts.steps.map((s) => [`${s.code}:${s.dueDate}`, s.message]));
     // Before and at entry the person is at home (the fair they registered at says where); after it, at work.
     const workZone = this.catalog.region(who?.region)?.timezone ?? DEFAULT_TIMEZONE;
@@ -136,7 +143,10 @@ export class PreDepartureService {
           ],
         );
         if (uniqueChannels.length) {
-          await this.outbox.add(manager, ...reminderEvents({ id: row.id, dueDate: s.dueDate, round: 0 }, zone));
+          await this.outbox.add(
+            manager,
+            ...reminderEvents({ id: row.id, dueDate: s.dueDate, round: 0 }, zone),
+          );
         }
       }
       const items: StoredStep[] = await manager.query(

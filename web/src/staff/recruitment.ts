@@ -38,7 +38,9 @@ export function nextStep(status: string): JourneyStep | null {
 
 async function loadPipeline(): Promise<void> {
   const id = pipelineOrderId.value;
-  pipeline.value = id ? await call(api.GET('/v1/recruitment/orders/{id}/pipeline', { params: { path: { id } } })) : null;
+  pipeline.value = id
+    ? await call(api.GET('/v1/recruitment/orders/{id}/pipeline', { params: { path: { id } } }))
+    : null;
 }
 
 loaders.recruitment = async () => {
@@ -50,7 +52,8 @@ loaders.recruitment = async () => {
   orders.value = list.items;
   funnelRows.value = funnel.rows;
   overdueSteps.value = overdue.items;
-  if (pipelineOrderId.value && !list.items.some((o) => o.id === pipelineOrderId.value)) pipelineOrderId.value = null;
+  if (pipelineOrderId.value && !list.items.some((o) => o.id === pipelineOrderId.value))
+    pipelineOrderId.value = null;
   await loadPipeline();
 };
 

@@ -11,7 +11,13 @@ import { describeError } from '../shared/Problem';
 const TOKEN_KEY = 'jobfair.staff.token';
 
 export type Tab =
-  'employers' | 'fairs' | 'reports' | 'applications' | 'obligations' | 'notifications' | 'duplicates'
+  | 'employers'
+  | 'fairs'
+  | 'reports'
+  | 'applications'
+  | 'obligations'
+  | 'notifications'
+  | 'duplicates'
   | 'recruitment';
 export const TABS: Array<[Tab, string]> = [
   ['employers', 'Работодатели'],

@@ -37,7 +37,17 @@ function OrdersTable() {
   if (!items.length) return <p class="muted">Заказов на оргнабор пока нет.</p>;
   return (
     <Table
-      cols={['Работодатель', 'Вакансия', 'Страна работы', 'Работников', 'Откуда', 'Сроки', 'Статус', 'Отобрано', '']}
+      cols={[
+        'Работодатель',
+        'Вакансия',
+        'Страна работы',
+        'Работников',
+        'Откуда',
+        'Сроки',
+        'Статус',
+        'Отобрано',
+        '',
+      ]}
       aria-label="Заказы на оргнабор"
     >
       {items.map((o: Order) => (
@@ -56,7 +66,12 @@ function OrdersTable() {
                 Одобрить
               </button>
             ) : null}
-            <button type="button" class="secondary" data-pipeline={o.id} onClick={() => void showPipeline(o.id)}>
+            <button
+              type="button"
+              class="secondary"
+              data-pipeline={o.id}
+              onClick={() => void showPipeline(o.id)}
+            >
               Отобранные
             </button>
           </td>
@@ -221,7 +236,12 @@ function Funnel() {
 
 function Overdue() {
   const items = overdueSteps.value;
-  if (!items.length) return <p class="muted" data-testid="overdue-empty">Просроченных сроков нет.</p>;
+  if (!items.length)
+    return (
+      <p class="muted" data-testid="overdue-empty">
+        Просроченных сроков нет.
+      </p>
+    );
   return (
     <Table
       cols={['Человек', 'Гражданство', 'Вакансия', 'Шаг', 'Срок', 'Просрочено, дней', 'Основание']}
