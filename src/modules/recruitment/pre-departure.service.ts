@@ -106,7 +106,7 @@ export class PreDepartureService {
           ).plan!;
     const textOf = new Map(texts.steps.map((s) => [`${s.code}:${s.dueDate}`, s.message]));
     // Before and at entry the person is at home (the fair they registered at says where); after it, at work.
-    const workZone = this.catalog.region(who?.region)?.timezone ?? DEFAULT_TIMEZONE;
+    const workZone = (who && this.catalog.region(who.region)?.timezone) || DEFAULT_TIMEZONE;
     const zoneOf = (phase: string) => (phase === 'after' ? workZone : (who?.home_timezone ?? workZone));
     const uniqueChannels = [...new Set(channels)];
 

@@ -92,6 +92,12 @@ export class OrderListQuery {
   status?: 'pending' | 'approved' | 'rejected';
 }
 
+export class RecruitStepDto {
+  @ApiProperty({ enum: RECRUIT_STATUSES }) status: string;
+  @ApiProperty({ example: '2027-03-05' }) date: string;
+  @ApiProperty({ example: 'staff', description: 'The role of whoever recorded it' }) by: string;
+}
+
 export class RecruitDto {
   @ApiProperty() id: string;
   @ApiProperty() orderId: string;
@@ -101,14 +107,19 @@ export class RecruitDto {
   @ApiPropertyOptional({ description: 'In the pipeline only' }) citizenship?: string;
   @ApiProperty({ enum: RECRUIT_STATUSES }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) droppedReason: string | null;
-  @ApiProperty({ description: 'Each step reached, with its date and who recorded it' })
-  steps: Array<{ status: string; date: string; by: string }>;
+  @ApiProperty({ type: [RecruitStepDto], description: 'Each step reached, with its date and who recorded it' })
+  steps: RecruitStepDto[];
 }
 
 export class PipelineDto {
   @ApiProperty({ type: RecruitmentOrderDto }) order: RecruitmentOrderDto;
   @ApiProperty({ type: [RecruitDto] }) recruits: RecruitDto[];
-  @ApiProperty({ description: 'Recruits by current status' }) counts: Record<string, number>;
+  @ApiProperty({
+    description: 'Recruits by current status',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+  })
+  counts: Record<string, number>;
 }
 
 export class FunnelQuery {

@@ -3974,6 +3974,17 @@ export interface components {
         SelectRecruitDto: {
             migrantId: string;
         };
+        RecruitStepDto: {
+            /** @enum {string} */
+            status: "selected" | "offer_accepted" | "documents_ready" | "departed" | "arrived" | "authorised" | "placed" | "dropped";
+            /** @example 2027-03-05 */
+            date: string;
+            /**
+             * @description The role of whoever recorded it
+             * @example staff
+             */
+            by: string;
+        };
         RecruitDto: {
             id: string;
             orderId: string;
@@ -3986,13 +3997,15 @@ export interface components {
             status: "selected" | "offer_accepted" | "documents_ready" | "departed" | "arrived" | "authorised" | "placed" | "dropped";
             droppedReason?: string | null;
             /** @description Each step reached, with its date and who recorded it */
-            steps: string[];
+            steps: components["schemas"]["RecruitStepDto"][];
         };
         PipelineDto: {
             order: components["schemas"]["RecruitmentOrderDto"];
             recruits: components["schemas"]["RecruitDto"][];
             /** @description Recruits by current status */
-            counts: Record<string, never>;
+            counts: {
+                [key: string]: number;
+            };
         };
         OfferTermDto: {
             /** @example pay */
