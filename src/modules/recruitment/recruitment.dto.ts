@@ -107,7 +107,10 @@ export class RecruitDto {
   @ApiPropertyOptional({ description: 'In the pipeline only' }) citizenship?: string;
   @ApiProperty({ enum: RECRUIT_STATUSES }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) droppedReason: string | null;
-  @ApiProperty({ type: [RecruitStepDto], description: 'Each step reached, with its date and who recorded it' })
+  @ApiProperty({
+    type: [RecruitStepDto],
+    description: 'Each step reached, with its date and who recorded it',
+  })
   steps: RecruitStepDto[];
 }
 

@@ -190,7 +190,10 @@ export const DICTIONARY = {
   in_person: { ru: 'очно', en: 'in person' },
   video: { ru: 'видеозвонок', en: 'video call' },
   phoneMode: { ru: 'по телефону', en: 'phone' },
-  slotLocation: { ru: 'Место или ссылка', en: 'Place or link' },
+  slotLocation: {
+    ru: 'Место; для видео — ссылка, для звонка — номер',
+    en: 'Place; for video the link, for a call the number',
+  },
   addSlot: { ru: 'Опубликовать время', en: 'Publish slot' },
   slotAdded: { ru: 'Время собеседования опубликовано', en: 'Interview slot published' },
   free: { ru: 'свободно', en: 'free' },
@@ -236,6 +239,7 @@ export const DICTIONARY = {
   cancelled: { ru: 'отменено', en: 'cancelled' },
   completed: { ru: 'состоялось', en: 'completed' },
   no_show: { ru: 'неявка', en: 'no-show' },
+  candidateTime: { ru: 'у кандидата {time}', en: "candidate's time {time}" },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof DICTIONARY;

@@ -224,6 +224,13 @@ export const OWN = {
     ky: 'Маалыматыңыз өчүрүлдү.',
     en: 'Your data has been erased.',
   },
+  employerTime: {
+    ru: 'у работодателя: {time}',
+    uz: 'ish beruvchida: {time}',
+    tg: 'дар корфармо: {time}',
+    ky: 'иш берүүчүдө: {time}',
+    en: "employer's time: {time}",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof OWN | KioskKey;

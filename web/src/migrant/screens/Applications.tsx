@@ -1,5 +1,5 @@
 import { MessageKey } from '../../i18n/migrant';
-import { formatDate } from '../../shared/DateTime';
+import { formatDate, formatTime } from '../../shared/DateTime';
 import { applications, lang, nextInterview, tr, withdraw } from '../state';
 
 const FINAL = ['hired', 'rejected', 'withdrawn'];
@@ -22,7 +22,16 @@ export function Applications() {
             {next ? (
               <p data-interview={next.id}>
                 <strong>{tr('interview')}: </strong>
-                <time dateTime={next.startsAt}>{formatDate(next.startsAt, lang.value, true)}</time>
+                <time dateTime={next.startsAt} data-time-zone={next.times.candidate.timeZone}>
+                  {formatDate(next.startsAt, lang.value, true, next.times.candidate.timeZone)}
+                </time>
+                {/* A remote interview: the employer's clock beside the person's own when they differ. */}
+                {next.times.employer.startsAt.slice(11, 16) !==
+                next.times.candidate.startsAt.slice(11, 16) ? (
+                  <span data-employer-time={next.times.employer.timeZone}>
+                    {` (${tr('employerTime', { time: formatTime(next.startsAt, lang.value, next.times.employer.timeZone) })})`}
+                  </span>
+                ) : null}
                 {next.location ? `, ${String(next.location)}` : ''}
               </p>
             ) : null}
