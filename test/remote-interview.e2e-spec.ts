@@ -192,7 +192,12 @@ describe('remote interview across time zones', () => {
   it('keeps one clock for an interview in person at a fair', async () => {
     const applicationId = await applyAtKhujand();
     const [slot] = await createSlots(t, moscow.token, vacancy.id, [
-      { startsAt: '2027-03-17T07:00:00.000Z', endsAt: '2027-03-17T07:20:00.000Z', location: 'Room 2' },
+      {
+        startsAt: '2027-03-17T07:00:00.000Z',
+        endsAt: '2027-03-17T07:20:00.000Z',
+        mode: 'in_person',
+        location: 'Room 2',
+      },
     ]);
     const booked = await t
       .http()
