@@ -11,7 +11,7 @@ export const RECRUITMENT_LABELS = {
   journey_documents_ready: { ru: 'Документы готовы', en: 'Documents ready' },
   journey_departed: { ru: 'Выехал', en: 'Departed' },
   journey_arrived: { ru: 'Прибыл', en: 'Arrived' },
-  journey_authorised: { ru: 'Получил патент или разрешение', en: 'Authorised' },
+  journey_authorised: { ru: 'Допущен к работе', en: 'Authorised' },
   journey_placed: { ru: 'Трудоустроен', en: 'Placed' },
   journey_dropped: { ru: 'Выбыл', en: 'Dropped' },
   order_pending: { ru: 'Ждёт одобрения', en: 'Pending' },

@@ -1,7 +1,7 @@
 /** What the recruitment tab reads (orders, an order's pipeline, the funnel, overdue plan steps) and its actions. */
 import { signal } from '@preact/signals';
 import { Schemas, call } from '../api/client';
-import { api, fail, loaders, notice, open } from './state';
+import { api, fail, loaders, message, notice, open } from './state';
 
 export type Order = Schemas['RecruitmentOrderListItemDto'];
 export type Pipeline = Schemas['PipelineDto'];
@@ -92,6 +92,8 @@ export async function moveRecruit(r: Recruit, to: JourneyStep, reason?: string):
     await open('recruitment', true);
     notice(`${r.migrantName ? String(r.migrantName) : r.migrantId}: шаг записан`);
   } catch (e) {
+    // The refusal shows beside the recruit; an earlier notice would read as if this step were recorded.
+    message.value = null;
     moveErrors.value = { ...moveErrors.value, [r.id]: e };
   }
 }
