@@ -135,6 +135,33 @@ describe('remote interview across time zones', () => {
     const read = await t.http().get(`/v1/interviews/${booked.body.id}`).set(auth(staff));
     expect(read.body.times).toEqual(booked.body.times);
 
+    // Interviewed, the candidate becomes a recruit of the employer's approved order for this vacancy.
+    const order = await t
+      .http()
+      .post('/v1/recruitment/orders')
+      .set(auth(moscow.token))
+      .send({
+        vacancyId: vacancy.id,
+        workers: 2,
+        originCountries: ['TJ'],
+        startsOn: '2027-04-01',
+        endsOn: '2027-06-30',
+        costs: { travel: 'employer', medicalExam: 'employer', patent: 'employer', housing: 'employer' },
+      });
+    expect(order.status).toBe(201);
+    await t.http().post(`/v1/recruitment/orders/${order.body.id}/approve`).set(auth(staff)).expect(200);
+    const [{ migrant_id: candidateId }] = await ds.query(
+      `SELECT migrant_id FROM applications WHERE id = $1`,
+      [applicationId],
+    );
+    const recruit = await t
+      .http()
+      .post(`/v1/recruitment/orders/${order.body.id}/recruits`)
+      .set(auth(moscow.token))
+      .send({ migrantId: candidateId });
+    expect(recruit.status).toBe(201);
+    expect(recruit.body.status).toBe('selected');
+
     const rows = await waitFor(
       async () => {
         const found = await messagesOf(booked.body.id);
