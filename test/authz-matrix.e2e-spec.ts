@@ -430,8 +430,12 @@ const TABLE: Record<string, Row> = {
     body: async (w) => ({ vacancyId: await w.vacancyA(), arrivalDate: isoDate(30) }),
   },
   'PATCH /v1/migrants/{id}/pre-departure-plan/steps/{stepId}': {
-    expect: '401 ok 404 403 403 403 403 403 ok ok 403',
-    params: async (w) => ({ id: w.ids.migrantA, stepId: await w.planStepA() }),
+    // Adviser X helps with the plan of migrant A, who consulted them.
+    expect: '401 ok 404 403 403 403 403 403 ok ok ok',
+    params: async (w) => {
+      await w.consultationA();
+      return { id: w.ids.migrantA, stepId: await w.planStepA() };
+    },
     body: () => ({ done: true }),
   },
   'POST /v1/migrants/{id}/entry-bans': {

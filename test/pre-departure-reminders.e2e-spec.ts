@@ -2,11 +2,12 @@ import { DataSource } from 'typeorm';
 import { JobName, QueueName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
 import { localMoment, reminderJobId } from 'src/modules/recruitment/pre-departure-reminders';
-import { TestApp, bootTestApp, staffToken, unique, waitFor } from 'test/harness/app';
+import { TestApp, bootTestApp, login, staffToken, unique, waitFor } from 'test/harness/app';
 import { registerMigrant } from 'test/harness/migrants.factory';
 import {
   TestEmployer,
   VacancyView,
+  createFair,
   createPublishedVacancy,
   createVerifiedEmployer,
 } from 'test/harness/supply.factory';
@@ -215,5 +216,60 @@ describe('pre-departure reminders through the queue', () => {
     for (const s of items.filter((x) => x.overdue)) {
       for (const d of [7, 1, 0]) expect(await job(reminderJobId(s.id, 0, d))).toBeFalsy();
     }
+  });
+
+  it('lets a legal adviser the person consulted tick a step off, and no other adviser', async () => {
+    const fair = await createFair(t, staff);
+    const adviser = async () => {
+      const email = `${unique('adviser')}@test.jobfair.local`;
+      const res = await t
+        .http()
+        .post('/v1/legal-advisers')
+        .set(auth(staff))
+        .send({ email, password: 'adviser-password-123', displayName: 'Юрист', fairIds: [fair.id] });
+      expect(res.status).toBe(201);
+      return {
+        id: res.body.id as string,
+        token: await login(t, { email, password: 'adviser-password-123' }),
+      };
+    };
+    const consulted = await adviser();
+    const other = await adviser();
+    const start = Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000;
+    const desk = await t
+      .http()
+      .post(`/v1/fairs/${fair.id}/legal-desks`)
+      .set(auth(staff))
+      .send({
+        name: 'Юридическая помощь',
+        location: 'Зал B',
+        slots: [
+          {
+            adviserId: consulted.id,
+            startsAt: new Date(start).toISOString(),
+            endsAt: new Date(start + 1_800_000).toISOString(),
+          },
+        ],
+      });
+    expect(desk.status).toBe(201);
+    const person = await registerMigrant(t, { citizenship: 'UZ' });
+    const booked = await t
+      .http()
+      .post('/v1/legal-consultations')
+      .set(auth(person.token))
+      .send({ slotId: desk.body.slots[0].id, topic: 'registration', lang: 'ru' });
+    expect(booked.status).toBe(201);
+    const items = await plan(person.token, person.id, { arrivalDate: moscowDate(5) });
+    const step = items.find((s) => s.code === 'REGISTER_STAY')!;
+    const tick = (token: string) =>
+      t
+        .http()
+        .patch(`/v1/migrants/${person.id}/pre-departure-plan/steps/${step.id}`)
+        .set(auth(token))
+        .send({ done: true });
+    expect((await tick(other.token)).status).toBe(404);
+    const done = await tick(consulted.token);
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ id: step.id, done: true });
   });
 });

@@ -81,8 +81,12 @@ export class PreDepartureController {
   }
 
   @Patch('migrants/:id/pre-departure-plan/steps/:stepId')
-  @Roles('migrant', 'staff', 'admin')
-  @ApiRoute('Tick a plan step off (its reminders stop) or back on (they start again)', [400, 404])
+  @Roles('migrant', 'legal_adviser', 'staff', 'admin')
+  @ApiRoute(
+    'Tick a plan step off (its reminders stop) or back on (they start again): the person, staff, or a legal ' +
+      'adviser the person consulted',
+    [400, 404],
+  )
   @ApiOkResponse({ type: PlanStepDto })
   tick(
     @CurrentPrincipal() principal: Principal,

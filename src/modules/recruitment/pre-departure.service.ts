@@ -164,7 +164,9 @@ export class PreDepartureService {
   async tick(principal: Principal, migrantId: string, stepId: string, done: boolean): Promise<StoredStep> {
     const self =
       principal.kind === 'user' && principal.role === 'migrant' && principal.migrantId === migrantId;
-    if (!self && !isStaff(principal)) throw new NotFoundError('Plan step');
+    if (!self && !isStaff(principal) && !(await this.advises(principal, migrantId))) {
+      throw new NotFoundError('Plan step');
+    }
     const userId = principal.kind === 'user' ? principal.userId : null;
     const { step, round } = await inTransaction(this.dataSource, async (manager) => {
       const [before] = await manager.query(
@@ -213,6 +215,20 @@ export class PreDepartureService {
         ORDER BY s.due_date, s.id LIMIT 500`,
       [filter.migrantId ?? null, filter.vacancyId ?? null, filter.code ?? null, filter.phase ?? null],
     );
+  }
+
+  /**
+   * A legal adviser helps with the plan of a person who consulted them (booked or held, not cancelled), as they may
+   * file a grievance only for such a person; anyone else's plan is not theirs to know.
+   */
+  private async advises(principal: Principal, migrantId: string): Promise<boolean> {
+    if (principal.kind !== 'user' || principal.role !== 'legal_adviser') return false;
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM legal_consultations c JOIN legal_consultation_slots s ON s.id = c.slot_id
+        WHERE c.migrant_id = $1 AND s.adviser_id = $2 AND c.status <> 'cancelled' LIMIT 1`,
+      [migrantId, principal.userId],
+    );
+    return rows.length > 0;
   }
 
   private removeReminders(stepId: string, round: number): void {

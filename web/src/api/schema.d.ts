@@ -1757,7 +1757,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Tick a plan step off (its reminders stop) or back on (they start again) */
+        /** Tick a plan step off (its reminders stop) or back on (they start again): the person, staff, or a legal adviser the person consulted */
         patch: operations["PreDepartureController_tick"];
         trace?: never;
     };
