@@ -12,6 +12,7 @@ import { Message } from './components/Message';
 import { Login } from './screens/Login';
 import { Obligations } from './screens/Obligations';
 import { Pending } from './screens/Pending';
+import { Recruitment } from './screens/Recruitment';
 import { Register } from './screens/Register';
 import { VacancyDetail } from './screens/VacancyDetail';
 import { VacancyForm } from './screens/VacancyForm';
@@ -36,6 +37,7 @@ const SCREENS: Record<Tab, () => preact.JSX.Element | null> = {
   vacancies: Vacancies,
   new: VacancyForm,
   obligations: Obligations,
+  recruitment: Recruitment,
 };
 
 function App() {

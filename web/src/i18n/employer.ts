@@ -240,6 +240,13 @@ export const DICTIONARY = {
   completed: { ru: 'состоялось', en: 'completed' },
   no_show: { ru: 'неявка', en: 'no-show' },
   candidateTime: { ru: 'у кандидата {time}', en: "candidate's time {time}" },
+  tabRecruitment: { ru: 'Оргнабор', en: 'Recruitment' },
+  recruitmentTitle: { ru: 'Заказы на оргнабор', en: 'Recruitment orders' },
+  noOrders: { ru: 'Заказов на оргнабор пока нет.', en: 'No recruitment orders yet.' },
+  showRecruits: { ru: 'Отобранные', en: 'Recruits' },
+  noRecruits: { ru: 'Отобранных пока нет.', en: 'No recruits yet.' },
+  recordStep: { ru: 'Записать: {step}', en: 'Record: {step}' },
+  journeyDone: { ru: 'Путь завершён', en: 'Journey ended' },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof DICTIONARY;
