@@ -429,6 +429,14 @@ const TABLE: Record<string, Row> = {
     params: migrant,
     body: async (w) => ({ vacancyId: await w.vacancyA(), arrivalDate: isoDate(30) }),
   },
+  'GET /v1/migrants/{id}/pre-departure-plan': {
+    // Adviser X helps with the plan of migrant A, who consulted them.
+    expect: '401 ok 404 403 403 403 403 403 ok ok ok',
+    params: async (w) => {
+      await w.consultationA();
+      return migrant(w);
+    },
+  },
   'PATCH /v1/migrants/{id}/pre-departure-plan/steps/{stepId}': {
     // Adviser X helps with the plan of migrant A, who consulted them.
     expect: '401 ok 404 403 403 403 403 403 ok ok ok',

@@ -99,6 +99,19 @@ describe('pre-departure reminders through the queue', () => {
         expect(r.due_date).toBe(moscowDate().split('-').reverse().join('.'));
       }
     }
+    // The kept plan reads back in the person's language, with the vacancy; another person sees nothing of it.
+    const kept = await t.http().get(`/v1/migrants/${person.id}/pre-departure-plan`).set(auth(person.token));
+    expect(kept.status).toBe(200);
+    expect(kept.body.items.map((s: { id: string }) => s.id).sort()).toEqual(items.map((s) => s.id).sort());
+    const keptCard = kept.body.items.find((s: { code: string }) => s.code === 'MIGRATION_CARD_WORK');
+    expect(keptCard).toMatchObject({
+      vacancyTitle: vacancy.title,
+      message: expect.stringMatching(/migratsiya/),
+    });
+    const stranger = await registerMigrant(t);
+    expect(
+      (await t.http().get(`/v1/migrants/${person.id}/pre-departure-plan`).set(auth(stranger.token))).status,
+    ).toBe(404);
     const card = today.find((s) => s.code === 'MIGRATION_CARD_WORK')!;
     expect((await remindersOf(card.id))[0].step_text).toMatch(/migratsiya kartasi/i);
     // The person reads it in the inbox.
@@ -268,6 +281,10 @@ describe('pre-departure reminders through the queue', () => {
         .set(auth(token))
         .send({ done: true });
     expect((await tick(other.token)).status).toBe(404);
+    const read = (token: string) =>
+      t.http().get(`/v1/migrants/${person.id}/pre-departure-plan`).set(auth(token));
+    expect((await read(other.token)).status).toBe(404);
+    expect((await read(consulted.token)).body.items.length).toBe(items.length);
     const done = await tick(consulted.token);
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ id: step.id, done: true });

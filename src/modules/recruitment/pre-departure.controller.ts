@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { OverdueListDto, PlanStepDto } from 'src/modules/recruitment/recruitment.dto';
+import { OverdueListDto, PlanStepDto, StoredPlanDto } from 'src/modules/recruitment/recruitment.dto';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CurrentPrincipal, Roles } from 'src/common/auth/auth.decorators';
 import type { Principal } from 'src/common/auth/principal';
@@ -41,6 +41,13 @@ export class OverdueQuery {
   phase?: string;
 }
 
+export class PlanQuery {
+  @ApiPropertyOptional({ description: 'Only the plan for this vacancy' })
+  @IsOptional()
+  @IsUUID()
+  vacancyId?: string;
+}
+
 export class TickStepDto {
   @ApiProperty() @IsBoolean() done: boolean;
 }
@@ -78,6 +85,21 @@ export class PreDepartureController {
       query.lang ?? 'ru',
       dto.reminders,
     );
+  }
+
+  @Get('migrants/:id/pre-departure-plan')
+  @Roles('migrant', 'legal_adviser', 'staff', 'admin')
+  @ApiRoute(
+    'The kept plan steps of a person, by deadline: the person, staff, or a legal adviser the person consulted',
+    [400, 404],
+  )
+  @ApiOkResponse({ type: StoredPlanDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Query() query: PlanQuery,
+  ): Promise<StoredPlanDto> {
+    return { items: await this.plans.list(principal, id, query.vacancyId?.toLowerCase()) };
   }
 
   @Patch('migrants/:id/pre-departure-plan/steps/:stepId')

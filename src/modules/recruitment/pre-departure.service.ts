@@ -161,12 +161,30 @@ export class PreDepartureService {
     return { plan, items };
   }
 
-  async tick(principal: Principal, migrantId: string, stepId: string, done: boolean): Promise<StoredStep> {
+  /** The person's kept steps (every plan, or one vacancy's), by deadline, in the person's language. */
+  async list(principal: Principal, migrantId: string, vacancyId?: string) {
+    await this.assertMayTick(principal, migrantId);
+    const rows: (StoredStep & { message: string | null; vacancyTitle: string })[] =
+      await this.dataSource.query(
+        `SELECT ${COLUMNS}, s.reminder_message AS message, v.title AS "vacancyTitle"
+         FROM pre_departure_steps s JOIN vacancies v ON v.id = s.vacancy_id
+        WHERE s.migrant_id = $1 AND ($2::uuid IS NULL OR s.vacancy_id = $2)
+        ORDER BY s.due_date, s.code, s.id LIMIT 500`,
+        [migrantId, vacancyId ?? null],
+      );
+    return rows;
+  }
+
+  private async assertMayTick(principal: Principal, migrantId: string): Promise<void> {
     const self =
       principal.kind === 'user' && principal.role === 'migrant' && principal.migrantId === migrantId;
     if (!self && !isStaff(principal) && !(await this.advises(principal, migrantId))) {
       throw new NotFoundError('Plan step');
     }
+  }
+
+  async tick(principal: Principal, migrantId: string, stepId: string, done: boolean): Promise<StoredStep> {
+    await this.assertMayTick(principal, migrantId);
     const userId = principal.kind === 'user' ? principal.userId : null;
     const { step, round } = await inTransaction(this.dataSource, async (manager) => {
       const [before] = await manager.query(

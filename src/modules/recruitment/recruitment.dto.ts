@@ -165,6 +165,20 @@ export class PlanStepDto {
   @ApiProperty({ enum: ['in_app', 'sms', 'email'], isArray: true }) reminderChannels: string[];
 }
 
+export class StoredPlanStepDto extends PlanStepDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The step in the person’s language, with its date',
+  })
+  message: string | null;
+  @ApiProperty() vacancyTitle: string;
+}
+
+export class StoredPlanDto {
+  @ApiProperty({ type: [StoredPlanStepDto] }) items: StoredPlanStepDto[];
+}
+
 export class OverdueStepDto extends PlanStepDto {
   @ApiProperty({ nullable: true, type: String }) migrantName: string | null;
   @ApiProperty({ example: 'UZ' }) citizenship: string;

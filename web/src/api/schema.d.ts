@@ -1734,7 +1734,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The kept plan steps of a person, by deadline: the person, staff, or a legal adviser the person consulted */
+        get: operations["PreDepartureController_list"];
         put?: never;
         /** Keep the dated plan for a vacancy and an expected arrival; each open step is reminded before its deadline */
         post: operations["PreDepartureController_save"];
@@ -4042,6 +4043,28 @@ export interface components {
             arrivalDate: string;
             /** @description How the person wants to be reminded before each deadline (7 days and 1 day before, 09:00 local time); all three by default, [] for none. A channel without an address (no phone, no e-mail, no login) is skipped */
             reminders?: ("in_app" | "sms" | "email")[];
+        };
+        StoredPlanStepDto: {
+            id: string;
+            migrantId: string;
+            vacancyId: string;
+            /** @example REGISTER_STAY */
+            code: string;
+            /** @enum {string} */
+            phase: "before" | "entry" | "after";
+            /** @example 2027-03-17 */
+            dueDate: string;
+            legalBasis: string;
+            done: boolean;
+            /** @description The deadline passed and nobody ticked the step off */
+            overdue: boolean;
+            reminderChannels: ("in_app" | "sms" | "email")[];
+            /** @description The step in the person’s language, with its date */
+            message: string | null;
+            vacancyTitle: string;
+        };
+        StoredPlanDto: {
+            items: components["schemas"]["StoredPlanStepDto"][];
         };
         TickStepDto: {
             done: boolean;
@@ -10661,6 +10684,57 @@ export interface operations {
             };
             /** @description Conflict with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PreDepartureController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the plan for this vacancy */
+                vacancyId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredPlanDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
