@@ -34,7 +34,7 @@ export class PreDepartureReminderProcessor implements OnModuleInit {
   async remind(payload: JobPayloads[JobName.PreDepartureReminder]): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       const [row] = await manager.query(
-        `SELECT s.id, s.due_date::text AS due_date, s.legal_basis, s.reminder_channels, s.reminder_locale,
+        `SELECT s.id, s.due_date::text AS due_date, s.reminder_channels, s.reminder_locale,
                 s.reminder_message, s.reminder_round, s.done_at IS NOT NULL AS done,
                 m.full_name, m.phone, m.email, m.preferred_language, m.status,
                 (SELECT u.id FROM users u WHERE u.migrant_id = m.id AND NOT u.disabled LIMIT 1) AS user_id
@@ -53,7 +53,6 @@ export class PreDepartureReminderProcessor implements OnModuleInit {
           recipientName: row.full_name ?? '',
           stepText: row.reminder_message ?? '',
           dueDate: formatDate(row.due_date, locale),
-          legalBasis: row.legal_basis,
         },
       };
       const channels = new Set<string>(row.reminder_channels);

@@ -11,6 +11,7 @@ import { Message } from './components/Message';
 import { Applications } from './screens/Applications';
 import { Login } from './screens/Login';
 import { Matches } from './screens/Matches';
+import { Plan } from './screens/Plan';
 import { Profile } from './screens/Profile';
 import { Register } from './screens/Register';
 import {
@@ -33,6 +34,7 @@ const SCREENS: Record<Tab, () => preact.JSX.Element | null> = {
   matches: Matches,
   applications: Applications,
   profile: Profile,
+  plan: Plan,
 };
 
 function App() {

@@ -12,11 +12,12 @@ const TOKEN_KEY = 'jobfair.migrant.token';
 const LANG_KEY = 'jobfair.migrant.lang';
 export const CONSENT_VERSION = '2025-01';
 
-export type Tab = 'matches' | 'applications' | 'profile';
+export type Tab = 'matches' | 'applications' | 'profile' | 'plan';
 export const TABS: Array<[Tab, MessageKey]> = [
   ['matches', 'tabMatches'],
   ['applications', 'tabApplications'],
   ['profile', 'tabProfile'],
+  ['plan', 'tabPlan'],
 ];
 
 export type Match = Schemas['VacancyMatchDto'];
@@ -45,6 +46,9 @@ export const applications = signal<Application[]>([]);
 /** The next scheduled interview of each application, by application id. */
 export const nextInterview = signal<Record<string, Interview | undefined>>({});
 export const profile = signal<Migrant | null>(null);
+export type PlanStep = Schemas['StoredPlanStepDto'];
+/** The kept pre-departure plan: each step by its deadline, ticked off by the person as they go. */
+export const plan = signal<PlanStep[]>([]);
 
 export const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang.value, key, params);
 const token = () => localStorage.getItem(TOKEN_KEY);
@@ -169,6 +173,15 @@ const loaders: Record<Tab, () => Promise<void>> = {
       apps.map((a, i) => [a.id, lists[i].find((x) => x.status === 'scheduled')]),
     );
   },
+  plan: async () => {
+    plan.value = (
+      await call(
+        api.GET('/v1/migrants/{id}/pre-departure-plan', {
+          params: { path: { id: String(me.value!.migrantId) }, query: {} },
+        }),
+      )
+    ).items;
+  },
   profile: async () => {
     profile.value = await call(
       api.GET('/v1/migrants/{id}', { params: { path: { id: String(me.value!.migrantId) } } }),
@@ -249,4 +262,19 @@ export function readHash(): void {
   const p = new URLSearchParams(m[1]);
   history.replaceState(null, '', location.pathname);
   prefill.value = { phone: p.get('phone') ?? undefined, code: p.get('code') ?? undefined };
+}
+
+/** Ticks a plan step off (its reminders stop) or back on. */
+export async function tickStep(step: PlanStep, done: boolean): Promise<void> {
+  try {
+    await call(
+      api.PATCH('/v1/migrants/{id}/pre-departure-plan/steps/{stepId}', {
+        params: { path: { id: step.migrantId, stepId: step.id } },
+        body: { done },
+      }),
+    );
+    await openTab('plan', true);
+  } catch (e) {
+    fail(e);
+  }
 }

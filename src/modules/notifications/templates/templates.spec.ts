@@ -35,7 +35,6 @@ const SAMPLE: TemplatePayload = {
   grievanceUrl: 'https://jf.example/g/8H2K4',
   reason: 'Documents of workers retained',
   stepText: 'Vstante na migratsionnyi uchet do 17.03.2027.',
-  legalBasis: 'Federal Law 109-FZ of 18.07.2006, art. 20',
 };
 
 // GSM 03.38 basic alphabet (no extension table), so one SMS part holds 160 characters.

@@ -211,7 +211,6 @@ export const en: LocaleTemplates = {
     body: [
       'Hello {{recipientName}},',
       '{{stepText}}',
-      'Legal basis: {{legalBasis}}',
       'When it is done, tick it off in your plan and the reminders stop.',
     ],
     sms: 'Reminder: {{stepText}}',

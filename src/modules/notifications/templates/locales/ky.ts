@@ -211,7 +211,6 @@ export const ky: LocaleTemplates = {
     body: [
       'Саламатсызбы, {{recipientName}}!',
       '{{stepText}}',
-      'Укуктук негиз: {{legalBasis}}',
       'Аткаргандан кийин планда белгилеңиз, ошондо эскертүүлөр токтойт.',
     ],
     sms: 'Эскертүү: {{stepText}}',

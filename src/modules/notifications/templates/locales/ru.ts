@@ -211,7 +211,6 @@ export const ru: LocaleTemplates = {
     body: [
       'Здравствуйте, {{recipientName}}!',
       '{{stepText}}',
-      'Основание: {{legalBasis}}',
       'Когда сделаете, отметьте шаг в плане, и напоминания прекратятся.',
     ],
     sms: 'Напоминание: {{stepText}}',

@@ -211,7 +211,6 @@ export const tg: LocaleTemplates = {
     body: [
       'Ассалому алайкум, {{recipientName}}!',
       '{{stepText}}',
-      'Асоси ҳуқуқӣ: {{legalBasis}}',
       'Пас аз иҷро дар нақша қайд кунед, то ёдовариҳо қатъ шаванд.',
     ],
     sms: 'Ёдоварӣ: {{stepText}}',

@@ -213,7 +213,6 @@ export const uz: LocaleTemplates = {
     body: [
       'Assalomu alaykum, {{recipientName}}!',
       '{{stepText}}',
-      'Huquqiy asos: {{legalBasis}}',
       'Bajarganingizdan soʻng rejada belgilang, shunda eslatmalar toʻxtaydi.',
     ],
     sms: 'Eslatma: {{stepText}}',
