@@ -20,6 +20,7 @@ import { AllowOriginCountries1796100000000 } from './1796100000000-AllowOriginCo
 import { CreateEntryBans1796110000000 } from './1796110000000-CreateEntryBans';
 import { CreateRecruitmentOrders1796120000000 } from './1796120000000-CreateRecruitmentOrders';
 import { CreatePreDepartureSteps1796130000000 } from './1796130000000-CreatePreDepartureSteps';
+import { AddPreDepartureReminders1796410000000 } from './1796410000000-AddPreDepartureReminders';
 import { CreateKioskIdentifications1796300000000 } from './1796300000000-CreateKioskIdentifications';
 import { AddMigrantGrievanceChannel1796400000000 } from './1796400000000-AddMigrantGrievanceChannel';
 import { CreateKioskHeldSubmissions1796420000000 } from './1796420000000-CreateKioskHeldSubmissions';
@@ -53,5 +54,6 @@ export const MIGRATIONS = [
   CreatePreDepartureSteps1796130000000,
   CreateKioskIdentifications1796300000000,
   AddMigrantGrievanceChannel1796400000000,
+  AddPreDepartureReminders1796410000000,
   CreateKioskHeldSubmissions1796420000000,
 ];

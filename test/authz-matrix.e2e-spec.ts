@@ -418,6 +418,7 @@ const TABLE: Record<string, Row> = {
       costs: { travel: 'employer', medicalExam: 'employer', patent: 'employer', housing: 'employer' },
     }),
   },
+  'GET /v1/recruitment/orders': { expect: '401 403 403 403 ok ok 403 403 ok ok 403' },
   'POST /v1/recruitment/orders/{id}/approve': {
     expect: STAFF_ONLY,
     params: async (w) => ({ id: await w.pendingOrderA() }),
@@ -446,9 +447,21 @@ const TABLE: Record<string, Row> = {
     params: migrant,
     body: async (w) => ({ vacancyId: await w.vacancyA(), arrivalDate: isoDate(30) }),
   },
+  'GET /v1/migrants/{id}/pre-departure-plan': {
+    // Adviser X helps with the plan of migrant A, who consulted them.
+    expect: '401 ok 404 403 403 403 403 403 ok ok ok',
+    params: async (w) => {
+      await w.consultationA();
+      return migrant(w);
+    },
+  },
   'PATCH /v1/migrants/{id}/pre-departure-plan/steps/{stepId}': {
-    expect: '401 ok 404 403 403 403 403 403 ok ok 403',
-    params: async (w) => ({ id: w.ids.migrantA, stepId: await w.planStepA() }),
+    // Adviser X helps with the plan of migrant A, who consulted them.
+    expect: '401 ok 404 403 403 403 403 403 ok ok ok',
+    params: async (w) => {
+      await w.consultationA();
+      return { id: w.ids.migrantA, stepId: await w.planStepA() };
+    },
     body: () => ({ done: true }),
   },
   'POST /v1/migrants/{id}/entry-bans': {

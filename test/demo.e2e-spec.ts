@@ -38,9 +38,10 @@ describe('demo data (npm run seed:demo)', () => {
 
   it('fills the database with a whole fair: employers, vacancies, people, applications and hires', () => {
     const c = result.counts;
-    expect(c.employers).toBe(12);
-    expect(c.vacancies).toBe(60);
-    expect(c.migrants).toBe(150);
+    // 12 in Russia with 5 vacancies each, and one in Tajikistan with 3; 150 people plus 6 at the Khujand kiosk.
+    expect(c.employers).toBe(13);
+    expect(c.vacancies).toBe(63);
+    expect(c.migrants).toBe(156);
     expect(c.applications).toBeGreaterThan(250);
     expect(c.kioskApplications).toBeGreaterThan(0);
     expect(c.attendance).toBeGreaterThan(0);
@@ -75,7 +76,7 @@ describe('demo data (npm run seed:demo)', () => {
       .get('/v1/employers?status=verified')
       .set('authorization', `Bearer ${staffToken}`);
     expect(employers200.status).toBe(200);
-    expect(employers200.body.total).toBe(12);
+    expect(employers200.body.total).toBe(13);
 
     expect(employers).toHaveLength(2);
     await login(t, { email: employers[0].email, password: employers[0].password });
@@ -89,6 +90,53 @@ describe('demo data (npm run seed:demo)', () => {
     const fair = await t.http().get('/v1/kiosk/fair').set('authorization', `Bearer ${kiosk.token}`);
     expect(fair.status).toBe(200);
     expect(fair.body.id).toBe(kiosk.fairId);
+  });
+
+  it('holds the Khujand fair with its kiosk, local vacancies in TJS beside Russian ones, and a recruitment order in progress', async () => {
+    const { staff, originKiosk } = result.logins;
+    expect(originKiosk).toBeDefined();
+    const kiosk = { authorization: `Bearer ${originKiosk!.token}` };
+    const fair = await t.http().get('/v1/kiosk/fair').set(kiosk);
+    expect(fair.status).toBe(200);
+    expect(fair.body).toMatchObject({ id: originKiosk!.fairId, region: 'TJ-SU', timezone: 'Asia/Dushanbe' });
+    expect(fair.body.languages[0]).toBe('tg');
+    const listed = await t.http().get('/v1/kiosk/vacancies').query({ lang: 'tg' }).set(kiosk);
+    expect(listed.status).toBe(200);
+    type KioskVacancy = { region: { code: string; country: string }; salary: { currency: string } };
+    const items = listed.body.items as KioskVacancy[];
+    const local = items.filter((v) => v.region.country === 'TJ');
+    const russian = items.filter((v) => v.region.country === 'RU');
+    expect(local).toHaveLength(3);
+    expect(local.every((v) => v.region.code === 'TJ-SU' && v.salary.currency === 'TJS')).toBe(true);
+    expect(russian).toHaveLength(10);
+    expect(russian.every((v) => v.salary.currency === 'RUB')).toBe(true);
+
+    const staffToken = await login(t, { email: staff.email, password: staff.password });
+    const auth = { authorization: `Bearer ${staffToken}` };
+    const orders = await t.http().get('/v1/recruitment/orders').set(auth);
+    expect(orders.status).toBe(200);
+    expect(orders.body.items).toHaveLength(1);
+    const [order] = orders.body.items;
+    expect(order).toMatchObject({
+      status: 'approved',
+      hostCountry: 'RU',
+      originCountries: ['TJ', 'UZ'],
+      recruits: 6,
+    });
+    const pipeline = await t.http().get(`/v1/recruitment/orders/${order.id}/pipeline`).set(auth);
+    expect(pipeline.body.counts).toEqual({
+      selected: 1,
+      offer_accepted: 1,
+      documents_ready: 1,
+      departed: 1,
+      arrived: 1,
+      dropped: 1,
+    });
+    // Every recruit came from the fair in Khujand: the funnel counts them in the Sughd region.
+    const funnel = await t.http().get('/v1/recruitment/funnel').query({ groupBy: 'origin_region' }).set(auth);
+    expect(funnel.body.rows).toEqual([
+      { group: 'TJ-SU', selected: 6, departed: 2, arrived: 1, authorised: 0, placed: 0, dropped: 1 },
+    ]);
   });
 
   it('refuses a second run on a database that has employers', async () => {

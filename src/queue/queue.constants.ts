@@ -24,6 +24,7 @@ export enum JobName {
   HeldSubmissionsPrune = 'kiosk.held-submissions.prune',
   GrievancesOverdueSweep = 'grievances.overdue-sweep',
   LegalConsultationReminder = 'legal-consultation.reminder',
+  PreDepartureReminder = 'pre-departure.reminder',
 }
 
 export interface JobPayloads {
@@ -40,6 +41,7 @@ export interface JobPayloads {
   [JobName.HeldSubmissionsPrune]: Record<string, never>;
   [JobName.GrievancesOverdueSweep]: Record<string, never>;
   [JobName.LegalConsultationReminder]: { consultationId: string; startsAt: string };
+  [JobName.PreDepartureReminder]: { stepId: string; dueDate: string; daysBefore: number; round: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -56,6 +58,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.HeldSubmissionsPrune]: QueueName.Maintenance,
   [JobName.GrievancesOverdueSweep]: QueueName.Maintenance,
   [JobName.LegalConsultationReminder]: QueueName.Scheduling,
+  [JobName.PreDepartureReminder]: QueueName.Scheduling,
 };
 
 /** One retry policy: 8 attempts, exponential backoff from 30 s: 30 s × (1+2+…+64) ≈ 63 minutes in total. */

@@ -34,6 +34,8 @@ import { VacanciesService } from 'src/modules/vacancies/vacancies.service';
 import { GrievancesService } from 'src/modules/grievances/grievances.service';
 import type { GrievanceCategory } from 'src/modules/grievances/grievance.types';
 import { LegalAidService } from 'src/modules/legal-aid/legal-aid.service';
+import { RecruitmentService } from 'src/modules/recruitment/recruitment.service';
+import type { JourneyStep } from 'src/modules/recruitment/recruit-journey';
 
 export const DEMO_SEED = 20261122;
 const MIGRANTS_ONLINE = 90;
@@ -52,6 +54,8 @@ export interface DemoLogins {
   kiosk: { token: string; fairId: string; fairName: string; label: string };
   fairs: { id: string; name: string; startsAt: string }[];
   legalAdviser?: { email: string; password: string };
+  /** The kiosk of the fair abroad (Khujand), local language first. */
+  originKiosk?: { token: string; fairId: string; fairName: string; label: string };
 }
 
 export interface DemoCounts {
@@ -165,6 +169,7 @@ export class DemoSeedService {
     const hires = await this.hires(employers, migrants, now);
     this.logger.log(`hired ${hires.length}`);
     const legalAdviser = await this.protection(staff, mainFair, migrants);
+    const origin = await this.origin(staff, employers, random, pick, now);
 
     const online = migrants.filter((m) => m.principal);
     const showcase = [
@@ -189,10 +194,179 @@ export class DemoSeedService {
               : 'Tajikistan, valid patent for Moscow: eligible for Moscow jobs, not for Moscow oblast',
         })),
         kiosk,
-        fairs: [mainFair, dayFair],
+        fairs: [mainFair, dayFair, origin.fair],
         legalAdviser,
+        originKiosk: origin.kiosk,
       },
       counts: await this.counts(),
+    };
+  }
+
+  /**
+   * A fair abroad: the vacancy fair in Khujand (Sughd region, Tajikistan) running today, its kiosk in Tajik first,
+   * a Tajik employer's local vacancies in somoni beside two Moscow employers' vacancies (each labelled with its
+   * country at the kiosk); people who applied there, and the first Moscow employer's recruitment order, approved,
+   * with those people as recruits at several steps of the journey.
+   */
+  private async origin(
+    staff: UserPrincipal,
+    employers: SeededEmployer[],
+    random: () => number,
+    pick: <T>(items: readonly T[]) => T,
+    now: number,
+  ) {
+    const employersService = this.svc(EmployersService);
+    const vacanciesService = this.svc(VacanciesService);
+    const users = this.svc(UserRepository);
+    const fairs = this.svc(FairsService);
+    const recruitment = this.svc(RecruitmentService);
+    const email = 'hr@sughd-sokhtmon.example';
+    const { id: tajikId } = await employersService.register({
+      kind: 'company',
+      name: 'ООО «Согд Сохтмон»',
+      country: 'TJ',
+      // A Tajik ИНН is nine digits (format only: no check digit is published in an act we could cite).
+      taxId: '310284517',
+      region: 'TJ-SU',
+      address: 'г. Худжанд, проспект Исмоили Сомони, 10',
+      contactName: 'Фарход Рахимов',
+      email,
+      phone: '+992 92 777 12 34',
+      password: DEMO_EMPLOYER_PASSWORD,
+    });
+    await employersService.verify(staff, tajikId);
+    const user = (await users.findByEmail(email))!;
+    const tajik: UserPrincipal = {
+      kind: 'user',
+      userId: user.id,
+      role: 'employer',
+      employerId: tajikId,
+      migrantId: null,
+    };
+    const local: { id: string; code: string }[] = [];
+    for (const [code, title, min, max] of [
+      ['5120', 'Ошпаз / Повар', 3000, 4000],
+      ['8153', 'Дӯзанда / Швея', 2500, 3200],
+      ['9313', 'Коргари сохтмон / Разнорабочий на стройке', 2800, 3600],
+    ] as const) {
+      const draft = await vacanciesService.create(tajik, {
+        title,
+        description: 'Работа в Худжанде, официальное оформление, зарплата два раза в месяц.',
+        occupationCode: code,
+        region: 'TJ-SU',
+        city: 'Худжанд',
+        address: 'ул. Ленина, 5',
+        location: { lat: 40.2826, lng: 69.6222 },
+        salary: { min, max, currency: 'TJS', period: 'month', gross: true },
+        positions: 3 + Math.floor(random() * 5),
+        schedule: 'full_time',
+        startDate: moscowDay(10 + Math.floor(random() * 20), now),
+        housing: { provided: false },
+        meals: true,
+        requirements: { languages: [{ code: 'tg', level: 'B1' }], experienceYears: 0, medicalBook: false },
+        foreignersAccepted: false,
+        quotaAvailable: false,
+        workerCosts: [{ item: 'recruitment_fee', amount: 0 }],
+      } as never);
+      await vacanciesService.publish(tajik, draft.id);
+      local.push({ id: draft.id, code });
+    }
+
+    const hour = 3_600_000;
+    const startsAt = new Date(Math.floor(now / hour) * hour - hour);
+    const fair = await fairs.create(staff, {
+      name: 'Ярмарка вакансий в Худжанде',
+      region: 'TJ-SU',
+      city: 'Худжанд',
+      venue: 'Дворец культуры, Худжанд',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 8 * hour).toISOString(),
+      timezone: 'Asia/Dushanbe',
+      languages: ['tg', 'uz', 'ru', 'ky', 'en'],
+    });
+    await fairs.addParticipant(fair.id, tajikId, 'T-1');
+    await fairs.addVacancies(
+      tajik,
+      fair.id,
+      local.map((v) => v.id),
+    );
+    const moscow = employers.slice(0, 2);
+    for (const [i, e] of moscow.entries()) {
+      await fairs.addParticipant(fair.id, e.id, `R-${i + 1}`);
+      await fairs.addVacancies(
+        e.principal,
+        fair.id,
+        e.vacancies.map((v) => v.id),
+      );
+    }
+    const label = 'Киоск у входа, Худжанд';
+    const created = await fairs.registerKiosk(staff, fair.id, label);
+    const [{ id: kioskId }] = await this.dataSource.query(
+      `SELECT id FROM kiosks WHERE fair_id = $1 ORDER BY created_at LIMIT 1`,
+      [fair.id],
+    );
+    const kiosk: KioskPrincipal = { kind: 'kiosk', kioskId, fairId: fair.id };
+
+    // Six people apply at the kiosk in Khujand: to the Moscow vacancy of the order, and to a local job.
+    const ordered = moscow[0].vacancies[0];
+    const taken = new Set<string>(
+      (await this.dataSource.query(`SELECT phone FROM migrants WHERE phone IS NOT NULL`)).map(
+        (r: { phone: string }) => r.phone,
+      ),
+    );
+    const people: string[] = [];
+    for (let n = 0; n < 6; n++) {
+      const citizenship: DemoCitizenship = n < 4 ? 'TJ' : 'UZ';
+      const pool = NAME_POOLS[citizenship];
+      const [first, firstLatin] = pick(pool.male);
+      const [surname, surnameLatin] = pick(pool.surnames);
+      const result = await this.svc(KioskService).submit(kiosk, {
+        migrant: {
+          fullName: `${first} ${surname}`,
+          fullNameLatin: `${firstLatin} ${surnameLatin}`,
+          birthDate: moscowDay(-Math.floor((20 + random() * 20) * 365.25), now),
+          gender: 'male',
+          citizenship,
+          phone: this.phone(citizenship, taken, random, pick),
+          preferredLanguage: pool.language,
+          languages: [
+            { code: 'ru', level: 'A2' },
+            { code: pool.language, level: 'C2' },
+          ],
+          occupations: [{ code: ordered.occupationCode, years: 2 }],
+          desiredRegions: ['RU-MOW'],
+          consent: { dataProcessing: true, visibleToEmployers: true, version: CONSENT_VERSION },
+        },
+        vacancyIds: [ordered.id, local[0].id],
+      } as never);
+      people.push(result.migrantId);
+    }
+
+    const order = await recruitment.createOrder(moscow[0].principal, {
+      vacancyId: ordered.id,
+      workers: 10,
+      originCountries: ['TJ', 'UZ'],
+      startsOn: moscowDay(20, now),
+      endsOn: moscowDay(120, now),
+      costs: { travel: 'employer', medicalExam: 'employer', patent: 'employer', housing: 'employer' },
+    });
+    await recruitment.approve(staff, order.id);
+    // A journey in progress: each recruit one step further than the one before.
+    const reached: JourneyStep[] = ['selected', 'offer_accepted', 'documents_ready', 'departed', 'arrived'];
+    for (const [i, migrantId] of people.entries()) {
+      const recruit = await recruitment.select(moscow[0].principal, order.id, migrantId);
+      if (i === people.length - 1) {
+        await recruitment.move(staff, recruit.id, { to: 'dropped', reason: 'Передумал ехать' } as never);
+        continue;
+      }
+      for (const to of reached.slice(1, i + 1)) {
+        await recruitment.move(staff, recruit.id, { to } as never);
+      }
+    }
+    this.logger.log(`fair abroad: ${fair.name}, order ${order.id} with ${people.length} recruits`);
+    return {
+      fair: { id: fair.id, name: fair.name, startsAt: startsAt.toISOString() },
+      kiosk: { token: created.token, fairId: fair.id, fairName: fair.name, label },
     };
   }
 
@@ -808,6 +982,11 @@ export function formatDemoLogins(result: DemoSeedResult, baseUrl: string): strin
     `  kiosk      ${baseUrl}/kiosk with token ${logins.kiosk.token}`,
     ...(logins.legalAdviser
       ? [`  adviser    ${logins.legalAdviser.email} / ${logins.legalAdviser.password}   (legal-aid desk)`]
+      : []),
+    ...(logins.originKiosk
+      ? [
+          `  kiosk      ${baseUrl}/kiosk with token ${logins.originKiosk.token}   (${logins.originKiosk.fairName})`,
+        ]
       : []),
     `             (${logins.kiosk.label}, ${logins.kiosk.fairName}; works until a day after today's fair ends)`,
     '',

@@ -7,6 +7,13 @@ import { JobName } from 'src/queue/queue.constants';
 import { buildInterviewIcs } from 'src/modules/interviews/ics';
 import { InterviewContext } from 'src/modules/interviews/interview.repository';
 import {
+  InterviewZones,
+  PlaceClock,
+  differentClocks,
+  interviewZones,
+  isRemote,
+} from 'src/modules/interviews/interview-zones';
+import {
   NewNotification,
   NotificationsService,
   UserNotificationRequest,
@@ -36,7 +43,6 @@ interface Messages {
   employerRequests: UserNotificationRequest[];
 }
 
-const DEFAULT_TIMEZONE = 'Europe/Moscow';
 const EMAIL = /^[^\s@<>"]+@[^\s@<>"]+$/;
 
 /** `interview-<id>@jobfair`: one calendar event per interview for its whole life. */
@@ -77,6 +83,36 @@ export function formatWhen(date: Date, locale: string, timeZone: string): string
   return formatter.format(date);
 }
 
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock time alone with its zone, e.g. "10:00 GMT+3". */
+export function formatTime(date: Date, locale: string, timeZone: string): string {
+  const tag = LOCALE_TAGS[normalizeLocale(locale) ?? 'ru'] ?? 'ru-RU';
+  const key = `${tag} ${timeZone}`;
+  let formatter = timeFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(tag, {
+      timeZone,
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    timeFormatters.set(key, formatter);
+  }
+  return formatter.format(date);
+}
+
+const REMOTE_LABELS: Record<'video' | 'phone', Record<string, string>> = {
+  video: { ru: 'Видеозвонок', uz: 'Video qoʻngʻiroq', tg: 'Видеозанг', ky: 'Видео чалуу', en: 'Video call' },
+  phone: {
+    ru: 'Звонок по телефону',
+    uz: 'Telefon qoʻngʻirogʻi',
+    tg: 'Занги телефонӣ',
+    ky: 'Телефон чалуу',
+    en: 'Phone call',
+  },
+};
+
 /**
  * Writes the messages about an interview (to the candidate and the employer's users) and its reminder jobs
  * into the caller's transaction, so a booking and its invitation commit or vanish together.
@@ -93,15 +129,43 @@ export class InterviewNotifier {
     this.fallbackOrganizer = /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? 'no-reply@jobfair.local';
   }
 
-  /** Fair time zone, else the employer's region's, else Moscow. */
-  timezoneOf(ctx: InterviewContext): string {
-    return ctx.fair?.timezone ?? this.catalog.region(ctx.employer.region)?.timezone ?? DEFAULT_TIMEZONE;
+  /** In person: the fair's clock (or the employer's region's) for both; remote: each side its own. */
+  zonesOf(ctx: InterviewContext): InterviewZones {
+    return interviewZones(ctx.interview.zoneFacts, this.catalog);
   }
 
-  locationOf(ctx: InterviewContext): string {
+  /**
+   * Where to be: the venue and booth in person; for a video call its link; for a phone call the number to call,
+   * or that the employer calls the candidate.
+   */
+  locationOf(ctx: InterviewContext, locale = 'ru'): string {
     const { interview, fair } = ctx;
+    if (isRemote(interview.mode)) {
+      const lang = normalizeLocale(locale) ?? 'ru';
+      const label = REMOTE_LABELS[interview.mode as 'video' | 'phone'][lang];
+      return interview.location ? `${label}: ${interview.location}` : label;
+    }
     const parts = [fair?.venue, interview.location ?? fair?.booth].filter((p): p is string => !!p);
     return parts.length ? parts.join(', ') : interview.mode;
+  }
+
+  /**
+   * The time on the reader's clock and, when the other side's differs, on theirs with its region, e.g.
+   * "15 марта 2027 г., 12:00 GMT+5 (Москва: 10:00 GMT+3)".
+   */
+  whenFor(ctx: InterviewContext, locale: string, side: 'employer' | 'candidate'): string {
+    const zones = this.zonesOf(ctx);
+    const own = zones[side];
+    const other = zones[side === 'employer' ? 'candidate' : 'employer'];
+    const start = ctx.interview.startsAt;
+    const text = formatWhen(start, locale, own.timeZone);
+    if (!differentClocks(start, own.timeZone, other.timeZone)) return text;
+    return `${text} (${this.placeName(other, locale)}: ${formatTime(start, locale, other.timeZone)})`;
+  }
+
+  private placeName(place: PlaceClock, locale: string): string {
+    const lang = normalizeLocale(locale) ?? 'ru';
+    return (place.region && this.catalog.regionName(place.region, lang)) || place.timeZone;
   }
 
   /**
@@ -114,16 +178,17 @@ export class InterviewNotifier {
     forEmployer = false,
   ): { method: string; content: string } {
     const { interview, migrant, employer } = ctx;
+    const lang = forEmployer ? (ctx.employerUsers[0]?.preferredLanguage ?? 'ru') : migrant.preferredLanguage;
     const content = buildInterviewIcs({
       uid: interviewUid(interview.id),
       sequence: interview.sequence,
       method,
       startsAt: interview.startsAt,
       endsAt: interview.endsAt,
-      timezone: this.timezoneOf(ctx),
+      timezone: this.zonesOf(ctx)[forEmployer ? 'employer' : 'candidate'].timeZone,
       summary: `${ctx.vacancyTitle} — ${employer.name}`,
-      description: `${ctx.vacancyTitle}\n${employer.name}\n${this.locationOf(ctx)}`,
-      location: this.locationOf(ctx),
+      description: `${ctx.vacancyTitle}\n${employer.name}\n${this.locationOf(ctx, lang)}`,
+      location: this.locationOf(ctx, lang),
       organizer: {
         name: employer.name,
         email: EMAIL.test(employer.email) ? employer.email : this.fallbackOrganizer,
@@ -210,11 +275,9 @@ export class InterviewNotifier {
     icalEvents?: Record<'migrant' | 'employer', { method: string; content: string }>,
   ): Messages {
     const { interview, migrant } = ctx;
-    const timezone = this.timezoneOf(ctx);
     const base = {
       vacancyTitle: ctx.vacancyTitle,
       employerName: ctx.employer.name,
-      location: this.locationOf(ctx),
     };
     const candidateName = migrant.fullName ?? '';
 
@@ -223,7 +286,8 @@ export class InterviewNotifier {
       ...base,
       recipientName: migrant.fullName ?? '',
       interviewUrl: pageLinks.migrantInterview(interview.id),
-      startsAt: formatWhen(interview.startsAt, lang, timezone),
+      location: this.locationOf(ctx, lang),
+      startsAt: this.whenFor(ctx, lang, 'candidate'),
     };
     const migrantItems: NewNotification[] = [];
     const common = { template: migrantTemplate, locale: lang, payload: migrantPayload };
@@ -262,7 +326,8 @@ export class InterviewNotifier {
         ...base,
         interviewUrl: pageLinks.employerInterview(interview.id),
         candidateName,
-        startsAt: formatWhen(interview.startsAt, user.preferredLanguage, timezone),
+        location: this.locationOf(ctx, user.preferredLanguage),
+        startsAt: this.whenFor(ctx, user.preferredLanguage, 'employer'),
       },
       options: { dedupeKey: `${key}:user:${user.id}`, icalEvent: icalEvents?.employer },
     }));

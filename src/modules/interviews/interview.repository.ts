@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApplicationStatus } from 'src/modules/applications/application-state';
+import { PlaceClock, ZoneFacts } from 'src/modules/interviews/interview-zones';
 import {
   InterviewEntity,
   InterviewResult,
@@ -43,6 +44,7 @@ export interface InterviewWithSlot extends InterviewEntity {
   mode: SlotMode;
   location: string | null;
   fairId: string | null;
+  zoneFacts: ZoneFacts;
 }
 
 /** Everything the messages about one interview need: people, place, time zone. */
@@ -61,9 +63,24 @@ export interface InterviewContext {
   employerUsers: { id: string; preferredLanguage: string }[];
 }
 
+// The zone facts: the employer's region, the slot's fair, and the candidate's fair (where they applied, else
+// where they registered), so both sides of a remote interview read it on their own clock.
+const ZONE_COLUMNS = `ze.region AS employer_region, sf.timezone AS slot_fair_timezone, sf.region AS slot_fair_region,
+       cf.timezone AS candidate_fair_timezone, cf.region AS candidate_fair_region`;
+const ZONE_JOINS = `
+    JOIN employers ze ON ze.id = i.employer_id
+    JOIN applications za ON za.id = i.application_id
+    JOIN migrants zm ON zm.id = i.migrant_id
+    LEFT JOIN fairs sf ON sf.id = s.fair_id
+    LEFT JOIN fairs cf ON cf.id = coalesce(za.fair_id, zm.fair_id)`;
+
 const INTERVIEW_WITH_SLOT = `
-  SELECT i.*, s.mode, s.location, s.fair_id
-    FROM interviews i JOIN interview_slots s ON s.id = i.slot_id`;
+  SELECT i.*, s.mode, s.location, s.fair_id, ${ZONE_COLUMNS}
+    FROM interviews i JOIN interview_slots s ON s.id = i.slot_id ${ZONE_JOINS}`;
+
+function clock(timeZone: unknown, region: unknown): PlaceClock | null {
+  return timeZone ? { timeZone: timeZone as string, region: (region as string | null) ?? null } : null;
+}
 
 function toInterview(row: Record<string, unknown>): InterviewWithSlot {
   return {
@@ -89,6 +106,12 @@ function toInterview(row: Record<string, unknown>): InterviewWithSlot {
     mode: row.mode as SlotMode,
     location: row.location as string | null,
     fairId: row.fair_id as string | null,
+    zoneFacts: {
+      mode: row.mode as SlotMode,
+      employerRegion: row.employer_region as string | null,
+      slotFair: clock(row.slot_fair_timezone, row.slot_fair_region),
+      candidateFair: clock(row.candidate_fair_timezone, row.candidate_fair_region),
+    },
   };
 }
 
@@ -180,6 +203,11 @@ export class InterviewRepository {
   }
 
   // --- applications (read-only; status changes go through transitionApplication) ---
+
+  async migrantPhone(manager: EntityManager, migrantId: string): Promise<string | null> {
+    const [row] = await manager.query(`SELECT phone FROM migrants WHERE id = $1`, [migrantId]);
+    return (row?.phone as string | null) ?? null;
+  }
 
   async findApplication(manager: EntityManager, id: string): Promise<ApplicationRef | null> {
     const [row] = await manager.query(
@@ -310,7 +338,7 @@ export class InterviewRepository {
   ): Promise<Map<string, InterviewContext>> {
     if (!ids.length) return new Map();
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT i.*, s.mode, s.location, s.fair_id,
+      `SELECT i.*, s.mode, s.location, s.fair_id, ${ZONE_COLUMNS},
               v.title AS vacancy_title, e.name AS employer_name, e.email AS employer_email,
               e.region AS employer_region, f.venue, f.timezone, p.booth,
               m.full_name, m.email AS migrant_email, m.phone AS migrant_phone, m.preferred_language,
@@ -326,7 +354,7 @@ export class InterviewRepository {
          JOIN employers e ON e.id = v.employer_id
          JOIN migrants m ON m.id = i.migrant_id
          LEFT JOIN fairs f ON f.id = s.fair_id
-         LEFT JOIN fair_participants p ON p.fair_id = f.id AND p.employer_id = e.id
+         LEFT JOIN fair_participants p ON p.fair_id = f.id AND p.employer_id = e.id ${ZONE_JOINS}
         WHERE i.id = ANY($1::uuid[])
         ORDER BY i.id
         ${lock ? 'FOR SHARE OF i' : ''}`,

@@ -25,7 +25,9 @@ export class NewSlotDto {
   @ApiProperty({ example: '2027-03-15T10:20:00+03:00' }) @IsISO8601({ strict: true }) endsAt: string;
   @ApiProperty({ enum: SLOT_MODES }) @IsIn(SLOT_MODES) mode: SlotMode;
   @ApiPropertyOptional({
-    description: 'Booth, room or call link; part of what makes two slots the same place',
+    description:
+      'Booth or room; for `video` the meeting link (https, required); for `phone` the number the candidate ' +
+      'calls (without one the employer calls the candidate). Part of what makes two slots the same place',
   })
   @IsOptional()
   @IsText(1, 300)
@@ -94,6 +96,25 @@ export class InterviewOutcomeDto {
   @ApiPropertyOptional() @IsOptional() @IsText(1, 4000) notes?: string;
 }
 
+export class InterviewClockDto {
+  @ApiProperty({ example: 'Asia/Dushanbe' }) timeZone: string;
+  @ApiProperty({ nullable: true, example: 'TJ-SU', description: 'ISO 3166-2 region whose clock it is' })
+  region: string | null;
+  @ApiProperty({ example: '2027-03-15T12:00:00+05:00', description: 'Local wall-clock time with its offset' })
+  startsAt: string;
+  @ApiProperty({ example: '2027-03-15T12:20:00+05:00' }) endsAt: string;
+}
+
+export class InterviewTimesDto {
+  @ApiProperty({ type: InterviewClockDto, description: "The employer's clock (its region, or the fair)" })
+  employer: InterviewClockDto;
+  @ApiProperty({
+    type: InterviewClockDto,
+    description: "The candidate's clock: the fair abroad they applied at for a remote interview",
+  })
+  candidate: InterviewClockDto;
+}
+
 export class InterviewDto {
   @ApiProperty() id: string;
   @ApiProperty() applicationId: string;
@@ -106,6 +127,8 @@ export class InterviewDto {
   @ApiProperty({ enum: SLOT_MODES }) mode: SlotMode;
   @ApiProperty({ nullable: true }) location: string | null;
   @ApiProperty({ nullable: true }) fairId: string | null;
+  @ApiProperty({ type: InterviewTimesDto, description: 'The time on each side, in its own time zone' })
+  times: InterviewTimesDto;
   @ApiProperty({ nullable: true }) attended: boolean | null;
   @ApiProperty({ enum: INTERVIEW_RESULTS, nullable: true }) result: InterviewResult | null;
   @ApiPropertyOptional({ nullable: true, description: "The employer's notes; not shown to the candidate" })

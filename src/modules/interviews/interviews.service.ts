@@ -24,10 +24,30 @@ import {
   SlotWithAvailability,
 } from 'src/modules/interviews/interview.repository';
 import { VacanciesService } from 'src/modules/vacancies/vacancies.service';
+import { interviewZones, localIso } from 'src/modules/interviews/interview-zones';
+import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
+import { normalizePhone } from 'src/common/validation/phone';
 
 type ReminderPayload = JobPayloads[JobName.InterviewReminder];
 
 const MAX_SLOT_MS = 12 * 3_600_000;
+const MEETING_LINK = /^https:\/\/[^\s/?#]+\.[^\s/?#]+[^\s]*$/i;
+
+/** A remote slot carries what joins the two sides: a video call its link, a phone call a valid number if any. */
+function remoteLocation(mode: string, location: string | null, field: string): string | null {
+  if (mode === 'video') {
+    if (!location || !MEETING_LINK.test(location)) {
+      throw ValidationError.field(field, 'a video slot needs its meeting link (https://…)');
+    }
+  }
+  if (mode === 'phone' && location) {
+    const phone = normalizePhone(location);
+    if (!phone)
+      throw ValidationError.field(field, 'a phone slot takes a phone number in international format');
+    return phone;
+  }
+  return location;
+}
 const OPEN_VACANCY = ['draft', 'published', 'paused'];
 
 /** Maps the database's guards (exclusion constraints, partial unique indexes) to domain errors. */
@@ -71,6 +91,7 @@ function rethrowConstraint(error: unknown): never {
 @Injectable()
 export class InterviewsService {
   private readonly logger = new Logger(InterviewsService.name);
+  private readonly catalog = ReferenceCatalog.load();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -108,7 +129,7 @@ export class InterviewsService {
         startsAt,
         endsAt,
         mode: s.mode,
-        location: s.location?.trim() || null,
+        location: remoteLocation(s.mode, s.location?.trim() || null, `slots.${i}.location`),
         createdBy: principal.kind === 'user' ? principal.userId : null,
       };
     });
@@ -170,6 +191,7 @@ export class InterviewsService {
       const application = await this.repository.findApplication(manager, applicationId);
       if (!application || !this.mayAccess(principal, application)) throw new NotFoundError('Application');
       const slot = await this.usableSlot(manager, slotId, application.vacancyId);
+      await this.assertReachable(manager, slot, application.migrantId);
       if (application.status === 'interviewed') {
         const last = await this.repository.lastOutcome(manager, application.id);
         if (last !== 'second_interview') {
@@ -203,6 +225,7 @@ export class InterviewsService {
         throw new DomainError(ErrorCode.Conflict, 'The interview is already in this slot');
       }
       const slot = await this.usableSlot(manager, slotId, interview.vacancyId);
+      await this.assertReachable(manager, slot, interview.migrantId);
       await this.repository.moveToSlot(manager, id, slot);
       await this.announce(manager, id, 'rescheduled');
       return { previous: interview, answer: await this.answer(manager, principal, id) };
@@ -370,6 +393,23 @@ export class InterviewsService {
     return slot;
   }
 
+  /** A phone slot without a number to call means the employer calls the candidate: they need a phone. */
+  private async assertReachable(
+    manager: EntityManager,
+    slot: SlotWithAvailability,
+    migrantId: string,
+  ): Promise<void> {
+    if (slot.mode !== 'phone' || slot.location) return;
+    const phone = await this.repository.migrantPhone(manager, migrantId);
+    if (!phone || !normalizePhone(phone)) {
+      throw new DomainError(
+        ErrorCode.UnprocessableEntity,
+        'A phone interview needs the candidate’s phone number, or a number on the slot for the candidate to call',
+        { field: 'slotId' },
+      );
+    }
+  }
+
   private async lockScheduled(
     manager: EntityManager,
     principal: Principal,
@@ -414,6 +454,13 @@ export class InterviewsService {
   }
 
   private toDto(principal: Principal, i: InterviewWithSlot): InterviewDto {
+    const zones = interviewZones(i.zoneFacts, this.catalog);
+    const clock = (z: { timeZone: string; region: string | null }) => ({
+      timeZone: z.timeZone,
+      region: z.region,
+      startsAt: localIso(i.startsAt, z.timeZone),
+      endsAt: localIso(i.endsAt, z.timeZone),
+    });
     const dto: InterviewDto = {
       id: i.id,
       applicationId: i.applicationId,
@@ -426,6 +473,7 @@ export class InterviewsService {
       mode: i.mode,
       location: i.location,
       fairId: i.fairId,
+      times: { employer: clock(zones.employer), candidate: clock(zones.candidate) },
       attended: i.attended,
       result: i.result,
       cancelReason: i.cancelReason,

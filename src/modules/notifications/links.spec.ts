@@ -19,6 +19,7 @@ const LINK_OF: Record<string, string> = {
   obligationUrl: pageLinks.employerObligations(),
   loginUrl: pageLinks.migrantLogin('+998901234567'),
   grievanceUrl: pageLinks.migrantGrievance(ID),
+  planUrl: pageLinks.migrantPlan(),
 };
 
 describe('links in messages', () => {

@@ -8,7 +8,7 @@ import { AppConfig, legalHelpPhoneFor } from 'src/config/config';
  *
  * The faces read the fragment after sign-in (web/src/<face>/state.ts, `readHash`):
  * - jobseeker, `/`: `#login`, `#applications/<id>`, `#interviews/<id>`, `#grievances/<id>`,
- *   `#consultations/<id>`;
+ *   `#consultations/<id>`, `#plan`;
  * - employer, `/employer/`: `#applications/<id>`, `#interviews/<id>`, `#obligations`, `#grievances/<id>`;
  * - staff, `/staff/`: `#grievances/<id>`, `#obligations`.
  */
@@ -18,6 +18,7 @@ export const pageLinks = {
   migrantInterview: (id: string) => `/#interviews/${id}`,
   migrantGrievance: (id: string) => `/#grievances/${id}`,
   migrantConsultation: (id: string) => `/#consultations/${id}`,
+  migrantPlan: () => '/#plan',
   employerApplication: (id: string) => `/employer/#applications/${id}`,
   employerInterview: (id: string) => `/employer/#interviews/${id}`,
   employerObligations: () => '/employer/#obligations',

@@ -8,13 +8,16 @@ import { ApiRoute } from 'src/common/http/api-docs.decorators';
 import { UuidPipe } from 'src/common/http/uuid.pipe';
 import {
   CreateRecruitmentOrderDto,
+  FunnelDto,
   FunnelQuery,
   MoveRecruitDto,
   OfferDto,
   OfferQuery,
+  OrderListQuery,
   PipelineDto,
   RecruitDto,
   RecruitmentOrderDto,
+  RecruitmentOrderListDto,
   SelectRecruitDto,
 } from 'src/modules/recruitment/recruitment.dto';
 import { RecruitmentService } from 'src/modules/recruitment/recruitment.service';
@@ -30,6 +33,7 @@ export class RecruitmentController {
     'Recruits who reached each journey step, by order, citizenship, gender or origin region',
     [400, 403],
   )
+  @ApiOkResponse({ type: FunnelDto, description: 'JSON; format=csv or xlsx gives the same rows as a file' })
   async funnel(@Query() query: FunnelQuery, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const groupBy = query.groupBy ?? 'order';
     const rows = await this.recruitment.funnel(groupBy);
@@ -57,6 +61,17 @@ export class RecruitmentController {
     @Body() dto: CreateRecruitmentOrderDto,
   ): Promise<RecruitmentOrderDto> {
     return this.recruitment.createOrder(user, dto);
+  }
+
+  @Get('orders')
+  @Roles('employer', 'staff', 'admin')
+  @ApiRoute('Recruitment orders, newest first: every one for staff, its own for an employer', [400, 403])
+  @ApiOkResponse({ type: RecruitmentOrderListDto })
+  async list(
+    @CurrentUser() user: UserPrincipal,
+    @Query() query: OrderListQuery,
+  ): Promise<RecruitmentOrderListDto> {
+    return { items: await this.recruitment.listOrders(user, query.status) };
   }
 
   @Post('orders/:id/approve')

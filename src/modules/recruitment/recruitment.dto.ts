@@ -74,20 +74,55 @@ export class RecruitmentOrderDto {
   @ApiProperty({ enum: ['pending', 'approved', 'rejected'] }) status: string;
 }
 
+export class RecruitmentOrderListItemDto extends RecruitmentOrderDto {
+  @ApiProperty() employerName: string;
+  @ApiProperty() vacancyTitle: string;
+  @ApiProperty({ example: 'RU' }) hostCountry: string;
+  @ApiProperty({ description: 'Recruits selected so far, dropped ones included' }) recruits: number;
+}
+
+export class RecruitmentOrderListDto {
+  @ApiProperty({ type: [RecruitmentOrderListItemDto] }) items: RecruitmentOrderListItemDto[];
+}
+
+export class OrderListQuery {
+  @ApiPropertyOptional({ enum: ['pending', 'approved', 'rejected'] })
+  @IsOptional()
+  @IsIn(['pending', 'approved', 'rejected'])
+  status?: 'pending' | 'approved' | 'rejected';
+}
+
+export class RecruitStepDto {
+  @ApiProperty({ enum: RECRUIT_STATUSES }) status: string;
+  @ApiProperty({ example: '2027-03-05' }) date: string;
+  @ApiProperty({ example: 'staff', description: 'The role of whoever recorded it' }) by: string;
+}
+
 export class RecruitDto {
   @ApiProperty() id: string;
   @ApiProperty() orderId: string;
   @ApiProperty() migrantId: string;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'In the pipeline only' })
+  migrantName?: string | null;
+  @ApiPropertyOptional({ description: 'In the pipeline only' }) citizenship?: string;
   @ApiProperty({ enum: RECRUIT_STATUSES }) status: string;
   @ApiPropertyOptional({ nullable: true, type: String }) droppedReason: string | null;
-  @ApiProperty({ description: 'Each step reached, with its date and who recorded it' })
-  steps: Array<{ status: string; date: string; by: string }>;
+  @ApiProperty({
+    type: [RecruitStepDto],
+    description: 'Each step reached, with its date and who recorded it',
+  })
+  steps: RecruitStepDto[];
 }
 
 export class PipelineDto {
   @ApiProperty({ type: RecruitmentOrderDto }) order: RecruitmentOrderDto;
   @ApiProperty({ type: [RecruitDto] }) recruits: RecruitDto[];
-  @ApiProperty({ description: 'Recruits by current status' }) counts: Record<string, number>;
+  @ApiProperty({
+    description: 'Recruits by current status',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+  })
+  counts: Record<string, number>;
 }
 
 export class FunnelQuery {
@@ -99,6 +134,61 @@ export class FunnelQuery {
   @IsOptional()
   @IsIn(['json', 'csv', 'xlsx'])
   format?: 'json' | 'csv' | 'xlsx';
+}
+
+export class FunnelRowDto {
+  @ApiProperty({ description: 'The group: an order id, a citizenship, a gender, an origin region or online' })
+  group: string;
+  @ApiProperty() selected: number;
+  @ApiProperty() departed: number;
+  @ApiProperty() arrived: number;
+  @ApiProperty() authorised: number;
+  @ApiProperty() placed: number;
+  @ApiProperty() dropped: number;
+}
+
+export class FunnelDto {
+  @ApiProperty({ enum: FUNNEL_GROUPS }) groupBy: FunnelGroup;
+  @ApiProperty({ type: [FunnelRowDto] }) rows: FunnelRowDto[];
+}
+
+export class PlanStepDto {
+  @ApiProperty() id: string;
+  @ApiProperty() migrantId: string;
+  @ApiProperty() vacancyId: string;
+  @ApiProperty({ example: 'REGISTER_STAY' }) code: string;
+  @ApiProperty({ enum: ['before', 'entry', 'after'] }) phase: string;
+  @ApiProperty({ example: '2027-03-17' }) dueDate: string;
+  @ApiProperty() legalBasis: string;
+  @ApiProperty() done: boolean;
+  @ApiProperty({ description: 'The deadline passed and nobody ticked the step off' }) overdue: boolean;
+  @ApiProperty({ enum: ['in_app', 'sms', 'email'], isArray: true }) reminderChannels: string[];
+}
+
+export class StoredPlanStepDto extends PlanStepDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The step in the person’s language, with its date',
+  })
+  message: string | null;
+  @ApiProperty() vacancyTitle: string;
+}
+
+export class StoredPlanDto {
+  @ApiProperty({ type: [StoredPlanStepDto] }) items: StoredPlanStepDto[];
+}
+
+export class OverdueStepDto extends PlanStepDto {
+  @ApiProperty({ nullable: true, type: String }) migrantName: string | null;
+  @ApiProperty({ example: 'UZ' }) citizenship: string;
+  @ApiProperty() vacancyTitle: string;
+  @ApiProperty({ example: 'RU-MOW' }) region: string;
+  @ApiProperty() daysOverdue: number;
+}
+
+export class OverdueListDto {
+  @ApiProperty({ type: [OverdueStepDto] }) items: OverdueStepDto[];
 }
 
 export class OfferTermDto {

@@ -17,6 +17,7 @@ import {
   PipelineDto,
   RecruitDto,
   RecruitmentOrderDto,
+  RecruitmentOrderListItemDto,
 } from 'src/modules/recruitment/recruitment.dto';
 
 interface Agency {
@@ -45,6 +46,8 @@ interface RecruitRow {
   id: string;
   order_id: string;
   migrant_id: string;
+  full_name?: string | null;
+  citizenship?: string;
   status: RecruitStatus;
   dropped_reason: string | null;
   steps: RecruitDto['steps'];
@@ -261,18 +264,49 @@ export class RecruitmentService {
     return funnel(this.dataSource, groupBy);
   }
 
+  /** Staff see every order; an employer its own. */
+  async listOrders(principal: UserPrincipal, status?: string): Promise<RecruitmentOrderListItemDto[]> {
+    const employerId = isStaff(principal) ? null : principal.employerId;
+    if (!isStaff(principal) && !employerId) return [];
+    const rows: (OrderRow & { employer_name: string; vacancy_title: string; recruits: number })[] =
+      await this.dataSource.query(
+        `SELECT ${ORDER_COLUMNS}, e.name AS employer_name, v.title AS vacancy_title,
+                (SELECT count(*)::int FROM recruits r WHERE r.order_id = o.id) AS recruits
+           FROM recruitment_orders o JOIN employers e ON e.id = o.employer_id JOIN vacancies v ON v.id = o.vacancy_id
+          WHERE ($1::uuid IS NULL OR o.employer_id = $1) AND ($2::text IS NULL OR o.status = $2)
+          ORDER BY o.created_at DESC, o.id LIMIT 500`,
+        [employerId, status ?? null],
+      );
+    return rows.map((o) => ({
+      ...this.orderView(o),
+      employerName: o.employer_name,
+      vacancyTitle: o.vacancy_title,
+      hostCountry: o.host_country,
+      recruits: o.recruits,
+    }));
+  }
+
   async pipeline(principal: Principal, orderId: string): Promise<PipelineDto> {
     const order = await this.order(orderId);
     if (principal.kind !== 'user') throw new NotFoundError('Recruitment order');
     this.assertOrderAccess(principal, order);
     const rows: RecruitRow[] = await this.dataSource.query(
-      `SELECT id, order_id, migrant_id, status, dropped_reason, steps FROM recruits WHERE order_id = $1
-        ORDER BY created_at, id`,
+      `SELECT r.id, r.order_id, r.migrant_id, r.status, r.dropped_reason, r.steps, m.full_name, m.citizenship
+         FROM recruits r JOIN migrants m ON m.id = r.migrant_id WHERE r.order_id = $1
+        ORDER BY r.created_at, r.id`,
       [orderId],
     );
     const counts: Record<string, number> = {};
     for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
-    return { order: this.orderView(order), recruits: rows.map((r) => this.recruitView(r)), counts };
+    return {
+      order: this.orderView(order),
+      recruits: rows.map((r) => ({
+        ...this.recruitView(r),
+        migrantName: r.full_name ?? null,
+        citizenship: r.citizenship,
+      })),
+      counts,
+    };
   }
 
   private assertOrderAccess(principal: UserPrincipal, order: OrderRow, what = 'Recruitment order'): void {

@@ -1717,7 +1717,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Recruitment orders, newest first: every one for staff, its own for an employer */
+        get: operations["RecruitmentController_list"];
         put?: never;
         /** Place a recruitment order (employer pays every cost) */
         post: operations["RecruitmentController_create"];
@@ -1819,9 +1820,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The kept plan steps of a person, by deadline: the person, staff, or a legal adviser the person consulted */
+        get: operations["PreDepartureController_list"];
         put?: never;
-        /** Keep the dated plan for a vacancy and an expected arrival */
+        /** Keep the dated plan for a vacancy and an expected arrival; each open step is reminded before its deadline */
         post: operations["PreDepartureController_save"];
         delete?: never;
         options?: never;
@@ -1842,7 +1844,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Tick a plan step off (or back on) */
+        /** Tick a plan step off (its reminders stop) or back on (they start again): the person, staff, or a legal adviser the person consulted */
         patch: operations["PreDepartureController_tick"];
         trace?: never;
     };
@@ -1853,7 +1855,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Plan steps whose legal deadline has passed and that nobody ticked off */
+        /** Plan steps whose legal deadline has passed and that nobody ticked off, with the person and the vacancy; filtered by person, vacancy, step code or phase */
         get: operations["PreDepartureController_overdue"];
         put?: never;
         post?: never;
@@ -2870,16 +2872,20 @@ export interface components {
             effectiveFrom: string;
         };
         PlanStepDto: {
+            id: string;
+            migrantId: string;
+            vacancyId: string;
             /** @example REGISTER_STAY */
             code: string;
             /** @enum {string} */
             phase: "before" | "entry" | "after";
             /** @example 2027-03-17 */
             dueDate: string;
-            /** @description In the requested language, with the due date */
-            message: string;
-            /** @example Federal Law 109-FZ of 18.07.2006, art. 20 */
             legalBasis: string;
+            done: boolean;
+            /** @description The deadline passed and nobody ticked the step off */
+            overdue: boolean;
+            reminderChannels: ("in_app" | "sms" | "email")[];
         };
         PreDeparturePlanDto: {
             /** @example 2027-03-05 */
@@ -3535,7 +3541,7 @@ export interface components {
             endsAt: string;
             /** @enum {string} */
             mode: "in_person" | "video" | "phone";
-            /** @description Booth, room or call link; part of what makes two slots the same place */
+            /** @description Booth or room; for `video` the meeting link (https, required); for `phone` the number the candidate calls (without one the employer calls the candidate). Part of what makes two slots the same place */
             location?: string;
             /** @description The fair where the interview takes place */
             fairId?: string;
@@ -3562,6 +3568,28 @@ export interface components {
         BookInterviewDto: {
             slotId: string;
         };
+        InterviewClockDto: {
+            /** @example Asia/Dushanbe */
+            timeZone: string;
+            /**
+             * @description ISO 3166-2 region whose clock it is
+             * @example TJ-SU
+             */
+            region: Record<string, never> | null;
+            /**
+             * @description Local wall-clock time with its offset
+             * @example 2027-03-15T12:00:00+05:00
+             */
+            startsAt: string;
+            /** @example 2027-03-15T12:20:00+05:00 */
+            endsAt: string;
+        };
+        InterviewTimesDto: {
+            /** @description The employer's clock (its region, or the fair) */
+            employer: components["schemas"]["InterviewClockDto"];
+            /** @description The candidate's clock: the fair abroad they applied at for a remote interview */
+            candidate: components["schemas"]["InterviewClockDto"];
+        };
         InterviewDto: {
             id: string;
             applicationId: string;
@@ -3577,6 +3605,8 @@ export interface components {
             mode: "in_person" | "video" | "phone";
             location: Record<string, never> | null;
             fairId: Record<string, never> | null;
+            /** @description The time on each side, in its own time zone */
+            times: components["schemas"]["InterviewTimesDto"];
             attended: Record<string, never> | null;
             /** @enum {string|null} */
             result: "passed" | "failed" | "second_interview" | null;
@@ -4175,6 +4205,21 @@ export interface components {
             /** @description Opens a grievance for the person from this consultation (migrantId is taken from the booking) */
             grievance?: components["schemas"]["CreateGrievanceDto"];
         };
+        FunnelRowDto: {
+            /** @description The group: an order id, a citizenship, a gender, an origin region or online */
+            group: string;
+            selected: number;
+            departed: number;
+            arrived: number;
+            authorised: number;
+            placed: number;
+            dropped: number;
+        };
+        FunnelDto: {
+            /** @enum {string} */
+            groupBy: "order" | "citizenship" | "gender" | "origin_region";
+            rows: components["schemas"]["FunnelRowDto"][];
+        };
         OrderCostsDto: {
             /** @enum {string} */
             travel: "employer" | "worker";
@@ -4211,24 +4256,63 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "approved" | "rejected";
         };
+        RecruitmentOrderListItemDto: {
+            id: string;
+            employerId: string;
+            vacancyId: string;
+            workers: number;
+            originCountries: string[];
+            startsOn: string;
+            endsOn: string;
+            costs: components["schemas"]["OrderCostsDto"];
+            agencyId?: string | null;
+            /** @enum {string} */
+            status: "pending" | "approved" | "rejected";
+            employerName: string;
+            vacancyTitle: string;
+            /** @example RU */
+            hostCountry: string;
+            /** @description Recruits selected so far, dropped ones included */
+            recruits: number;
+        };
+        RecruitmentOrderListDto: {
+            items: components["schemas"]["RecruitmentOrderListItemDto"][];
+        };
         SelectRecruitDto: {
             migrantId: string;
+        };
+        RecruitStepDto: {
+            /** @enum {string} */
+            status: "selected" | "offer_accepted" | "documents_ready" | "departed" | "arrived" | "authorised" | "placed" | "dropped";
+            /** @example 2027-03-05 */
+            date: string;
+            /**
+             * @description The role of whoever recorded it
+             * @example staff
+             */
+            by: string;
         };
         RecruitDto: {
             id: string;
             orderId: string;
             migrantId: string;
+            /** @description In the pipeline only */
+            migrantName?: string | null;
+            /** @description In the pipeline only */
+            citizenship?: string;
             /** @enum {string} */
             status: "selected" | "offer_accepted" | "documents_ready" | "departed" | "arrived" | "authorised" | "placed" | "dropped";
             droppedReason?: string | null;
             /** @description Each step reached, with its date and who recorded it */
-            steps: string[];
+            steps: components["schemas"]["RecruitStepDto"][];
         };
         PipelineDto: {
             order: components["schemas"]["RecruitmentOrderDto"];
             recruits: components["schemas"]["RecruitDto"][];
             /** @description Recruits by current status */
-            counts: Record<string, never>;
+            counts: {
+                [key: string]: number;
+            };
         };
         OfferTermDto: {
             /** @example pay */
@@ -4263,9 +4347,59 @@ export interface components {
             vacancyId: string;
             /** @example 2027-03-05 */
             arrivalDate: string;
+            /** @description How the person wants to be reminded before each deadline (7 days and 1 day before, 09:00 local time); all three by default, [] for none. A channel without an address (no phone, no e-mail, no login) is skipped */
+            reminders?: ("in_app" | "sms" | "email")[];
+        };
+        StoredPlanStepDto: {
+            id: string;
+            migrantId: string;
+            vacancyId: string;
+            /** @example REGISTER_STAY */
+            code: string;
+            /** @enum {string} */
+            phase: "before" | "entry" | "after";
+            /** @example 2027-03-17 */
+            dueDate: string;
+            legalBasis: string;
+            done: boolean;
+            /** @description The deadline passed and nobody ticked the step off */
+            overdue: boolean;
+            reminderChannels: ("in_app" | "sms" | "email")[];
+            /** @description The step in the person’s language, with its date */
+            message: string | null;
+            vacancyTitle: string;
+        };
+        StoredPlanDto: {
+            items: components["schemas"]["StoredPlanStepDto"][];
         };
         TickStepDto: {
             done: boolean;
+        };
+        OverdueStepDto: {
+            id: string;
+            migrantId: string;
+            vacancyId: string;
+            /** @example REGISTER_STAY */
+            code: string;
+            /** @enum {string} */
+            phase: "before" | "entry" | "after";
+            /** @example 2027-03-17 */
+            dueDate: string;
+            legalBasis: string;
+            done: boolean;
+            /** @description The deadline passed and nobody ticked the step off */
+            overdue: boolean;
+            reminderChannels: ("in_app" | "sms" | "email")[];
+            migrantName: string | null;
+            /** @example UZ */
+            citizenship: string;
+            vacancyTitle: string;
+            /** @example RU-MOW */
+            region: string;
+            daysOverdue: number;
+        };
+        OverdueListDto: {
+            items: components["schemas"]["OverdueStepDto"][];
         };
     };
     responses: never;
@@ -10838,6 +10972,63 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description JSON; format=csv or xlsx gives the same rows as a file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentController_list: {
+        parameters: {
+            query?: {
+                status?: "pending" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentOrderListDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -11203,6 +11394,57 @@ export interface operations {
             };
         };
     };
+    PreDepartureController_list: {
+        parameters: {
+            query?: {
+                /** @description Only the plan for this vacancy */
+                vacancyId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoredPlanDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     PreDepartureController_save: {
         parameters: {
             query?: {
@@ -11274,6 +11516,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanStepDto"];
+                };
+            };
             /** @description Invalid input (problem+json with `errors`) */
             400: {
                 headers: {
@@ -11305,13 +11555,35 @@ export interface operations {
     };
     PreDepartureController_overdue: {
         parameters: {
-            query?: never;
+            query?: {
+                migrantId?: string;
+                vacancyId?: string;
+                code?: string;
+                phase?: "before" | "entry" | "after";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueListDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Missing or invalid token */
             401: {
                 headers: {

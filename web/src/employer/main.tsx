@@ -13,6 +13,7 @@ import { Login } from './screens/Login';
 import { Obligations } from './screens/Obligations';
 import { Pending } from './screens/Pending';
 import { SharedGrievance } from './screens/SharedGrievance';
+import { Recruitment } from './screens/Recruitment';
 import { Register } from './screens/Register';
 import { VacancyDetail } from './screens/VacancyDetail';
 import { VacancyForm } from './screens/VacancyForm';
@@ -38,6 +39,7 @@ const SCREENS: Record<Tab, () => preact.JSX.Element | null> = {
   vacancies: Vacancies,
   new: VacancyForm,
   obligations: Obligations,
+  recruitment: Recruitment,
 };
 
 function App() {

@@ -11,11 +11,12 @@ import { describeError } from '../shared/Problem';
 const TOKEN_KEY = 'jobfair.employer.token';
 const LANG_KEY = 'jobfair.employer.lang';
 
-export type Tab = 'vacancies' | 'new' | 'obligations';
+export type Tab = 'vacancies' | 'new' | 'obligations' | 'recruitment';
 export const TABS: Array<[Tab, MessageKey]> = [
   ['vacancies', 'tabVacancies'],
   ['new', 'tabNew'],
   ['obligations', 'tabObligations'],
+  ['recruitment', 'tabRecruitment'],
 ];
 
 export type Me = Schemas['MeDto'];
@@ -135,7 +136,11 @@ const loaders: Record<Tab, () => Promise<void>> = {
     const page = await call(api.GET('/v1/obligations', { params: { query: { pageSize: 100 } } }));
     obligations.value = page.items;
   },
+  recruitment: () => recruitmentTab.load(),
 };
+
+/** Hook for the recruitment tab's loader, set by recruitment.ts (kept apart to keep files small). */
+export const recruitmentTab = { load: async (): Promise<void> => undefined };
 
 /** Hook for the vacancy detail's loader, set by vacancy.ts (kept apart to keep files small). */
 export const detail = { load: async (_id: string): Promise<void> => undefined };

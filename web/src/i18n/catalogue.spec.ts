@@ -2,6 +2,7 @@ import { LANGS, LANG_NAMES, format, problems } from './catalogue';
 import { DICTIONARY as EMPLOYER, EMPLOYER_LANGS } from './employer';
 import { DICTIONARY as KIOSK } from './kiosk';
 import { OWN as MIGRANT } from './migrant';
+import { RECRUITMENT_LABELS } from './recruitment';
 import { LABELS as STAFF, STAFF_LANGS, labelOf } from './staff';
 
 /** Every catalogue of the web faces with the languages its face speaks. */
@@ -10,6 +11,7 @@ const CATALOGUES = [
   { name: 'migrant', catalogue: MIGRANT, langs: LANGS },
   { name: 'employer', catalogue: EMPLOYER, langs: EMPLOYER_LANGS },
   { name: 'staff labels', catalogue: STAFF, langs: STAFF_LANGS },
+  { name: 'staff recruitment labels', catalogue: RECRUITMENT_LABELS, langs: STAFF_LANGS },
 ];
 
 describe('message catalogues', () => {

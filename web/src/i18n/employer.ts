@@ -190,7 +190,10 @@ export const DICTIONARY = {
   in_person: { ru: 'очно', en: 'in person' },
   video: { ru: 'видеозвонок', en: 'video call' },
   phoneMode: { ru: 'по телефону', en: 'phone' },
-  slotLocation: { ru: 'Место или ссылка', en: 'Place or link' },
+  slotLocation: {
+    ru: 'Место; для видео — ссылка, для звонка — номер',
+    en: 'Place; for video the link, for a call the number',
+  },
   addSlot: { ru: 'Опубликовать время', en: 'Publish slot' },
   slotAdded: { ru: 'Время собеседования опубликовано', en: 'Interview slot published' },
   free: { ru: 'свободно', en: 'free' },
@@ -259,6 +262,14 @@ export const DICTIONARY = {
   gcat_harassment_violence: { ru: 'Насилие, угрозы, домогательства', en: 'Harassment or violence' },
   gcat_forced_labour: { ru: 'Признаки принудительного труда', en: 'Forced labour indicators' },
   gcat_other: { ru: 'Другое', en: 'Other' },
+  candidateTime: { ru: 'у кандидата {time}', en: "candidate's time {time}" },
+  tabRecruitment: { ru: 'Оргнабор', en: 'Recruitment' },
+  recruitmentTitle: { ru: 'Заказы на оргнабор', en: 'Recruitment orders' },
+  noOrders: { ru: 'Заказов на оргнабор пока нет.', en: 'No recruitment orders yet.' },
+  showRecruits: { ru: 'Отобранные', en: 'Recruits' },
+  noRecruits: { ru: 'Отобранных пока нет.', en: 'No recruits yet.' },
+  recordStep: { ru: 'Записать: {step}', en: 'Record: {step}' },
+  journeyDone: { ru: 'Путь завершён', en: 'Journey ended' },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof DICTIONARY;

@@ -298,6 +298,49 @@ export const OWN = {
     ky: 'Маалыматыңыз өчүрүлдү.',
     en: 'Your data has been erased.',
   },
+  tabPlan: {
+    ru: 'План до и после выезда',
+    uz: 'Ketishdan oldin va keyin reja',
+    tg: 'Нақша то ва пас аз сафар',
+    ky: 'Жөнөөгө чейин жана кийин план',
+    en: 'Plan before and after leaving',
+  },
+  noPlan: {
+    ru: 'Плана пока нет: его составляют по вакансии и дате приезда.',
+    uz: 'Hozircha reja yoʻq: u vakansiya va kelish sanasi boʻyicha tuziladi.',
+    tg: 'Ҳоло нақша нест: он аз рӯи ҷои корӣ ва санаи омадан тартиб дода мешавад.',
+    ky: 'Азырынча план жок: ал жумуш орду жана келүү күнү боюнча түзүлөт.',
+    en: 'No plan yet: it is made from a vacancy and the arrival date.',
+  },
+  stepDone: { ru: 'Сделано', uz: 'Bajarildi', tg: 'Иҷро шуд', ky: 'Аткарылды', en: 'Done' },
+  markDone: {
+    ru: 'Отметить как сделанное',
+    uz: 'Bajarildi deb belgilash',
+    tg: 'Ҳамчун иҷрошуда қайд кардан',
+    ky: 'Аткарылды деп белгилөө',
+    en: 'Mark as done',
+  },
+  markUndone: {
+    ru: 'Снять отметку',
+    uz: 'Belgini olib tashlash',
+    tg: 'Бекор кардани қайд',
+    ky: 'Белгини алып салуу',
+    en: 'Undo',
+  },
+  stepOverdue: {
+    ru: 'Срок прошёл',
+    uz: 'Muddat oʻtdi',
+    tg: 'Мӯҳлат гузашт',
+    ky: 'Мөөнөт өттү',
+    en: 'Deadline passed',
+  },
+  employerTime: {
+    ru: 'у работодателя: {time}',
+    uz: 'ish beruvchida: {time}',
+    tg: 'дар корфармо: {time}',
+    ky: 'иш берүүчүдө: {time}',
+    en: "employer's time: {time}",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof OWN | KioskKey;

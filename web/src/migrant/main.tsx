@@ -13,6 +13,7 @@ import { Applications } from './screens/Applications';
 import { Help } from './screens/Help';
 import { Login } from './screens/Login';
 import { Matches } from './screens/Matches';
+import { Plan } from './screens/Plan';
 import { Profile } from './screens/Profile';
 import { Register } from './screens/Register';
 import {
@@ -28,6 +29,7 @@ import {
   readHash,
   signIn,
   tab,
+  target,
   tr,
 } from './state';
 
@@ -36,6 +38,7 @@ const SCREENS: Record<Tab, () => preact.JSX.Element | null> = {
   applications: Applications,
   profile: Profile,
   help: Help,
+  plan: Plan,
 };
 
 function App() {
@@ -79,6 +82,12 @@ render(<App />, document.getElementById('app')!);
 
 readHash();
 readHelpHash();
+// A link opened while the page is already open only changes the fragment.
+window.addEventListener('hashchange', () => {
+  readHash();
+  readHelpHash();
+  if (me.value) void openTab(target.value ? 'applications' : tab.value);
+});
 const given = prefill.value;
 if (given.phone && given.code) {
   localStorage.removeItem('jobfair.migrant.token');

@@ -12,12 +12,13 @@ const TOKEN_KEY = 'jobfair.migrant.token';
 const LANG_KEY = 'jobfair.migrant.lang';
 export const CONSENT_VERSION = '2025-01';
 
-export type Tab = 'matches' | 'applications' | 'profile' | 'help';
+export type Tab = 'matches' | 'applications' | 'profile' | 'help' | 'plan';
 export const TABS: Array<[Tab, MessageKey]> = [
   ['matches', 'tabMatches'],
   ['applications', 'tabApplications'],
   ['profile', 'tabProfile'],
   ['help', 'tabHelp'],
+  ['plan', 'tabPlan'],
 ];
 
 export type Match = Schemas['VacancyMatchDto'];
@@ -51,6 +52,9 @@ export type LinkTarget = { kind: 'applications' | 'interviews'; id: string };
 export const target = signal<LinkTarget | null>(null);
 /** The interview a link opened, with the application it belongs to highlighted. */
 export const linkedInterview = signal<Interview | null>(null);
+export type PlanStep = Schemas['StoredPlanStepDto'];
+/** The kept pre-departure plan: each step by its deadline, ticked off by the person as they go. */
+export const plan = signal<PlanStep[]>([]);
 
 export const tr = (key: MessageKey, params?: Record<string, string | number>) => t(lang.value, key, params);
 const token = () => localStorage.getItem(TOKEN_KEY);
@@ -186,6 +190,15 @@ const loaders: Record<Tab, () => Promise<void>> = {
       message.value = { kind: 'error', text: tr('linkNotFound') };
     }
   },
+  plan: async () => {
+    plan.value = (
+      await call(
+        api.GET('/v1/migrants/{id}/pre-departure-plan', {
+          params: { path: { id: String(me.value!.migrantId) }, query: {} },
+        }),
+      )
+    ).items;
+  },
   profile: async () => {
     profile.value = await call(
       api.GET('/v1/migrants/{id}', { params: { path: { id: String(me.value!.migrantId) } } }),
@@ -316,17 +329,38 @@ export async function boot(): Promise<void> {
 /**
  * Reads the link the page was opened with. `#login?phone=…&code=…` (the kiosk's QR code, the access-code
  * message) signs straight in with the code, or fills in the phone; `#applications/<id>` and `#interviews/<id>`
- * (links in messages) open that application or interview once the person has signed in.
+ * (links in messages) open that application or interview once the person has signed in, and `#plan` (the
+ * pre-departure reminders) or another tab's name opens that tab.
  */
 export function readHash(): void {
   const login = /^#login(?:\?(.*))?$/.exec(location.hash);
   const object = /^#(applications|interviews)\/([0-9a-f-]{36})$/.exec(location.hash);
-  if (!login && !object) return;
+  const named = /^#(matches|applications|profile|help|plan)$/.exec(location.hash);
+  if (!login && !object && !named) return;
   history.replaceState(null, '', location.pathname);
+  if (named) {
+    tab.value = named[1] as Tab;
+    return;
+  }
   if (object) {
     target.value = { kind: object[1] as LinkTarget['kind'], id: object[2] };
     return;
   }
   const p = new URLSearchParams(login![1] ?? '');
   prefill.value = { phone: p.get('phone') ?? undefined, code: p.get('code') ?? undefined };
+}
+
+/** Ticks a plan step off (its reminders stop) or back on. */
+export async function tickStep(step: PlanStep, done: boolean): Promise<void> {
+  try {
+    await call(
+      api.PATCH('/v1/migrants/{id}/pre-departure-plan/steps/{stepId}', {
+        params: { path: { id: step.migrantId, stepId: step.id } },
+        body: { done },
+      }),
+    );
+    await openTab('plan', true);
+  } catch (e) {
+    fail(e);
+  }
 }

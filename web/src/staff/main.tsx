@@ -15,6 +15,7 @@ import { Grievances } from './screens/Grievances';
 import { Login } from './screens/Login';
 import { Notifications } from './screens/Notifications';
 import { Obligations } from './screens/Obligations';
+import { Recruitment } from './screens/Recruitment';
 import { Reports } from './screens/Reports';
 import { ADVISER_TABS, TABS, Tab, boot, loading, logout, me, message, open, tab } from './state';
 
@@ -28,6 +29,7 @@ const SCREENS: Record<Tab, () => preact.JSX.Element | null> = {
   duplicates: Duplicates,
   grievances: Grievances,
   consultations: Consultations,
+  recruitment: Recruitment,
 };
 
 function App() {

@@ -19,7 +19,8 @@ export type Tab =
   | 'notifications'
   | 'duplicates'
   | 'grievances'
-  | 'consultations';
+  | 'consultations'
+  | 'recruitment';
 export const TABS: Array<[Tab, string]> = [
   ['employers', 'Работодатели'],
   ['fairs', 'Ярмарки и киоски'],
@@ -30,6 +31,7 @@ export const TABS: Array<[Tab, string]> = [
   ['duplicates', 'Дубликаты'],
   ['grievances', 'Обращения'],
   ['consultations', 'Консультации юриста'],
+  ['recruitment', 'Оргнабор'],
 ];
 /** A legal adviser signs in to the console too, and sees only their own bookings. */
 export const ADVISER_TABS: Tab[] = ['consultations'];

@@ -21,6 +21,7 @@ export const TEMPLATE_NAMES = [
   'grievance_overdue',
   'employer_suspended',
   'legal_consultation_reminder',
+  'pre_departure_reminder',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

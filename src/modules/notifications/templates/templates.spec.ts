@@ -34,6 +34,7 @@ const SAMPLE: TemplatePayload = {
   stateLabel: 'Na rassmotrenii',
   grievanceUrl: 'https://jf.example/g/8H2K4',
   reason: 'Documents of workers retained',
+  stepText: 'Vstante na migratsionnyi uchet do 17.03.2027.',
 };
 
 // GSM 03.38 basic alphabet (no extension table), so one SMS part holds 160 characters.

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MessageKey, label } from '../../i18n/employer';
+import { formatTime } from '../../shared/DateTime';
 import { EligibilityBadge } from '../../shared/EligibilityBadge';
 import { Vacancy, focusApplicationId, lang, tr } from '../state';
 import { Applicant, Slot, book, recordOutcome, reschedule, transition } from '../vacancy';
@@ -86,6 +87,11 @@ export function ApplicantRow({
         {interview ? (
           <span data-interview={interview.id}>
             {`${fmt(interview.startsAt)} (${label(lang.value, interview.status)}${interview.result ? `, ${tr(interview.result as MessageKey)}` : ''})`}
+            {/* A remote candidate abroad: their own clock beside the employer's. */}
+            {interview.times.candidate.startsAt.slice(11, 16) !==
+            interview.times.employer.startsAt.slice(11, 16)
+              ? ` · ${tr('candidateTime', { time: formatTime(interview.startsAt, lang.value === 'ru' ? 'ru-RU' : 'en-GB', interview.times.candidate.timeZone) })}`
+              : ''}
           </span>
         ) : (
           '—'

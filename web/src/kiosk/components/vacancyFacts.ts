@@ -1,6 +1,6 @@
 import type { Fact } from '../../shared/VacancyCard';
 import { formatMoney } from '../../shared/Money';
-import { MessageKey } from '../../i18n/kiosk';
+import { DICTIONARY, MessageKey } from '../../i18n/kiosk';
 import { Vacancy, tr } from '../state';
 
 const SCHEDULES = ['full_time', 'part_time', 'shift', 'rotation', 'seasonal'];
@@ -21,6 +21,12 @@ function housing(v: Vacancy): string {
   return tr('housingPaid', { amount: formatMoney(v.housing.costPerMonth, v.salary.currency) });
 }
 
+/** The country of the job in the kiosk's language: a fair abroad lists local jobs and jobs in Russia side by side. */
+export function countryOf(v: Vacancy): string {
+  const key = `country_${v.region.country}`;
+  return key in DICTIONARY ? tr(key as MessageKey) : v.region.countryName;
+}
+
 /** Pay, schedule, housing and place of a vacancy, each with its icon, in the kiosk's language. */
 export function vacancyFacts(v: Vacancy): Fact[] {
   return [
@@ -31,6 +37,6 @@ export function vacancyFacts(v: Vacancy): Fact[] {
       text: SCHEDULES.includes(v.schedule) ? tr(`schedule_${v.schedule}` as MessageKey) : v.schedule,
     },
     { icon: 'house', label: tr('housing'), text: housing(v) },
-    { icon: 'pin', label: tr('region'), text: `${v.city}, ${v.region.name}` },
+    { icon: 'pin', label: tr('region'), text: `${v.city}, ${v.region.name}, ${countryOf(v)}` },
   ];
 }

@@ -1,7 +1,7 @@
 import { VacancyCard } from '../../shared/VacancyCard';
 import { Layout } from '../components/Layout';
 import { NavButtons } from '../components/NavButtons';
-import { vacancyFacts } from '../components/vacancyFacts';
+import { countryOf, vacancyFacts } from '../components/vacancyFacts';
 import { checkEligibility, guarded } from '../data';
 import { go, ordered, selected, toggle, tr } from '../state';
 
@@ -23,6 +23,9 @@ export function Vacancies() {
             subtitle={`${v.occupation.label} · ${v.employer.name}${booth ? ` · ${tr('booth', { booth })}` : ''}`}
             facts={vacancyFacts(v)}
           >
+            <p class="badge" data-vacancy-country={v.region.country}>
+              {countryOf(v)}
+            </p>
             {v.minimumWage ? (
               <p class="muted" data-minimum-wage={v.id}>
                 {v.minimumWage.fact}

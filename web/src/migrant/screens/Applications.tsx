@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { MessageKey } from '../../i18n/migrant';
-import { formatDate } from '../../shared/DateTime';
+import { formatDate, formatTime } from '../../shared/DateTime';
 import {
   Interview,
   applications,
@@ -29,7 +29,15 @@ function InterviewCard({ interview }: { interview: Interview }) {
     >
       <h3>{tr('interview')}</h3>
       <p>
-        <time dateTime={interview.startsAt}>{formatDate(interview.startsAt, lang.value, true)}</time>
+        <time dateTime={interview.startsAt} data-time-zone={interview.times.candidate.timeZone}>
+          {formatDate(interview.startsAt, lang.value, true, interview.times.candidate.timeZone)}
+        </time>
+        {interview.times.employer.startsAt.slice(11, 16) !==
+        interview.times.candidate.startsAt.slice(11, 16) ? (
+          <span data-employer-time={interview.times.employer.timeZone}>
+            {` (${tr('employerTime', { time: formatTime(interview.startsAt, lang.value, interview.times.employer.timeZone) })})`}
+          </span>
+        ) : null}
         {interview.location ? `, ${String(interview.location)}` : ''}
       </p>
       <p>
@@ -133,7 +141,16 @@ export function Applications() {
             {next ? (
               <p data-interview={next.id}>
                 <strong>{tr('interview')}: </strong>
-                <time dateTime={next.startsAt}>{formatDate(next.startsAt, lang.value, true)}</time>
+                <time dateTime={next.startsAt} data-time-zone={next.times.candidate.timeZone}>
+                  {formatDate(next.startsAt, lang.value, true, next.times.candidate.timeZone)}
+                </time>
+                {/* A remote interview: the employer's clock beside the person's own when they differ. */}
+                {next.times.employer.startsAt.slice(11, 16) !==
+                next.times.candidate.startsAt.slice(11, 16) ? (
+                  <span data-employer-time={next.times.employer.timeZone}>
+                    {` (${tr('employerTime', { time: formatTime(next.startsAt, lang.value, next.times.employer.timeZone) })})`}
+                  </span>
+                ) : null}
                 {next.location ? `, ${String(next.location)}` : ''}
               </p>
             ) : null}

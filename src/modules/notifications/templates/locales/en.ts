@@ -206,4 +206,13 @@ export const en: LocaleTemplates = {
     ],
     sms: 'Legal consultation {{startsAt}}, {{location}}',
   },
+  pre_departure_reminder: {
+    subject: 'Deadline {{dueDate}}: a step of your plan',
+    body: [
+      'Hello {{recipientName}},',
+      '{{stepText}}',
+      'When it is done, tick it off in your plan and the reminders stop: {{planUrl}}',
+    ],
+    sms: 'Reminder: {{stepText}}',
+  },
 };

@@ -206,4 +206,13 @@ export const ky: LocaleTemplates = {
     ],
     sms: 'Юридикалык кеңеш {{startsAt}}, {{location}}',
   },
+  pre_departure_reminder: {
+    subject: 'Мөөнөт {{dueDate}}: планыңыздагы кадам',
+    body: [
+      'Саламатсызбы, {{recipientName}}!',
+      '{{stepText}}',
+      'Аткаргандан кийин планда белгилеңиз, ошондо эскертүүлөр токтойт: {{planUrl}}',
+    ],
+    sms: 'Эскертүү: {{stepText}}',
+  },
 };

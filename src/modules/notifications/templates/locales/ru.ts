@@ -206,4 +206,13 @@ export const ru: LocaleTemplates = {
     ],
     sms: 'Юрконсультация {{startsAt}}, {{location}}',
   },
+  pre_departure_reminder: {
+    subject: 'Срок {{dueDate}}: шаг вашего плана',
+    body: [
+      'Здравствуйте, {{recipientName}}!',
+      '{{stepText}}',
+      'Когда сделаете, отметьте шаг в плане, и напоминания прекратятся: {{planUrl}}',
+    ],
+    sms: 'Напоминание: {{stepText}}',
+  },
 };

@@ -206,4 +206,13 @@ export const tg: LocaleTemplates = {
     ],
     sms: 'Машварати ҳуқуқӣ {{startsAt}}, {{location}}',
   },
+  pre_departure_reminder: {
+    subject: 'Мӯҳлат {{dueDate}}: қадами нақшаи шумо',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      '{{stepText}}',
+      'Пас аз иҷро дар нақша қайд кунед, то ёдовариҳо қатъ шаванд: {{planUrl}}',
+    ],
+    sms: 'Ёдоварӣ: {{stepText}}',
+  },
 };

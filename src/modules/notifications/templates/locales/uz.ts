@@ -208,4 +208,13 @@ export const uz: LocaleTemplates = {
     ],
     sms: 'Yuridik maslahat {{startsAt}}, {{location}}',
   },
+  pre_departure_reminder: {
+    subject: 'Muddat {{dueDate}}: rejangizdagi qadam',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      '{{stepText}}',
+      'Bajarganingizdan soʻng rejada belgilang, shunda eslatmalar toʻxtaydi: {{planUrl}}',
+    ],
+    sms: 'Eslatma: {{stepText}}',
+  },
 };
