@@ -66,7 +66,11 @@ export class MinimumWageForWorkDto {
 }
 
 export class MinimumWageAnswerDto extends MinimumWageDto {
-  @ApiProperty({ type: MinimumWageForWorkDto }) forWorkingTime: MinimumWageForWorkDto;
+  @ApiPropertyOptional({
+    type: MinimumWageForWorkDto,
+    description: 'The minimum for this working time; on a single answer, not on the items of a list',
+  })
+  forWorkingTime?: MinimumWageForWorkDto;
 }
 
 /** On a vacancy: the minimum in force in its region on its start date, for its working time, and its pay against it. */
@@ -142,7 +146,7 @@ export function minimumWageView(
   wt: WorkingTime,
   lang: LabelLang,
   catalog: ReferenceCatalog,
-  allLanguages = true,
+  full = true,
 ): MinimumWageAnswerDto {
   const { wage } = check;
   const facts = minimumWageFacts(wage, region, catalog);
@@ -156,23 +160,28 @@ export function minimumWageView(
     region,
     onDate: check.onDate,
     fact: facts[lang],
-    ...(allLanguages ? { facts } : {}),
-    forWorkingTime: {
-      schedule,
-      hoursPerWeek: wt.hoursPerWeek,
-      shiftHours: wt.shiftHours,
-      shiftsPerMonth: wt.shiftsPerMonth,
-      fullTimeShare: check.fullTimeShare,
-      hoursPerMonth: check.hoursPerMonth,
-      daysPerMonth: check.daysPerMonth,
-      required: check.required,
-    },
+    ...(full
+      ? {
+          facts,
+          forWorkingTime: {
+            schedule,
+            hoursPerWeek: wt.hoursPerWeek,
+            shiftHours: wt.shiftHours,
+            shiftsPerMonth: wt.shiftsPerMonth,
+            fullTimeShare: check.fullTimeShare,
+            hoursPerMonth: check.hoursPerMonth,
+            daysPerMonth: check.daysPerMonth,
+            required: check.required,
+          },
+        }
+      : {}),
   };
 }
 
 /**
  * The answer on a vacancy: the minimum for its working time, and its advertised pay against it. Items of a list
- * (`allLanguages` false) carry the fact in the language asked for only, so a page of 20 stays small.
+ * (`full` false) carry the fact in the language asked for only, and no working-time breakdown, so a page of
+ * 20 stays small.
  */
 export function vacancyMinimumWageView(
   check: MinimumWageCheck,
@@ -181,10 +190,10 @@ export function vacancyMinimumWageView(
   wt: WorkingTime,
   lang: LabelLang,
   catalog: ReferenceCatalog,
-  allLanguages = true,
+  full = true,
 ): VacancyMinimumWageDto {
   return {
-    ...minimumWageView(check, region, schedule, wt, lang, catalog, allLanguages),
+    ...minimumWageView(check, region, schedule, wt, lang, catalog, full),
     offeredMonthly: check.offeredMonthly,
     meets: check.meets,
   };
@@ -196,7 +205,7 @@ export function regionMinimumWageView(
   onDate: string,
   lang: LabelLang,
   catalog: ReferenceCatalog,
-  allLanguages = true,
+  full = true,
 ): MinimumWageDto | null {
   const country = catalog.region(region)?.country;
   const wage = country && catalog.minimumWage(country, region, onDate);
@@ -212,6 +221,6 @@ export function regionMinimumWageView(
     region,
     onDate,
     fact: facts[lang],
-    ...(allLanguages ? { facts } : {}),
+    ...(full ? { facts } : {}),
   };
 }

@@ -2056,7 +2056,8 @@ export interface components {
             fact: string;
             /** @description The fact in ru, uz, tg, ky and en; on a single answer, not on the items of a list */
             facts?: components["schemas"]["MinimumWageFactsDto"];
-            forWorkingTime: components["schemas"]["MinimumWageForWorkDto"];
+            /** @description The minimum for this working time; on a single answer, not on the items of a list */
+            forWorkingTime?: components["schemas"]["MinimumWageForWorkDto"];
         };
         CountryDto: {
             /** @example UZ */
@@ -2291,7 +2292,8 @@ export interface components {
             fact: string;
             /** @description The fact in ru, uz, tg, ky and en; on a single answer, not on the items of a list */
             facts?: components["schemas"]["MinimumWageFactsDto"];
-            forWorkingTime: components["schemas"]["MinimumWageForWorkDto"];
+            /** @description The minimum for this working time; on a single answer, not on the items of a list */
+            forWorkingTime?: components["schemas"]["MinimumWageForWorkDto"];
             /** @description The advertised minimum as gross pay for a month of this working time (net pay grossed up) */
             offeredMonthly?: number | null;
             /** @description Whether the pay reaches the minimum (publication needs it); null when not comparable */
