@@ -30,6 +30,7 @@ const SAMPLE: TemplatePayload = {
   interviewUrl: 'https://jf.example/i/8H2K4',
   offerUrl: 'https://jf.example/o/8H2K4',
   obligationUrl: 'https://jf.example/d/8H2K4',
+  planUrl: 'https://jf.example/#plan',
   loginUrl: 'https://jf.example/login',
   stateLabel: 'Na rassmotrenii',
   grievanceUrl: 'https://jf.example/g/8H2K4',
