@@ -100,9 +100,8 @@ describe('links in messages open the page of their object', () => {
       expect(moved.status).toBe(200);
       const offer = await inboxLink(migrant.token, 'offer');
       expect(offer).toBe(`${base}${pageLinks.migrantApplication(applicationId)}`);
-      // Signed in already: the link opens the application at once.
+      // Signed in already, on the open page: the link opens the application at once.
       await page.goto(offer);
-      await page.reload();
       const offered = page.locator(`article[data-application="${applicationId}"][aria-current="true"]`);
       await offered.waitFor();
       expect(await offered.getAttribute('data-status')).toBe('offered');
@@ -122,11 +121,9 @@ describe('links in messages open the page of their object', () => {
       expect(await second.page.locator('main').getAttribute('data-tab')).toBe('vacancy');
 
       await second.page.goto(employerInterview);
-      await second.page.reload();
       await second.page.locator(`tr[data-application="${applicationId}"][aria-current="true"]`).waitFor();
 
       await second.page.goto(`${base}${pageLinks.employerObligations()}`);
-      await second.page.reload();
       await second.page.locator('main[data-tab="obligations"]').waitFor();
     } finally {
       await second.context.close();

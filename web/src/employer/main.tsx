@@ -23,6 +23,7 @@ import {
   Tab,
   authMode,
   boot,
+  followLink,
   employer,
   lang,
   loading,
@@ -104,4 +105,5 @@ effect(() => {
   document.title = tr('appTitle');
 });
 render(<App />, document.getElementById('app')!);
+window.addEventListener('hashchange', followLink);
 void boot();

@@ -189,6 +189,14 @@ export async function boot(): Promise<void> {
   else await open(tab.value, openVacancyId.value, true);
 }
 
+/** A link opened while the portal is already open only changes the fragment: follow it. */
+export function followLink(): void {
+  const target = readLink();
+  if (!target) return;
+  linkTarget.value = target;
+  if (me.value && employer.value?.status === 'verified') void openLink();
+}
+
 /** Opens what the link pointed at: the vacancy holding the application or interview, or the duties. */
 async function openLink(): Promise<void> {
   const target = linkTarget.value!;
