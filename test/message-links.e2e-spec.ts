@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { TestApp, bootTestApp, staffToken, unique, waitFor } from 'test/harness/app';
 import { createApplication, kioskSubmission } from 'test/harness/applications.factory';
 import { bookInterview, createSlots, slotAt } from 'test/harness/interviews.factory';
+import { firstLink } from 'test/harness/notifications.factory';
 import { SmsGatewayStub } from 'test/harness/sms-gateway';
 import { createFairScenario } from 'test/harness/supply.factory';
 
@@ -22,7 +23,6 @@ describe('links in messages', () => {
       (i) => i.template === template,
     );
   };
-  const linkIn = (text: string) => /https?:\/\/\S+[^\s.,)]/.exec(text)?.[0];
 
   beforeAll(async () => {
     sms = await SmsGatewayStub.start();
@@ -45,7 +45,7 @@ describe('links in messages', () => {
       const items = await inbox(employer.token, 'new_application');
       return items.length ? items : undefined;
     });
-    expect(linkIn(received.text)).toBe(`${BASE}/employer/#applications/${applicationId}`);
+    expect(firstLink(received.text)).toBe(`${BASE}/employer/#applications/${applicationId}`);
 
     const [slot] = await createSlots(t, employer.token, vacancy.id, [slotAt(24 * 60)]);
     const interview = await bookInterview(t, employer.token, applicationId, slot.id);
@@ -53,13 +53,13 @@ describe('links in messages', () => {
       const items = await inbox(migrant.token, 'interview_invitation');
       return items.length ? items : undefined;
     });
-    expect(linkIn(invitation.text)).toBe(`${BASE}/#interviews/${interview.id}`);
+    expect(firstLink(invitation.text)).toBe(`${BASE}/#interviews/${interview.id}`);
     expect(invitation.text).toContain('+7 495 123-45-67');
     const [forEmployer] = await waitFor(async () => {
       const items = await inbox(employer.token, 'interview_invitation');
       return items.length ? items : undefined;
     });
-    expect(linkIn(forEmployer.text)).toBe(`${BASE}/employer/#interviews/${interview.id}`);
+    expect(firstLink(forEmployer.text)).toBe(`${BASE}/employer/#interviews/${interview.id}`);
 
     // The interview is tomorrow; as if it had been held and passed.
     await t.app
@@ -75,7 +75,7 @@ describe('links in messages', () => {
       const items = await inbox(migrant.token, 'offer');
       return items.length ? items : undefined;
     });
-    expect(linkIn(offer.text)).toBe(`${BASE}/#applications/${applicationId}`);
+    expect(firstLink(offer.text)).toBe(`${BASE}/#applications/${applicationId}`);
   });
 
   it('texts a new kiosk visitor the sign-in page with their phone filled in', async () => {
@@ -92,7 +92,7 @@ describe('links in messages', () => {
     const text = await waitFor(
       async () => sms.messages.find((m) => m.to === phone && m.text.includes('#login'))?.text,
     );
-    expect(linkIn(text!)).toBe(`${BASE}/#login?phone=${encodeURIComponent(phone)}`);
+    expect(firstLink(text!)).toBe(`${BASE}/#login?phone=${encodeURIComponent(phone)}`);
   });
 
   it('lists the legal-help number of the host country beside the hotlines of an urgent grievance', async () => {
@@ -115,7 +115,7 @@ describe('links in messages', () => {
   it('never leaves an API path or a relative link in what was sent', async () => {
     for (const m of sms.messages) {
       expect(m.text).not.toMatch(/(^|\s)\/(v1|applications|login)\b/);
-      const link = linkIn(m.text);
+      const link = firstLink(m.text);
       if (link) expect(link.startsWith(`${BASE}/`)).toBe(true);
     }
   });

@@ -30,3 +30,8 @@ export async function createRecipient(t: TestApp, preferredLanguage = 'ru'): Pro
   );
   return { id: row.id, email, phone, token: await login(t, { email, password }) };
 }
+
+/** The first web address in a message's text (a full stop or bracket after it is not part of it). */
+export function firstLink(text: string): string | undefined {
+  return /https?:\/\/\S+[^\s.,)]/.exec(text)?.[0];
+}

@@ -14,6 +14,7 @@ import {
 import { GrievancesProcessor } from 'src/modules/grievances/grievances.processor';
 import { createApplication, kioskSubmission } from 'test/harness/applications.factory';
 import { bookInterview, createSlots, slotAt } from 'test/harness/interviews.factory';
+import { firstLink } from 'test/harness/notifications.factory';
 import { SmsGatewayStub } from 'test/harness/sms-gateway';
 import { EMPLOYER_PASSWORD, createFairScenario } from 'test/harness/supply.factory';
 import { pageLinks } from 'src/modules/notifications/links';
@@ -39,7 +40,7 @@ describe('links in messages open the page of their object', () => {
         const item = (res.body.items as Array<{ template: string; text: string }>).find(
           (i) => i.template === template,
         );
-        return item ? /https?:\/\/\S+[^\s.,)]/.exec(item.text)?.[0] : undefined;
+        return item ? firstLink(item.text) : undefined;
       },
       { what: `a ${template} message` },
     );
@@ -178,7 +179,7 @@ describe('links in messages open the page of their object', () => {
     const text = await waitFor(
       async () => sms.messages.find((m) => m.to === phone && m.text.includes('#login'))?.text,
     );
-    const link = /https?:\/\/\S+[^\s.,)]/.exec(text)![0];
+    const link = firstLink(text)!;
     expect(link).toBe(`${base}${pageLinks.migrantLogin(phone)}`);
     const { context, page } = await newPage(browser);
     try {
@@ -257,7 +258,7 @@ describe('links in messages open the page of their object', () => {
         const res = await t.http().get('/v1/me/notifications').set('authorization', `Bearer ${duty}`);
         const items = res.body.items as Array<{ template: string; text: string }>;
         const item = items.find((i) => i.template === 'grievance_overdue' && i.text.includes(late.body.id));
-        return item ? /https?:\/\/\S+[^\s.,)]/.exec(item.text)?.[0] : undefined;
+        return item ? firstLink(item.text) : undefined;
       },
       { what: 'the overdue reminder' },
     );

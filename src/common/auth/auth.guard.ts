@@ -53,8 +53,7 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets);
     const request = context.switchToHttp().getRequest<FastifyRequest>();
 
-    const afterFair = this.reflector.getAllAndOverride<boolean>(KIOSK_AFTER_FAIR_KEY, targets) === true;
-    const principal = await this.authenticate(request, isPublic, afterFair);
+    const principal = await this.authenticate(request, isPublic, targets);
     if (principal) request.principal = principal;
     if (isPublic) return true;
     if (!principal) throw new DomainError(ErrorCode.Unauthenticated, 'A valid bearer token is required');
@@ -98,7 +97,7 @@ export class AuthGuard implements CanActivate {
   private async authenticate(
     request: FastifyRequest,
     lenient: boolean,
-    kioskAfterFair = false,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
   ): Promise<Principal | undefined> {
     const header = request.headers.authorization;
     if (!header) return undefined;
@@ -110,7 +109,11 @@ export class AuthGuard implements CanActivate {
     const token = match[1];
     if (token.startsWith(KIOSK_TOKEN_PREFIX)) {
       const kiosk = this.kiosks
-        ? await this.kiosks.resolve(hashKioskToken(token), new Date(), kioskAfterFair)
+        ? await this.kiosks.resolve(
+            hashKioskToken(token),
+            new Date(),
+            this.reflector.getAllAndOverride<boolean>(KIOSK_AFTER_FAIR_KEY, targets) === true,
+          )
         : undefined;
       if (!kiosk && !lenient) {
         throw new DomainError(

@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { PageQuery } from 'src/common/http/pagination';
 import { IsText } from 'src/common/validation/text';
+import { queryBool } from 'src/common/validation/query-bool';
 
 export class CreateFairDto {
   @ApiProperty({ example: 'Ярмарка вакансий для иностранных граждан' }) @IsText(1, 300) name: string;
@@ -38,13 +39,10 @@ export class CreateFairDto {
 
 export class UpdateFairDto extends PartialType(CreateFairDto) {}
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
 export class FairListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only fairs not yet over and not cancelled' })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBool)
   @IsBoolean()
   upcoming?: boolean;
 }

@@ -31,6 +31,7 @@ import {
   REFERRAL_BODIES,
   ReferralBody,
 } from 'src/modules/grievances/grievance.types';
+import { queryBool } from 'src/common/validation/query-bool';
 
 export class MoneyInputDto {
   @ApiProperty({ example: 45000 }) @IsDecimal(2) @Min(0) @Max(1e9) amount: number;
@@ -155,12 +156,12 @@ export class GrievanceListQuery extends PageQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() migrantId?: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBool)
   @IsBoolean()
   urgent?: boolean;
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBool)
   @IsBoolean()
   overdue?: boolean;
   @ApiPropertyOptional({ enum: GRIEVANCE_LANGS }) @IsOptional() @IsIn(GRIEVANCE_LANGS) lang?: GrievanceLang;

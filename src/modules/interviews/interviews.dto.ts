@@ -19,6 +19,7 @@ import {
   SLOT_MODES,
   SlotMode,
 } from 'src/modules/interviews/interview.entity';
+import { queryBool } from 'src/common/validation/query-bool';
 
 export class NewSlotDto {
   @ApiProperty({ example: '2027-03-15T10:00:00+03:00' }) @IsISO8601({ strict: true }) startsAt: string;
@@ -48,13 +49,10 @@ export class CreateSlotsDto {
   slots: NewSlotDto[];
 }
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
-
 export class SlotListQuery {
   @ApiPropertyOptional({ description: 'Only slots not booked and not started' })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBool)
   @IsBoolean()
   available?: boolean;
 }

@@ -13,9 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsText } from 'src/common/validation/text';
-
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === true ? true : value === 'false' || value === false ? false : value;
+import { queryBool } from 'src/common/validation/query-bool';
 
 /** The answer the kiosk got for the submission: a problem document's main fields. */
 export class KioskRefusalDto {
@@ -99,7 +97,7 @@ export class HeldSubmissionQuery {
 
   @ApiPropertyOptional({ description: 'Also the ones staff have resolved', default: false })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBool)
   @IsBoolean()
   resolved?: boolean;
 }

@@ -22,9 +22,7 @@ import {
 } from 'src/modules/migrants/migrants.dto';
 import { MinimumWageDto } from 'src/modules/reference/minimum-wage.dto';
 import { SEARCH_LANGS, VacancySearchItemDto } from 'src/modules/search/search.dto';
-
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
+import { queryBool } from 'src/common/validation/query-bool';
 
 export class CandidatesQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
@@ -44,7 +42,7 @@ export class CandidatesQuery {
 export class MatchesQuery extends CandidatesQuery {
   @ApiPropertyOptional({ default: false, description: 'Also list vacancies the person may not legally take' })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBool)
   @IsBoolean()
   includeIneligible: boolean = false;
 }

@@ -22,6 +22,7 @@ import { IsText } from 'src/common/validation/text';
 import { IsMoneyAmount } from 'src/common/validation/money';
 import { VacancyMinimumWageDto } from 'src/modules/reference/minimum-wage.dto';
 import { IsDecimal } from 'src/common/validation/decimal-places';
+import { queryBool } from 'src/common/validation/query-bool';
 
 export const CURRENCIES = ['RUB', 'KZT', 'TJS', 'UZS', 'KGS'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -230,9 +231,6 @@ export class CloseVacancyDto {
   filled?: boolean;
 }
 
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
-
 export class VacancyListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Search words in any language or script; ranks by relevance' })
   @IsOptional()
@@ -257,13 +255,13 @@ export class VacancyListQuery extends PageQuery {
   @Max(MONEY_MAX)
   salaryMin?: number;
   @ApiPropertyOptional({ enum: SCHEDULES }) @IsOptional() @IsIn(SCHEDULES) schedule?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() housing?: boolean;
-  @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() foreignersAccepted?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(queryBool) @IsBoolean() housing?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(queryBool) @IsBoolean() foreignersAccepted?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsUUID() employerId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() fairId?: string;
   @ApiPropertyOptional({ description: "Employer only: the caller's own vacancies in every status" })
   @IsOptional()
-  @Transform(toBool)
+  @Transform(queryBool)
   @IsBoolean()
   mine?: boolean;
   @ApiPropertyOptional({ enum: VACANCY_STATUSES, description: 'With mine=true only' })

@@ -1,5 +1,5 @@
-import { requestSmsCode } from '../data';
-import { identification, phoneValid, tr, updateIdentification } from '../state';
+import { identification, tr, updateIdentification } from '../state';
+import { ProofFields } from './ProofFields';
 
 /**
  * A visitor who registered before proves who they are: the access code from the first visit, or a code the kiosk
@@ -26,43 +26,7 @@ export function Returning() {
       </div>
       {i.returning ? (
         <>
-          <div class="field">
-            <label for="access-code">{tr('accessCodeLabel')}</label>
-            <input
-              id="access-code"
-              autocomplete="off"
-              class="display"
-              value={i.accessCode}
-              onInput={(e) => updateIdentification({ accessCode: (e.target as HTMLInputElement).value })}
-            />
-          </div>
-          <p class="muted">{tr('noAccessCode')}</p>
-          <button
-            type="button"
-            class="secondary"
-            data-action="sms-code"
-            disabled={!phoneValid.value}
-            onClick={() => void requestSmsCode()}
-          >
-            <span class="icon" aria-hidden="true">
-              ✉
-            </span>
-            {tr('sendSmsCode')}
-          </button>
-          {i.identificationId ? (
-            <div class="field">
-              <p data-testid="sms-code-sent">{tr('smsCodeSent')}</p>
-              <label for="sms-code">{tr('smsCodeLabel')}</label>
-              <input
-                id="sms-code"
-                inputMode="numeric"
-                autocomplete="one-time-code"
-                class="display"
-                value={i.code}
-                onInput={(e) => updateIdentification({ code: (e.target as HTMLInputElement).value.trim() })}
-              />
-            </div>
-          ) : null}
+          <ProofFields />
           <p class="notice">{tr('noPhoneDesk')}</p>
         </>
       ) : null}

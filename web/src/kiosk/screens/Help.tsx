@@ -1,7 +1,7 @@
-import { requestSmsCode } from '../data';
 import { identify } from '../help';
 import { Layout } from '../components/Layout';
 import { NavButtons } from '../components/NavButtons';
+import { ProofFields } from '../components/ProofFields';
 import {
   identification,
   person,
@@ -9,7 +9,6 @@ import {
   proofReady,
   reset,
   tr,
-  updateIdentification,
   updatePerson,
 } from '../state';
 
@@ -32,43 +31,7 @@ export function Help() {
           onInput={(e) => updatePerson({ phone: (e.target as HTMLInputElement).value })}
         />
       </div>
-      <div class="field">
-        <label for="help-access-code">{tr('accessCodeLabel')}</label>
-        <input
-          id="help-access-code"
-          autocomplete="off"
-          class="display"
-          value={i.accessCode}
-          onInput={(e) => updateIdentification({ accessCode: (e.target as HTMLInputElement).value })}
-        />
-      </div>
-      <p class="muted">{tr('noAccessCode')}</p>
-      <button
-        type="button"
-        class="secondary"
-        data-action="sms-code"
-        disabled={!phoneValid.value}
-        onClick={() => void requestSmsCode()}
-      >
-        <span class="icon" aria-hidden="true">
-          ✉
-        </span>
-        {tr('sendSmsCode')}
-      </button>
-      {i.identificationId ? (
-        <div class="field">
-          <p data-testid="sms-code-sent">{tr('smsCodeSent')}</p>
-          <label for="help-sms-code">{tr('smsCodeLabel')}</label>
-          <input
-            id="help-sms-code"
-            inputMode="numeric"
-            autocomplete="one-time-code"
-            class="display"
-            value={i.code}
-            onInput={(e) => updateIdentification({ code: (e.target as HTMLInputElement).value.trim() })}
-          />
-        </div>
-      ) : null}
+      <ProofFields idPrefix="help-" />
       <p class="notice">{tr('helpNotRegistered')}</p>
       <NavButtons
         back={null}
