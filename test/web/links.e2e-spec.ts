@@ -275,6 +275,19 @@ describe('links in messages open the page of their object', () => {
     }
   });
 
+  it('opens the plan tab from the pre-departure reminder’s link', async () => {
+    const { migrant } = await createApplication(t, { staff });
+    const { context, page } = await newPage(browser, { viewport: { width: 390, height: 844 } });
+    try {
+      await page.goto(`${base}${pageLinks.migrantPlan()}`);
+      await migrantSignIn(page, migrant.phone, migrant.password);
+      await page.locator('main[data-tab="plan"]').waitFor();
+      expect(await page.locator('nav [data-tab="plan"]').getAttribute('aria-current')).toBe('page');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('tells a person a link that is not theirs leads nowhere, without showing anything', async () => {
     const mine = await createApplication(t, { staff });
     const other = await createApplication(t, { staff });

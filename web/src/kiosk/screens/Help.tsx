@@ -2,15 +2,7 @@ import { identify } from '../help';
 import { Layout } from '../components/Layout';
 import { NavButtons } from '../components/NavButtons';
 import { ProofFields } from '../components/ProofFields';
-import {
-  identification,
-  person,
-  phoneValid,
-  proofReady,
-  reset,
-  tr,
-  updatePerson,
-} from '../state';
+import { identification, person, phoneValid, proofReady, reset, tr, updatePerson } from '../state';
 
 /** "Get help", first step: the visitor proves who they are as a returning visitor does (access code or SMS code). */
 export function Help() {
