@@ -198,9 +198,13 @@ export function followLink(): void {
 }
 
 /** Opens what the link pointed at: the vacancy holding the application or interview, or the duties. */
+/** Counts links followed, so that an answer arriving after a newer link was opened is dropped. */
+let linksFollowed = 0;
+
 async function openLink(): Promise<void> {
   const target = linkTarget.value!;
   linkTarget.value = null;
+  const followed = ++linksFollowed;
   if (target.kind === 'obligations') return open('obligations');
   try {
     const { vacancyId, applicationId } =
@@ -210,9 +214,11 @@ async function openLink(): Promise<void> {
             applicationId: a.id,
           }))
         : await call(api.GET('/v1/interviews/{id}', { params: { path: { id: target.id } } }));
+    if (followed !== linksFollowed) return;
     await open('vacancies', vacancyId);
     focusApplicationId.value = applicationId;
   } catch (e) {
+    if (followed !== linksFollowed) return;
     await open('vacancies');
     fail(e);
   }
