@@ -7,7 +7,8 @@
  * Runs against a fresh database `jobfair_bench_search_*` and Redis prefix `jf-bench-search-*`,
  * both removed afterwards. Prints markdown tables; writes nothing to the repository.
  *
- *   npm run bench:search
+ *   npm run bench:search                     100,000 vacancies × 100,000 people
+ *   BENCH_SCALE=1m npm run bench:search      1,000,000 × 1,000,000 (any count: 250k, 2m, 500000)
  *   BENCH_VACANCIES, BENCH_MIGRANTS, BENCH_EMPLOYERS, BENCH_DURATION (s), BENCH_WARMUP (s), BENCH_DATABASE_URL,
  *   REDIS_URL
  *
@@ -35,7 +36,13 @@ import { SearchService } from 'src/modules/search/search.service';
 import { OTHER_TRADES, TRADES, pick, rng, uuidFrom, type TradeTemplate } from 'test/fixtures/search/corpus';
 import { QUERIES } from './search-queries';
 
-const VACANCIES = Number(process.env.BENCH_VACANCIES ?? 100_000);
+/** "100k", "1m", "250000": a count of vacancies (and, unless BENCH_MIGRANTS says otherwise, of people). */
+function scale(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!m) throw new Error(`BENCH_SCALE must be a count such as 100k or 1m, not "${text}"`);
+  return Math.round(Number(m[1]) * { '': 1, k: 1e3, m: 1e6 }[m[2].toLowerCase() as '' | 'k' | 'm']);
+}
+const VACANCIES = Number(process.env.BENCH_VACANCIES ?? scale(process.env.BENCH_SCALE ?? '100k'));
 const MIGRANTS = Number(process.env.BENCH_MIGRANTS ?? VACANCIES);
 const EMPLOYERS = Number(process.env.BENCH_EMPLOYERS ?? Math.max(20, Math.round(VACANCIES / 50)));
 const DURATION = Number(process.env.BENCH_DURATION ?? 15);
@@ -706,6 +713,21 @@ async function main(): Promise<void> {
       );
     }
 
+    const sizes = (
+      await db.query(
+        `SELECT c.relname AS name, c.reltuples::bigint AS rows, pg_table_size(c.oid) AS "table",
+           pg_indexes_size(c.oid) AS indexes
+         FROM pg_class c
+         WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
+           AND c.relname IN ('vacancies', 'migrants', 'search_vacancies', 'search_migrants', 'search_migrant_trades')
+         ORDER BY c.relname`,
+      )
+    ).rows.map((x: Record<string, string>) => ({
+      name: x.name,
+      rows: Number(x.rows),
+      table: Number(x.table),
+      indexes: Number(x.indexes),
+    }));
     // The seeding and the reindex wrote about a gigabyte of WAL: without a checkpoint here, the one they trigger
     // writes its buffers out across the HTTP runs (seen in the server log), and those runs measure that instead.
     await db.query('CHECKPOINT');
@@ -839,6 +861,15 @@ async function main(): Promise<void> {
       );
     }
     out.push('');
+    out.push('| table | rows | table MB | indexes MB |');
+    out.push('| --- | --: | --: | --: |');
+    for (const t of sizes) {
+      out.push(`| ${t.name} | ${fmt(t.rows)} | ${fmt(t.table / 2 ** 20)} | ${fmt(t.indexes / 2 ** 20)} |`);
+    }
+    out.push(
+      `Peak resident memory of the benchmark process: ${fmt(process.resourceUsage().maxRSS / 1024)} MiB.`,
+    );
+    out.push('');
     out.push('| scenario | connections | requests | req/s | p50 ms | p95 ms | p99 ms | non-2xx/errors |');
     out.push('| --- | --: | --: | --: | --: | --: | --: | --: |');
     for (const x of results) {
@@ -878,8 +909,12 @@ async function main(): Promise<void> {
       `| search p95 ≤ 30 ms at 8, filters only (no q) | ${ms(list8.p95)} ms | ${goal(list8.p95 <= 30, list8.p95)} |`,
     );
     out.push(`| matches p95 ≤ 50 ms at 8 | ${ms(match8.p95)} ms | ${goal(match8.p95 <= 50, match8.p95)} |`);
+    const cand8 = at8(scenarios[3].name);
+    out.push(`| candidates p95 ≤ 100 ms at 8 | ${ms(cand8.p95)} ms | ${goal(cand8.p95 <= 100, cand8.p95)} |`);
+    // 60 s for 100,000 vacancies, 10 minutes for a million: 0.6 ms a document.
+    const reindexGoalS = Math.max(60, (VACANCIES * 0.6) / 1000);
     out.push(
-      `| reindex of ${fmt(VACANCIES)} vacancies ≤ 60 s | ${ms(reindexVacanciesS)} s | ${goal(reindexVacanciesS <= 60, reindexVacanciesS)} |`,
+      `| reindex of ${fmt(VACANCIES)} vacancies ≤ ${fmt(reindexGoalS)} s | ${ms(reindexVacanciesS)} s | ${goal(reindexVacanciesS <= reindexGoalS, reindexVacanciesS)} |`,
     );
     // The goal is what the indexes do: the same search both ways straight to PostgreSQL. Over HTTP the indexed
     // search also pays for the app's own work on each request, which the naive query (straight to PostgreSQL) does

@@ -302,6 +302,42 @@ describe('vacancies (e2e)', () => {
       .expect(422);
   });
 
+  it('counts a listing exactly up to 1,000 vacancies past the page start, and says "at least" beyond', async () => {
+    const big = await createVerifiedEmployer(t, { staff });
+    const first = await createPublishedVacancy(t, big.token);
+    // 1,049 copies of the published vacancy, each a minute older than the one before, written straight to the
+    // table: the API would take minutes for a count the listing has to stop at.
+    await t.app.get(DataSource).query(
+      `INSERT INTO vacancies
+       SELECT (jsonb_populate_record(NULL::vacancies, to_jsonb(v) || jsonb_build_object(
+         'id', gen_random_uuid(), 'published_at', v.published_at - make_interval(mins => g)))).*
+       FROM vacancies v CROSS JOIN generate_series(1, 1049) g WHERE v.id = $1`,
+      [first.id],
+    );
+    const list = (query: Record<string, unknown>) =>
+      t
+        .http()
+        .get('/v1/vacancies')
+        .query({ employerId: big.id, ...query })
+        .expect(200);
+
+    const top = await list({});
+    expect(top.body).toMatchObject({ total: 1000, totalRelation: 'gte', page: 1, pageSize: 20 });
+    expect(top.body.items[0].id).toBe(first.id);
+    // From the 980th vacancy on, the count reaches the end: exact.
+    const deep = await list({ page: 50 });
+    expect(deep.body).toMatchObject({ total: 1050, totalRelation: 'eq', page: 50 });
+    expect(deep.body.items).toHaveLength(20);
+    const last = await list({ page: 53 });
+    expect(last.body).toMatchObject({ total: 1050, totalRelation: 'eq' });
+    expect(last.body.items).toHaveLength(10);
+    // Exactly 1,000 past the start is still exact.
+    const edge = await list({ page: 3, pageSize: 25 });
+    expect(edge.body).toMatchObject({ total: 1050, totalRelation: 'eq' });
+    const below = await list({ page: 2, pageSize: 25 });
+    expect(below.body).toMatchObject({ total: 1025, totalRelation: 'gte' });
+  });
+
   it('lists published vacancies with filters and paging; mine=true shows own drafts', async () => {
     const mine = await createVerifiedEmployer(t, { staff });
     const a = await createPublishedVacancy(t, mine.token, { region: 'RU-SPE', city: 'Санкт-Петербург' });
@@ -345,7 +381,7 @@ describe('vacancies (e2e)', () => {
     expect(paged.body).toMatchObject({ total: 2, page: 2, pageSize: 1 });
     expect(paged.body.items).toHaveLength(1);
     const past = await q({ pageSize: 1, page: 3 });
-    expect(past.body).toEqual({ items: [], total: 2, page: 3, pageSize: 1 });
+    expect(past.body).toEqual({ items: [], total: 2, totalRelation: 'eq', page: 3, pageSize: 1 });
 
     const own = await t.http().get('/v1/vacancies').query({ mine: 'true' }).set(auth(mine.token)).expect(200);
     expect(own.body.items.map((v: { id: string }) => v.id)).toContain(draft.id);

@@ -20,13 +20,29 @@ export class PageQuery {
   pageSize: number = 20;
 }
 
+/** `eq`: `total` is the exact count; `gte`: there are at least `total` (a count capped so that it costs the same at any size). */
+export type TotalRelation = 'eq' | 'gte';
+
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Only on pages whose count may be capped. */
+  totalRelation?: TotalRelation;
   page: number;
   pageSize: number;
 }
 
-export function pageOf<T>(items: T[], total: number, query: PageQuery): Page<T> {
-  return { items, total, page: query.page, pageSize: query.pageSize };
+export function pageOf<T>(
+  items: T[],
+  total: number,
+  query: PageQuery,
+  totalRelation?: TotalRelation,
+): Page<T> {
+  return {
+    items,
+    total,
+    ...(totalRelation ? { totalRelation } : {}),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }

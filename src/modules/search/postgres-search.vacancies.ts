@@ -76,6 +76,8 @@ export class VacancySearch {
     let candidates: string;
     let page: string;
     let order: string;
+    // What total and facets count: rows of (region, occupation, n).
+    let counted: string;
     if (plan) {
       const own = new OwnQuery(plan, param);
       const text = plan.clauses.length > 0;
@@ -86,6 +88,7 @@ export class VacancySearch {
       const rank = param(plan.rank);
       const windowStart = Math.floor(query.offset / RANK_WINDOW) * RANK_WINDOW;
       const windowEnd = Math.ceil((query.offset + query.limit) / RANK_WINDOW) * RANK_WINDOW;
+      const windowEndParam = param(windowEnd);
       const text0 = `${SEARCH_RANKING.text}::float8`;
       const occ0 = `${SEARCH_RANKING.occupation}::float8`;
       const ownRank = `ts_rank(v.own_tsv, (SELECT q FROM rq), 32)`;
@@ -118,14 +121,16 @@ export class VacancySearch {
              coalesce((SELECT ranks FROM oc)[array_position((SELECT codes FROM oc), k.code)], 0) AS r
            FROM unnest(${named}::text[]) AS k(code)
          ), c AS MATERIALIZED (
-           SELECT v.id, v.region, v.occupation_code, v.published_at, k.w, ${occ0} * k.w + ${text0} * k.r AS prior
+           SELECT v.id, v.region, v.occupation_code, v.published_at, k.w, ${occ0} * k.w + ${text0} * k.r AS prior,
+             true AS cov
            FROM k CROSS JOIN LATERAL (
              SELECT v.id, v.region, v.occupation_code, v.published_at FROM ${this.vacancies} v
-             WHERE v.occupation_code = k.code${and} OFFSET 0) v
+             WHERE v.occupation_code = k.code${and}
+             ORDER BY v.published_at DESC, v.id LIMIT ${windowEndParam}) v
            WHERE k.covered
            UNION ALL
            SELECT id, region, occupation_code, published_at, w,
-             ${occ0} * w + CASE WHEN m THEN ${text0} * greatest(r, ${ownRank}) ELSE 0::float8 END
+             ${occ0} * w + CASE WHEN m THEN ${text0} * greatest(r, ${ownRank}) ELSE 0::float8 END, false
            FROM (
              SELECT v.id, v.region, v.occupation_code, v.published_at, v.own_tsv, k.w, k.r, k.named,
                ${text ? 'v.own_tsv @@ (SELECT own FROM rq)' : 'false'} AS m
@@ -137,10 +142,19 @@ export class VacancySearch {
            ) v
            WHERE m OR named
            UNION ALL
-           SELECT id, region, occupation_code, published_at, 0::float8, prior FROM x
+           SELECT id, region, occupation_code, published_at, 0::float8, prior, false FROM x
+         ), n AS (
+           SELECT v.region, v.occupation_code, count(*)::int AS n
+           FROM k CROSS JOIN LATERAL (
+             SELECT v.region, v.occupation_code FROM ${this.vacancies} v
+             WHERE v.occupation_code = k.code${and} OFFSET 0) v
+           WHERE k.covered
+           GROUP BY v.region, v.occupation_code
+           UNION ALL
+           SELECT region, occupation_code, 1 FROM c WHERE NOT cov
          ), win AS (
            SELECT id, published_at, w, row_number() OVER (ORDER BY prior DESC, published_at DESC, id) - 1 AS pos
-           FROM (SELECT * FROM c ORDER BY prior DESC, published_at DESC, id LIMIT ${param(windowEnd)}) t
+           FROM (SELECT * FROM c ORDER BY prior DESC, published_at DESC, id LIMIT ${windowEndParam}) t
          )`;
       page = `SELECT win.id, win.published_at, win.pos / ${RANK_WINDOW} AS chunk,
              ${SEARCH_RANKING.occupation}::float8 * win.w
@@ -150,6 +164,7 @@ export class VacancySearch {
            ORDER BY chunk, score DESC, published_at DESC, id
            LIMIT ${param(query.limit)} OFFSET ${param(query.offset - windowStart)}`;
       order = 'p.chunk, p.score DESC, p.published_at DESC, p.id';
+      counted = 'n';
     } else {
       candidates = `c AS MATERIALIZED (
            SELECT v.id, v.region, v.occupation_code, v.published_at FROM ${this.vacancies} v
@@ -158,6 +173,7 @@ export class VacancySearch {
       page = `SELECT id, published_at, 0::float8 AS score FROM c ORDER BY published_at DESC, id
            LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}`;
       order = 'p.published_at DESC, p.id';
+      counted = '(SELECT region, occupation_code, 1 AS n FROM c) c';
     }
     // Named: planning the search statement costs about as much as running it.
     const rows = await preparedQuery<Row>(
@@ -167,7 +183,7 @@ export class VacancySearch {
          (SELECT json_agg(p.score ORDER BY ${order}) FROM page p) AS scores,
          (SELECT string_agg(s.card, ',' ORDER BY ${order}) FROM page p JOIN ${this.vacancies} s ON s.id = p.id) AS cards,
          (SELECT json_agg(json_build_array(g, region, occupation_code, n)) FROM (
-            SELECT GROUPING(region) AS g, region, occupation_code::text, count(*)::int AS n FROM c
+            SELECT GROUPING(region) AS g, region, occupation_code::text, sum(n)::int AS n FROM ${counted}
             GROUP BY GROUPING SETS ((region), (occupation_code), ())) f) AS counts`,
       params,
     );

@@ -317,7 +317,17 @@ export class VacancyDto {
 
 export class VacancyPageDto {
   @ApiProperty({ type: [VacancyDto] }) items: VacancyDto[];
-  @ApiProperty() total: number;
+  @ApiProperty({
+    description:
+      'Published listings: exact up to 1,000 vacancies past the page start (totalRelation eq), otherwise that many (gte)',
+  })
+  total: number;
+  @ApiPropertyOptional({
+    enum: ['eq', 'gte'],
+    description:
+      'On published listings: eq, total is exact; gte, there are at least total. Absent with mine=true',
+  })
+  totalRelation?: 'eq' | 'gte';
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
 }

@@ -122,7 +122,11 @@ export class VacanciesService {
     const offset = (query.page - 1) * query.pageSize;
     if (!query.mine) {
       if (query.status) throw ValidationError.field('status', 'is allowed only with mine=true');
-      const { rows, total } = await this.vacancies.findPublishedPage(query, offset, query.pageSize);
+      const { rows, total, totalRelation } = await this.vacancies.findPublishedPage(
+        query,
+        offset,
+        query.pageSize,
+      );
       return pageOf(
         rows.map(({ vacancy, employerName }) =>
           this.toDto(
@@ -133,6 +137,7 @@ export class VacanciesService {
         ),
         total,
         query,
+        totalRelation,
       );
     }
     if (principal?.kind !== 'user' || !principal.employerId) {

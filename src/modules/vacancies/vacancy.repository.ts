@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import type { TotalRelation } from 'src/common/http/pagination';
 import { preparedQuery } from 'src/database/prepared-query';
 import { binder } from 'src/database/sql-params';
 import { EmployerEntity } from 'src/modules/employers/employer.entity';
@@ -8,6 +9,9 @@ import {
   VacancyStatus,
   VacancyTermsSnapshotEntity,
 } from 'src/modules/vacancies/vacancy.entity';
+
+/** A listing counts exactly this many vacancies past its page's start; more are answered as "at least". */
+export const LIST_EXACT_TOTAL = 1000;
 
 export interface PublishedVacancyFilter {
   region?: string;
@@ -111,7 +115,7 @@ export class VacancyRepository {
     filter: PublishedVacancyFilter,
     offset: number,
     limit: number,
-  ): Promise<{ rows: VacancyWithEmployerName[]; total: number }> {
+  ): Promise<{ rows: VacancyWithEmployerName[]; total: number; totalRelation: TotalRelation }> {
     const params: unknown[] = [];
     const param = binder(params);
     const where = [`v.status = 'published'`];
@@ -132,15 +136,20 @@ export class VacancyRepository {
       );
     }
     const w = where.join(' AND ');
+    // The count reads at most LIST_EXACT_TOTAL rows past the page, so a page costs the same in a region of
+    // 200 vacancies as in one of 200,000; beyond that the answer says "at least". The employer's name is a
+    // primary-key lookup per row of the page.
+    const countCap = offset + LIST_EXACT_TOTAL;
     // One row with the total and no vacancy when the page is empty.
     const raw = await preparedQuery<Record<string, unknown>>(
       this.dataSource,
       `SELECT c.total, p.*, e.name AS "_employer_name"
-       FROM (SELECT count(*)::int AS total FROM vacancies v WHERE ${w}) c
+       FROM (SELECT count(*)::int AS total FROM (
+         SELECT 1 FROM vacancies v WHERE ${w} LIMIT ${param(countCap + 1)}) n) c
        LEFT JOIN LATERAL (
          SELECT v.* FROM vacancies v WHERE ${w}
          ORDER BY v.published_at DESC, v.id LIMIT ${param(limit)} OFFSET ${param(offset)}) p ON true
-       LEFT JOIN employers e ON e.id = p.employer_id
+       LEFT JOIN LATERAL (SELECT e.name FROM employers e WHERE e.id = p.employer_id) e ON true
        ORDER BY p.published_at DESC, p.id`,
       params,
     );
@@ -158,7 +167,10 @@ export class VacancyRepository {
         }
         return { vacancy, employerName: r._employer_name as string };
       });
-    return { rows, total: raw[0]?.total as number };
+    const counted = (raw[0]?.total as number | undefined) ?? 0;
+    return counted > countCap
+      ? { rows, total: countCap, totalRelation: 'gte' }
+      : { rows, total: counted, totalRelation: 'eq' };
   }
 
   findByEmployerPage(
