@@ -844,8 +844,11 @@ async function main(): Promise<void> {
           .join(' / ')}`,
     );
     out.push(
-      `Data: ${fmt(EMPLOYERS)} verified employers, ${fmt(VACANCIES)} published vacancies, ${fmt(MIGRANTS)} migrants ` +
-        `(seeded in ${seedEmployersS.toFixed(1)} + ${seedVacanciesS.toFixed(1)} + ${seedMigrantsS.toFixed(1)} s)`,
+      `Data: ${fmt(vacancyIds.length)} published vacancies, ${fmt(migrantIds.length)} active migrants ` +
+        (reused
+          ? `(the kept database ${dbName}, not seeded in this run)`
+          : `from ${fmt(EMPLOYERS)} verified employers (seeded in ${seedEmployersS.toFixed(1)} + ` +
+            `${seedVacanciesS.toFixed(1)} + ${seedMigrantsS.toFixed(1)} s)`),
     );
     out.push('');
     out.push('| index | documents | seconds | documents/s |');
@@ -912,9 +915,9 @@ async function main(): Promise<void> {
     const cand8 = at8(scenarios[3].name);
     out.push(`| candidates p95 ≤ 100 ms at 8 | ${ms(cand8.p95)} ms | ${goal(cand8.p95 <= 100, cand8.p95)} |`);
     // 60 s for 100,000 vacancies, 10 minutes for a million: 0.6 ms a document.
-    const reindexGoalS = Math.max(60, (VACANCIES * 0.6) / 1000);
+    const reindexGoalS = Math.max(60, (vacancyIds.length * 0.6) / 1000);
     out.push(
-      `| reindex of ${fmt(VACANCIES)} vacancies ≤ ${fmt(reindexGoalS)} s | ${ms(reindexVacanciesS)} s | ${goal(reindexVacanciesS <= reindexGoalS, reindexVacanciesS)} |`,
+      `| reindex of ${fmt(vacancyIds.length)} vacancies ≤ ${fmt(reindexGoalS)} s | ${ms(reindexVacanciesS)} s | ${goal(reindexVacanciesS <= reindexGoalS, reindexVacanciesS)} |`,
     );
     // The goal is what the indexes do: the same search both ways straight to PostgreSQL. Over HTTP the indexed
     // search also pays for the app's own work on each request, which the naive query (straight to PostgreSQL) does
