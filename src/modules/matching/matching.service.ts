@@ -243,17 +243,25 @@ export class MatchingService {
     lang: ReasonLang,
   ): VacancyMatchDto[] {
     const placed = placements(best);
+    const day = today();
+    // A page's vacancies share a few regions and start dates: each minimum wage is worded once.
+    const wages = new Map<string, ReturnType<typeof regionMinimumWageView>>();
+    const minimumWage = (region: string, onDate: string) => {
+      const key = `${region} ${onDate}`;
+      if (!wages.has(key)) wages.set(key, regionMinimumWageView(region, onDate, lang, this.catalog, false));
+      return wages.get(key)!;
+    };
     return best.map((r, i) => {
       const { doc, textScore } = r.item;
       const { reasons } = scorePair(migrant, doc, textScore, lang, this.catalog);
-      const start = !doc.startDate || doc.startDate < today() ? today() : doc.startDate;
+      const start = !doc.startDate || doc.startDate < day ? day : doc.startDate;
       return {
         vacancy: this.search.toItem(doc, r.score, lang),
         score: r.score,
         eligibility: { status: r.eligibility.status, regime: r.eligibility.regime },
         reasons: [...reasons, this.eligibilityReason(r.eligibility, lang)],
         ranking: this.ranking(r, placed[i], lang),
-        minimumWage: regionMinimumWageView(doc.region, start, lang, this.catalog, false),
+        minimumWage: minimumWage(doc.region, start),
       };
     });
   }
