@@ -94,7 +94,12 @@ describe('VacancySearch', () => {
     expect(statements[1].text).toContain("search_own_words('test_s_vacancies'");
     expect(statements[1].text).toContain('win.pos / 60 AS chunk');
     // The page of rows 70..89 lies in the window of rows 60..119: rows past 120 are not ranked.
-    expect(statements[1].params.slice(-4)).toEqual([120, 60, 20, 10]);
+    // Each covered occupation's newest rows and the ranked window stop at row 120.
+    const windowEnd = statements[1].params.indexOf(120) + 1;
+    expect(windowEnd).toBeGreaterThan(0);
+    expect(statements[1].text).toContain(`ORDER BY v.published_at DESC, v.id LIMIT $${windowEnd}) v`);
+    expect(statements[1].text).toContain(`ORDER BY prior DESC, published_at DESC, id LIMIT $${windowEnd}) t`);
+    expect(statements[1].params.slice(-3)).toEqual([60, 20, 10]);
   });
 
   it('keeps scores within 0..1 at three decimals, in the order of the cards', async () => {
