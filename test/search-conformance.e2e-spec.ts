@@ -6,6 +6,7 @@ import { createDataSource } from 'src/database/data-source';
 import { PostgresSearchIndex } from 'src/modules/search/postgres-search.index';
 import type { SearchIndex, VacancyDocument } from 'src/modules/search/search.types';
 import { migrantDoc, vacancyDoc } from 'test/fixtures/search/documents';
+import { copyTables, dropTables } from 'test/fixtures/search/tables';
 
 /**
  * One behaviour, two adapters: every case runs against PostgreSQL, and against Meilisearch when
@@ -53,17 +54,6 @@ if (process.env.MEILI_URL) {
   });
 } else {
   console.log('search conformance: MEILI_URL is not set, the meilisearch adapter is skipped');
-}
-
-export async function copyTables(db: DataSource, prefix: string): Promise<void> {
-  for (const t of ['vacancies', 'migrants', 'migrant_trades', 'tombstones']) {
-    await db.query(`CREATE TABLE ${prefix}_${t} (LIKE search_${t} INCLUDING ALL)`);
-  }
-}
-
-export async function dropTables(db: DataSource, prefix: string): Promise<void> {
-  for (const t of ['vacancies', 'migrants', 'migrant_trades', 'tombstones'])
-    await db.query(`DROP TABLE ${prefix}_${t}`);
 }
 
 const ids = (docs: { doc: { id: string } }[]) => docs.map((d) => d.doc.id);
@@ -440,6 +430,83 @@ describe('postgres search index start', () => {
         `SELECT terms @@ to_tsquery('simple', 'hunters') AS hunters FROM search_occupations WHERE code = '6340'`,
       );
       expect(row).toEqual({ hunters: true });
+    }));
+});
+
+describe('postgres search vacancy counts', () => {
+  const counted = (db: DataSource, prefix: string) =>
+    db.query(
+      `SELECT occupation_code, region, schedule, housing, foreigners_accepted, occupation_minor, n
+       FROM ${prefix}_vacancy_counts ORDER BY 1, 2, 3, 4, 5`,
+    );
+  const recounted = (db: DataSource, prefix: string) =>
+    db.query(
+      `SELECT occupation_code, region, coalesce(schedule, '') AS schedule, housing, foreigners_accepted,
+              min(occupation_minor) AS occupation_minor, count(*)::int AS n
+       FROM ${prefix}_vacancies GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`,
+    );
+
+  it('keeps the counts of whole occupations equal to the index through every kind of write', () =>
+    withOwnTables(async (db, prefix) => {
+      const index = new PostgresSearchIndex(db, { tablePrefix: prefix });
+      const regions = ['RU-MOW', 'RU-MOS', 'RU-SPE', 'KZ-75'];
+      const schedules = ['full_time', 'shift', 'rotation', null] as const;
+      const docs = Array.from({ length: 96 }, (_, i) =>
+        vacancyDoc({
+          title: i % 3 ? 'Повар' : 'Каменщик',
+          occupationCode: i % 3 ? '5120' : '7112',
+          region: regions[i % regions.length],
+          country: regions[i % regions.length].slice(0, 2),
+          schedule: schedules[i % schedules.length],
+          housing: i % 5 === 0,
+          foreignersAccepted: i % 7 !== 0,
+          publishedAt: new Date(Date.UTC(2030, 0, 1) + i * 60_000).toISOString(),
+        }),
+      );
+      // Two writers at once over the same counts, in opposite orders.
+      await Promise.all([
+        index.upsertVacancies(docs.slice(0, 60)),
+        index.upsertVacancies(docs.slice(36).reverse()),
+      ]);
+      expect(await counted(db, prefix)).toEqual(await recounted(db, prefix));
+      expect((await counted(db, prefix)).reduce((s: number, r: { n: number }) => s + r.n, 0)).toBe(96);
+
+      // A vacancy that moves region and schedule, an older write that is ignored, deletions.
+      await index.upsertVacancies(
+        docs.slice(0, 10).map((d) => ({ ...d, sourceVersion: 2, region: 'RU-SPE', schedule: 'shift' })),
+      );
+      await index.upsertVacancies(
+        docs.slice(10, 12).map((d) => ({ ...d, sourceVersion: 0, region: 'RU-KDA' })),
+      );
+      for (const d of docs.slice(20, 25)) await index.deleteVacancy(d.id, 5);
+      await db.query(`DELETE FROM ${prefix}_vacancies WHERE id = $1`, [docs[30].id]);
+      expect(await counted(db, prefix)).toEqual(await recounted(db, prefix));
+
+      // The summed total and facets are those counted row by row (a pay filter every vacancy passes).
+      for (const [q, filters] of [
+        ['повар', { region: 'RU-SPE', schedule: 'shift' as const }],
+        ['каменщик', { housing: true }],
+        ['повар', { foreignersAccepted: false }],
+        [undefined, { region: 'RU-MOW' }],
+        [undefined, {}],
+      ] as const) {
+        const summed = await index.searchVacancies({ q, ...filters, offset: 0, limit: 5 });
+        const rowByRow = await index.searchVacancies({ q, ...filters, salaryMin: 0, offset: 0, limit: 5 });
+        expect(summed.total).toBeGreaterThan(0);
+        expect({ total: summed.total, facets: summed.facets, hits: ids(summed.hits) }).toEqual({
+          total: rowByRow.total,
+          facets: rowByRow.facets,
+          hits: ids(rowByRow.hits),
+        });
+      }
+
+      // A rebuild that keeps a few and drops the rest.
+      async function* source() {
+        yield docs.slice(40, 50).map((d) => ({ ...d, sourceVersion: 3 }));
+      }
+      await index.rebuild('vacancies', source(), () => undefined);
+      expect(await counted(db, prefix)).toEqual(await recounted(db, prefix));
+      expect((await counted(db, prefix)).reduce((s: number, r: { n: number }) => s + r.n, 0)).toBe(10);
     }));
 });
 

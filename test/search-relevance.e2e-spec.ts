@@ -5,6 +5,7 @@ import { loadConfig } from 'src/config/config';
 import { createDataSource } from 'src/database/data-source';
 import { PostgresSearchIndex } from 'src/modules/search/postgres-search.index';
 import type { SearchIndex } from 'src/modules/search/search.types';
+import { copyTables, dropTables } from 'test/fixtures/search/tables';
 import {
   RELEVANCE_QUERIES,
   RelevanceQuery,
@@ -49,9 +50,7 @@ describe('search relevance (postgres adapter, 300 vacancies, 200 profiles)', () 
   beforeAll(async () => {
     db = createDataSource(loadConfig(), 4);
     await db.initialize();
-    for (const t of ['vacancies', 'migrants', 'migrant_trades', 'tombstones']) {
-      await db.query(`CREATE TABLE ${prefix}_${t} (LIKE search_${t} INCLUDING ALL)`);
-    }
+    await copyTables(db, prefix);
     index = new PostgresSearchIndex(db, { tablePrefix: prefix });
     await index.upsertVacancies(vacancies);
     await index.upsertMigrants(migrants);
@@ -71,8 +70,7 @@ describe('search relevance (postgres adapter, 300 vacancies, 200 profiles)', () 
       );
       console.log(`| queries | n | precision@10 | NDCG@10 |\n| --- | --- | --- | --- |\n${lines.join('\n')}`);
     }
-    for (const t of ['vacancies', 'migrants', 'migrant_trades', 'tombstones'])
-      await db?.query(`DROP TABLE IF EXISTS ${prefix}_${t}`);
+    if (db?.isInitialized) await dropTables(db, prefix);
     await db?.destroy();
   });
 

@@ -8,6 +8,7 @@ describe('searchTables', () => {
       migrants: 'test_a1_migrants',
       tombstones: 'test_a1_tombstones',
       trades: 'test_a1_migrant_trades',
+      counts: 'test_a1_vacancy_counts',
     });
   });
 

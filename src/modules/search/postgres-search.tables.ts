@@ -9,11 +9,13 @@ export interface SearchTables {
   migrants: string;
   tombstones: string;
   trades: string;
+  /** Indexed vacancies per occupation, region, schedule, housing and foreigners-accepted, kept by triggers. */
+  counts: string;
 }
 
 /**
- * `prefix` names the tables (`<prefix>_vacancies`, `_migrants`, `_migrant_trades`, `_tombstones`); tests use copies
- * of the tables to stay apart from the application's index.
+ * `prefix` names the tables (`<prefix>_vacancies`, `_migrants`, `_migrant_trades`, `_tombstones`,
+ * `_vacancy_counts`); tests use copies of the tables to stay apart from the application's index.
  */
 export function searchTables(prefix = 'search'): SearchTables {
   if (!/^[a-z_][a-z0-9_]{0,40}$/.test(prefix)) throw new Error(`bad search table prefix "${prefix}"`);
@@ -22,5 +24,6 @@ export function searchTables(prefix = 'search'): SearchTables {
     migrants: `${prefix}_migrants`,
     tombstones: `${prefix}_tombstones`,
     trades: `${prefix}_migrant_trades`,
+    counts: `${prefix}_vacancy_counts`,
   };
 }

@@ -89,7 +89,8 @@ describe('VacancySearch', () => {
     const search = new VacancySearch(db, searchTables('test_s'), planner);
     await search.searchVacancies({ offset: 0, limit: 20 });
     await search.searchVacancies({ q: 'povar', offset: 70, limit: 20 });
-    expect(statements[0].text).toContain('ORDER BY published_at DESC, id');
+    expect(statements[0].text).toContain('ORDER BY v.published_at DESC, v.id LIMIT $1 OFFSET $2');
+    expect(statements[0].text).toContain('FROM test_s_vacancy_counts v');
     expect(statements[0].params).toEqual([20, 0]);
     expect(statements[1].text).toContain("search_own_words('test_s_vacancies'");
     expect(statements[1].text).toContain('win.pos / 60 AS chunk');
@@ -100,6 +101,21 @@ describe('VacancySearch', () => {
     expect(statements[1].text).toContain(`ORDER BY v.published_at DESC, v.id LIMIT $${windowEnd}) v`);
     expect(statements[1].text).toContain(`ORDER BY prior DESC, published_at DESC, id LIMIT $${windowEnd}) t`);
     expect(statements[1].params.slice(-3)).toEqual([60, 20, 10]);
+    expect(statements[1].text).toContain('sum(v.n)::int AS n FROM test_s_vacancy_counts v');
+  });
+
+  it('sums whole occupations from the kept counts only when every filter is one of their columns', async () => {
+    const { db, statements } = recordingDataSource(() => [answer]);
+    const search = new VacancySearch(db, searchTables('test_s'), planner);
+    const base = { q: 'povar', offset: 0, limit: 20 };
+    await search.searchVacancies({ ...base, region: 'RU-MOW', schedule: 'shift', housing: true });
+    await search.searchVacancies({ ...base, region: 'RU-MOW', salaryMin: 60000 });
+    await search.searchVacancies({ ...base, employerId: 'e1' });
+    await search.searchVacancies({ offset: 0, limit: 20, fairId: 'f1' });
+    expect(statements[0].text).toContain('FROM test_s_vacancy_counts v');
+    expect(statements[0].text).toContain('v.schedule = $');
+    for (const s of statements.slice(1)) expect(s.text).not.toContain('test_s_vacancy_counts');
+    expect(statements[1].text).toContain('count(*)::int AS n');
   });
 
   it('keeps scores within 0..1 at three decimals, in the order of the cards', async () => {

@@ -50,6 +50,7 @@ export function filterSql(f: VacancyFilters, params: unknown[]): string[] {
 /** Vacancy search: the matching set, its total and facets, and the ranked page, in one prepared statement. */
 export class VacancySearch {
   private readonly vacancies: string;
+  private readonly counts: string;
 
   constructor(
     private readonly db: DataSource,
@@ -57,6 +58,7 @@ export class VacancySearch {
     private readonly planner: QueryPlanner,
   ) {
     this.vacancies = tables.vacancies;
+    this.counts = tables.counts;
   }
 
   /**
@@ -73,6 +75,10 @@ export class VacancySearch {
     const param = binder(params);
     const where = filterSql(query, params);
     const and = where.map((w) => ` AND ${w}`).join('');
+    // Whole occupations are counted from the kept counts when every filter is one of their columns (region,
+    // occupation, schedule, housing, foreigners accepted: `and` then reads as well over `v` the counts table);
+    // pay, fair and employer filters count the matching rows one by one.
+    const summable = query.salaryMin === undefined && !query.fairId && !query.employerId;
     let candidates: string;
     let page: string;
     let order: string;
@@ -144,12 +150,18 @@ export class VacancySearch {
            UNION ALL
            SELECT id, region, occupation_code, published_at, 0::float8, prior, false FROM x
          ), n AS (
-           SELECT v.region, v.occupation_code, count(*)::int AS n
+           ${
+             summable
+               ? `SELECT v.region, v.occupation_code, sum(v.n)::int AS n FROM ${this.counts} v
+           WHERE v.occupation_code = ANY(${covered}::text[])${and}
+           GROUP BY v.region, v.occupation_code`
+               : `SELECT v.region, v.occupation_code, count(*)::int AS n
            FROM k CROSS JOIN LATERAL (
              SELECT v.region, v.occupation_code FROM ${this.vacancies} v
              WHERE v.occupation_code = k.code${and} OFFSET 0) v
            WHERE k.covered
-           GROUP BY v.region, v.occupation_code
+           GROUP BY v.region, v.occupation_code`
+           }
            UNION ALL
            SELECT region, occupation_code, 1 FROM c WHERE NOT cov
          ), win AS (
@@ -165,6 +177,15 @@ export class VacancySearch {
            LIMIT ${param(query.limit)} OFFSET ${param(query.offset - windowStart)}`;
       order = 'p.chunk, p.score DESC, p.published_at DESC, p.id';
       counted = 'n';
+    } else if (summable) {
+      const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
+      candidates = `c AS MATERIALIZED (
+           SELECT v.id, v.published_at FROM ${this.vacancies} v ${filtered}
+           ORDER BY v.published_at DESC, v.id LIMIT ${param(query.limit)} OFFSET ${param(query.offset)}
+         )`;
+      page = `SELECT id, published_at, 0::float8 AS score FROM c`;
+      order = 'p.published_at DESC, p.id';
+      counted = `(SELECT v.region, v.occupation_code, v.n FROM ${this.counts} v ${filtered}) c`;
     } else {
       candidates = `c AS MATERIALIZED (
            SELECT v.id, v.region, v.occupation_code, v.published_at FROM ${this.vacancies} v
