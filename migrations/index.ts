@@ -24,6 +24,8 @@ import { AddPreDepartureReminders1796410000000 } from './1796410000000-AddPreDep
 import { CreateKioskIdentifications1796300000000 } from './1796300000000-CreateKioskIdentifications';
 import { AddMigrantGrievanceChannel1796400000000 } from './1796400000000-AddMigrantGrievanceChannel';
 import { CreateKioskHeldSubmissions1796420000000 } from './1796420000000-CreateKioskHeldSubmissions';
+import { CreateRecruitmentAgencies1796510000000 } from './1796510000000-CreateRecruitmentAgencies';
+import { LinkInterviewsToRecruits1796511000000 } from './1796511000000-LinkInterviewsToRecruits';
 
 /**
  * Every migration, in order. TypeORM loads this list rather than a glob, so the same list works under
@@ -56,4 +58,6 @@ export const MIGRATIONS = [
   AddMigrantGrievanceChannel1796400000000,
   AddPreDepartureReminders1796410000000,
   CreateKioskHeldSubmissions1796420000000,
+  CreateRecruitmentAgencies1796510000000,
+  LinkInterviewsToRecruits1796511000000,
 ];
