@@ -62,7 +62,8 @@ export class RecruitmentAgenciesRepository {
   }
 
   async update(manager: EntityManager, id: string, fields: AgencyFields): Promise<AgencyRow> {
-    const [row] = await manager.query(
+    // An UPDATE … RETURNING answers [rows, affected count] through TypeORM's driver.
+    const [[row]] = await manager.query(
       `UPDATE recruitment_agencies SET name = $2, tax_id = $3, licence_number = $4, issuing_body = $5,
               licence_valid_from = $6, licence_valid_until = $7, source = $8, updated_at = now()
         WHERE id = $1 RETURNING ${COLUMNS}`,
@@ -86,7 +87,7 @@ export class RecruitmentAgenciesRepository {
     status: LicenceStatus,
     reason: string | null,
   ): Promise<AgencyRow> {
-    const [row] = await manager.query(
+    const [[row]] = await manager.query(
       `UPDATE recruitment_agencies SET licence_status = $2, status_reason = $3, updated_at = now()
         WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, status, reason],
