@@ -433,6 +433,38 @@ const TABLE: Record<string, Row> = {
     expect: '401 403 403 403 ok 404 403 403 ok ok 403',
     params: order,
   },
+  'GET /v1/recruitment/recruits/{id}': {
+    expect: '401 ok 404 403 ok 404 403 403 ok ok 403',
+    params: recruit,
+  },
+  'POST /v1/recruitment-agencies': {
+    expect: STAFF_ONLY,
+    body: () => ({
+      country: 'TJ',
+      name: `Matrix Agency ${Math.random().toString(36).slice(2)}`,
+      taxId: String(Math.floor(100_000_000 + Math.random() * 899_999_999)),
+      licenceNumber: 'L-0002',
+      issuingBody: 'Migration Service',
+      licenceValidFrom: isoDate(-30),
+      licenceValidUntil: isoDate(700),
+      source: 'Licence copy checked by staff',
+    }),
+  },
+  'GET /v1/recruitment-agencies': { expect: '401 403 403 403 ok ok 403 403 ok ok 403' },
+  'GET /v1/recruitment-agencies/{id}': {
+    expect: '401 403 403 403 ok ok 403 403 ok ok 403',
+    params: async (w) => ({ id: await w.agencyA() }),
+  },
+  'PATCH /v1/recruitment-agencies/{id}': {
+    expect: STAFF_ONLY,
+    params: async (w) => ({ id: await w.agencyA() }),
+    body: () => ({ licenceNumber: 'L-0001-A' }),
+  },
+  'POST /v1/recruitment-agencies/{id}/licence-status': {
+    expect: STAFF_ONLY,
+    params: async (w) => ({ id: await w.agencyA() }),
+    body: () => ({ status: 'suspended', reason: 'Licence suspended by the licensing body' }),
+  },
   'GET /v1/recruitment/recruits/{id}/offer': {
     expect: '401 ok 404 403 ok 404 403 403 ok ok 403',
     params: recruit,

@@ -75,6 +75,9 @@ describe('organised recruitment', () => {
 
   it('refuses an agency that is not listed, and an order for a vacancy of another employer', async () => {
     expect((await order(employer.token, { agencyId: 'some-middleman' })).status).toBe(400);
+    const unlisted = await order(employer.token, { agencyId: '00000000-0000-4000-8000-00000000a9e7' });
+    expect(unlisted.status).toBe(422);
+    expect(unlisted.body.type).toBe('/problems/agency-not-licensed');
     const other = await createVerifiedEmployer(t, { staff });
     expect((await order(other.token)).status).toBe(404);
   });

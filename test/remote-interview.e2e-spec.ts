@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { TestApp, bootTestApp, staffToken, unique, waitFor } from 'test/harness/app';
-import { kioskSubmission } from 'test/harness/applications.factory';
+import { applyOnline, kioskSubmission } from 'test/harness/applications.factory';
+import { registerMigrant } from 'test/harness/migrants.factory';
 import { createSlots } from 'test/harness/interviews.factory';
 import {
   TestEmployer,
@@ -36,6 +37,7 @@ describe('remote interview across time zones', () => {
   let moscow: TestEmployer;
   let vacancy: VacancyView;
   let kiosk: { id: string; token: string };
+  let khujandFairId: string;
 
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
@@ -73,6 +75,7 @@ describe('remote interview across time zones', () => {
       timezone: 'Asia/Dushanbe',
       languages: ['tg', 'uz', 'ru'],
     });
+    khujandFairId = fair.id;
     await addParticipant(t, staff, fair.id, moscow.id, 'R-1');
     await addFairVacancies(t, moscow.token, fair.id, [vacancy.id]);
     kiosk = await registerKiosk(t, staff, fair.id, 'Киоск 1');
@@ -161,6 +164,11 @@ describe('remote interview across time zones', () => {
       .send({ migrantId: candidateId });
     expect(recruit.status).toBe(201);
     expect(recruit.body.status).toBe('selected');
+    // The interview held before the selection is the recruit's: it carries the recruit, the recruit shows it.
+    expect(recruit.body.interview).toMatchObject({ id: booked.body.id, recruitId: recruit.body.id });
+    expect(recruit.body.interview.times).toEqual(booked.body.times);
+    const linked = await t.http().get(`/v1/interviews/${booked.body.id}`).set(auth(moscow.token));
+    expect(linked.body.recruitId).toBe(recruit.body.id);
 
     const rows = await waitFor(
       async () => {
@@ -235,5 +243,118 @@ describe('remote interview across time zones', () => {
     // In the employer's office in Moscow: both read Moscow time.
     expect(booked.body.times.employer).toEqual(booked.body.times.candidate);
     expect(booked.body.times.candidate.startsAt).toBe('2027-03-17T10:00:00+03:00');
+  });
+
+  it('books the interview of a recruit of the order: the journey, the pipeline and the person read it on both clocks', async () => {
+    // A Tajik registered at the Khujand fair (as the fair's staff do) applies online, selected for an order first.
+    const person = await registerMigrant(t, {
+      citizenship: 'TJ',
+      preferredLanguage: 'tg',
+      consent: { dataProcessing: true, visibleToEmployers: true, version: '2025-01' },
+    });
+    await ds.query(`UPDATE migrants SET fair_id = $2 WHERE id = $1`, [person.id, khujandFairId]);
+    const personToken = person.token;
+    const applied = await applyOnline(t, personToken, vacancy.id);
+    const order = await t
+      .http()
+      .post('/v1/recruitment/orders')
+      .set(auth(moscow.token))
+      .send({
+        vacancyId: vacancy.id,
+        workers: 1,
+        originCountries: ['TJ'],
+        startsOn: '2027-04-01',
+        endsOn: '2027-06-30',
+        costs: { travel: 'employer', medicalExam: 'employer', patent: 'employer', housing: 'employer' },
+      });
+    await t.http().post(`/v1/recruitment/orders/${order.body.id}/approve`).set(auth(staff)).expect(200);
+    const selected = await t
+      .http()
+      .post(`/v1/recruitment/orders/${order.body.id}/recruits`)
+      .set(auth(moscow.token))
+      .send({ migrantId: person.id });
+    expect(selected.status).toBe(201);
+    expect(selected.body.interview).toBeNull();
+    const recruitId = selected.body.id as string;
+
+    const [slot] = await createSlots(t, moscow.token, vacancy.id, [
+      {
+        startsAt: '2027-03-18T08:00:00.000Z',
+        endsAt: '2027-03-18T08:30:00.000Z',
+        mode: 'video',
+        location: `https://meet.example.org/${unique('recruit-')}`,
+      },
+    ]);
+    const booked = await t
+      .http()
+      .post(`/v1/applications/${applied.id}/interview`)
+      .set(auth(moscow.token))
+      .send({ slotId: slot.id });
+    expect(booked.status).toBe(201);
+    expect(booked.body.recruitId).toBe(recruitId);
+    const times = {
+      employer: {
+        timeZone: 'Europe/Moscow',
+        region: 'RU-MOW',
+        startsAt: '2027-03-18T11:00:00+03:00',
+        endsAt: '2027-03-18T11:30:00+03:00',
+      },
+      candidate: {
+        timeZone: 'Asia/Dushanbe',
+        region: 'TJ-SU',
+        startsAt: '2027-03-18T13:00:00+05:00',
+        endsAt: '2027-03-18T13:30:00+05:00',
+      },
+    };
+    expect(booked.body.times).toEqual(times);
+
+    // The person's own journey answer, the employer's and staff's pipeline, and the next step's answer.
+    const journey = await t.http().get(`/v1/recruitment/recruits/${recruitId}`).set(auth(personToken));
+    expect(journey.status).toBe(200);
+    expect(journey.body).toMatchObject({ id: recruitId, status: 'selected' });
+    expect(journey.body.interview).toMatchObject({
+      id: booked.body.id,
+      status: 'scheduled',
+      mode: 'video',
+      times,
+    });
+    expect(journey.body.interview.notes).toBeUndefined();
+    for (const token of [moscow.token, staff]) {
+      const pipeline = await t
+        .http()
+        .get(`/v1/recruitment/orders/${order.body.id}/pipeline`)
+        .set(auth(token));
+      expect(pipeline.status).toBe(200);
+      expect(pipeline.body.recruits).toEqual([
+        expect.objectContaining({
+          id: recruitId,
+          interview: expect.objectContaining({ id: booked.body.id, times }),
+        }),
+      ]);
+    }
+    const accepted = await t
+      .http()
+      .post(`/v1/recruitment/recruits/${recruitId}/steps`)
+      .set(auth(personToken))
+      .send({ to: 'offer_accepted' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.interview.id).toBe(booked.body.id);
+
+    // Someone else's recruit stays hidden.
+    const stranger = await createVerifiedEmployer(t, { staff });
+    expect(
+      (await t.http().get(`/v1/recruitment/recruits/${recruitId}`).set(auth(stranger.token))).status,
+    ).toBe(404);
+    expect((await t.http().get('/v1/recruitment/recruits/nope').set(auth(staff))).status).toBe(400);
+
+    // Cancelled, the interview still shows on the journey, as cancelled.
+    await t
+      .http()
+      .post(`/v1/interviews/${booked.body.id}/cancel`)
+      .set(auth(moscow.token))
+      .send({ reason: 'The candidate asked for another day' })
+      .expect(200);
+    const after = await t.http().get(`/v1/recruitment/recruits/${recruitId}`).set(auth(moscow.token));
+    expect(after.body.interview).toMatchObject({ id: booked.body.id, status: 'cancelled' });
   });
 });

@@ -355,6 +355,27 @@ export class World {
     return order.id;
   });
 
+  /** A licensed Uzbek recruitment agency listed by staff. */
+  readonly agencyA = lazy(async () => {
+    const agency = await this.as<{ id: string }>(
+      'staff',
+      'POST',
+      '/v1/recruitment-agencies',
+      {
+        country: 'UZ',
+        name: `Matrix Agency ${Math.random().toString(36).slice(2)}`,
+        taxId: String(Math.floor(100_000_000 + Math.random() * 899_999_999)),
+        licenceNumber: 'L-0001',
+        issuingBody: 'Agency for External Labour Migration',
+        licenceValidFrom: isoDate(-30),
+        licenceValidUntil: isoDate(700),
+        source: 'Register of licensed agencies, entry checked by staff',
+      },
+      201,
+    );
+    return agency.id;
+  });
+
   /** Employer A's recruitment order, approved by staff (it takes candidates). */
   readonly orderA = lazy(async () => {
     const id = await this.pendingOrderA();

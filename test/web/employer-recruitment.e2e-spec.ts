@@ -1,5 +1,7 @@
 import { Browser } from 'playwright-core';
 import { TestApp, bootTestApp, staffToken } from 'test/harness/app';
+import { applyOnline } from 'test/harness/applications.factory';
+import { bookInterview, createSlots, slotAt } from 'test/harness/interviews.factory';
 import { registerMigrant } from 'test/harness/migrants.factory';
 import {
   EMPLOYER_PASSWORD,
@@ -50,6 +52,10 @@ describe('employer portal: the recruitment pipeline in the browser', () => {
       .set(auth(staff))
       .send({ migrantId: person.id });
     const recruitId = selected.body.id as string;
+    // The recruit's interview for the vacancy, booked through their application, shows in the row.
+    const applied = await applyOnline(t, person.token, vacancy.id);
+    const [slot] = await createSlots(t, employer.token, vacancy.id, [slotAt(24 * 60)]);
+    const interview = await bookInterview(t, employer.token, applied.id, slot.id);
 
     const { context, page } = await newPage(browser);
     try {
@@ -62,6 +68,7 @@ describe('employer portal: the recruitment pipeline in the browser', () => {
       const row = page.locator(`tr[data-recruit="${recruitId}"]`);
       await row.waitFor();
       expect(await row.getAttribute('data-status')).toBe('selected');
+      await row.locator(`[data-interview="${interview.id}"]`).waitFor();
       await row.locator(`[data-next="${recruitId}"]`).click();
       await page.locator(`tr[data-recruit="${recruitId}"][data-status="offer_accepted"]`).waitFor();
       await screenshot(page, 'employer-recruitment-pipeline');

@@ -1,5 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { TestApp, adminToken, bootTestApp, login, unique } from 'test/harness/app';
+import { applyOnline } from 'test/harness/applications.factory';
+import { bookInterview, createSlots, slotAt } from 'test/harness/interviews.factory';
 import { registerMigrant } from 'test/harness/migrants.factory';
 import { createPublishedVacancy, createVerifiedEmployer } from 'test/harness/supply.factory';
 import { launchBrowser, newPage, screenshot } from 'test/web/browser';
@@ -94,11 +96,19 @@ describe('staff pipeline view in the browser', () => {
         .send({ migrantId: person.id });
       expect(selected.status).toBe(201);
       const recruitId = selected.body.id as string;
+      // The recruit's interview, booked through their application to the vacancy, shows in the pipeline.
+      const applied = await applyOnline(t, person.token, vacancy.id);
+      const [slot] = await createSlots(t, employer.token, vacancy.id, [slotAt(24 * 60)]);
+      const interview = await bookInterview(t, employer.token, applied.id, slot.id);
       await page.locator('nav [data-tab="recruitment"]').click();
       await page.locator(`[data-pipeline="${orderId}"]`).click();
       const recruit = page.locator(`tr[data-recruit="${recruitId}"]`);
       await recruit.waitFor();
       expect(await recruit.getAttribute('data-status')).toBe('selected');
+      const shown = recruit.locator(`[data-interview="${interview.id}"]`);
+      await shown.waitFor();
+      expect(await shown.getAttribute('data-interview-status')).toBe('scheduled');
+      expect(await shown.locator('time').getAttribute('datetime')).toBe(interview.startsAt);
       // The next step is offered first.
       expect(await recruit.locator(`[data-move-to="${recruitId}"]`).inputValue()).toBe('offer_accepted');
       await screenshot(page, 'staff-recruitment-pipeline');

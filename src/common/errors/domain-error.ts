@@ -20,6 +20,7 @@ export enum ErrorCode {
   HeadersTooLarge = 'headers_too_large',
   RequestTimeout = 'request_timeout',
   WorkerPaidCost = 'worker_paid_cost',
+  AgencyNotLicensed = 'agency_not_licensed',
   BelowMinimumWage = 'below_minimum_wage',
   UnprocessableEntity = 'unprocessable_entity',
   DuplicateTaxId = 'duplicate_tax_id',

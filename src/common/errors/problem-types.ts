@@ -30,6 +30,10 @@ export const PROBLEM_TYPES: Record<ErrorCode, ProblemType> = {
   [ErrorCode.HeadersTooLarge]: { status: 431, title: 'Request header fields too large' },
   [ErrorCode.RequestTimeout]: { status: 408, title: 'The request took too long to arrive' },
   [ErrorCode.WorkerPaidCost]: { status: 422, title: 'Workers may not be charged recruitment fees or costs' },
+  [ErrorCode.AgencyNotLicensed]: {
+    status: 422,
+    title: 'The agency is not licensed for the order’s origin countries and dates',
+  },
   [ErrorCode.BelowMinimumWage]: { status: 422, title: 'Salary below the legal minimum wage' },
   [ErrorCode.UnprocessableEntity]: { status: 422, title: 'Request cannot be processed' },
   [ErrorCode.DuplicateTaxId]: { status: 409, title: 'Tax id already registered' },

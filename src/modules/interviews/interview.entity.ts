@@ -65,6 +65,10 @@ export class InterviewEntity {
   @Column('uuid')
   vacancyId: string;
 
+  /** The recruit of an organised-recruitment order for this vacancy the candidate is, if any. */
+  @Column('uuid', { nullable: true })
+  recruitId: string | null;
+
   @Column('timestamptz')
   startsAt: Date;
 

@@ -90,6 +90,7 @@ function toInterview(row: Record<string, unknown>): InterviewWithSlot {
     migrantId: row.migrant_id as string,
     employerId: row.employer_id as string,
     vacancyId: row.vacancy_id as string,
+    recruitId: (row.recruit_id as string | null) ?? null,
     startsAt: row.starts_at as Date,
     endsAt: row.ends_at as Date,
     status: row.status as InterviewEntity['status'],
@@ -236,26 +237,67 @@ export class InterviewRepository {
       | 'migrantId'
       | 'employerId'
       | 'vacancyId'
+      | 'recruitId'
       | 'startsAt'
       | 'endsAt'
       | 'createdBy'
     >,
   ): Promise<string> {
     const [inserted] = await manager.query(
-      `INSERT INTO interviews (application_id, slot_id, migrant_id, employer_id, vacancy_id, starts_at, ends_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      `INSERT INTO interviews (application_id, slot_id, migrant_id, employer_id, vacancy_id, recruit_id, starts_at,
+                               ends_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
       [
         row.applicationId,
         row.slotId,
         row.migrantId,
         row.employerId,
         row.vacancyId,
+        row.recruitId,
         row.startsAt,
         row.endsAt,
         row.createdBy,
       ],
     );
     return inserted.id;
+  }
+
+  /** The person's newest recruit, not dropped, of an order for this vacancy: the one an interview is for. */
+  async findRecruitFor(manager: EntityManager, vacancyId: string, migrantId: string): Promise<string | null> {
+    const [row] = await manager.query(
+      `SELECT r.id FROM recruits r JOIN recruitment_orders o ON o.id = r.order_id
+        WHERE o.vacancy_id = $1 AND r.migrant_id = $2 AND r.status <> 'dropped'
+        ORDER BY r.created_at DESC, r.id LIMIT 1`,
+      [vacancyId, migrantId],
+    );
+    return (row?.id as string | undefined) ?? null;
+  }
+
+  /** A person selected for an order after an interview for its vacancy: that interview is the recruit's. */
+  async linkRecruit(
+    manager: EntityManager,
+    recruitId: string,
+    migrantId: string,
+    vacancyId: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE interviews SET recruit_id = $1, updated_at = now()
+        WHERE migrant_id = $2 AND vacancy_id = $3 AND recruit_id IS NULL`,
+      [recruitId, migrantId, vacancyId],
+    );
+  }
+
+  /** Each recruit's interview to show: the scheduled one, else the latest. */
+  async latestByRecruits(recruitIds: string[]): Promise<Map<string, InterviewWithSlot>> {
+    if (!recruitIds.length) return new Map();
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (i.recruit_id) i.*, s.mode, s.location, s.fair_id, ${ZONE_COLUMNS}
+         FROM interviews i JOIN interview_slots s ON s.id = i.slot_id ${ZONE_JOINS}
+        WHERE i.recruit_id = ANY($1::uuid[])
+        ORDER BY i.recruit_id, (i.status = 'scheduled') DESC, i.starts_at DESC, i.id`,
+      [recruitIds],
+    );
+    return new Map(rows.map((row) => [row.recruit_id as string, toInterview(row)]));
   }
 
   async findById(manager: EntityManager | undefined, id: string): Promise<InterviewWithSlot | null> {

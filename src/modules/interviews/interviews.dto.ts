@@ -118,6 +118,12 @@ export class InterviewDto {
   @ApiProperty() applicationId: string;
   @ApiProperty() slotId: string;
   @ApiProperty() vacancyId: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The recruit of an organised-recruitment order for this vacancy the candidate is, if any',
+  })
+  recruitId: string | null;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
   @ApiProperty({ enum: ['scheduled', 'cancelled', 'completed', 'no_show'] }) status: InterviewStatus;

@@ -209,6 +209,11 @@ export class InterviewsService {
         migrantId: application.migrantId,
         employerId: application.employerId,
         vacancyId: application.vacancyId,
+        recruitId: await this.repository.findRecruitFor(
+          manager,
+          application.vacancyId,
+          application.migrantId,
+        ),
         startsAt: slot.startsAt,
         endsAt: slot.endsAt,
         createdBy: principal.kind === 'user' ? principal.userId : null,
@@ -289,6 +294,28 @@ export class InterviewsService {
     if (!application || !this.mayAccess(principal, application)) throw new NotFoundError('Application');
     const interviews = await this.repository.listByApplication(applicationId);
     return interviews.map((i) => this.toDto(principal, i));
+  }
+
+  // --- recruits of organised recruitment ---
+
+  /** Each recruit's interview (the scheduled one, else the latest) as the caller sees it. */
+  async forRecruits(principal: Principal, recruitIds: string[]): Promise<Map<string, InterviewDto>> {
+    const rows = await this.repository.latestByRecruits(recruitIds);
+    return new Map(
+      [...rows.entries()]
+        .filter(([, i]) => this.mayAccess(principal, i))
+        .map(([recruitId, i]) => [recruitId, this.toDto(principal, i)]),
+    );
+  }
+
+  /** Links the person's earlier interviews for the vacancy to the recruit just selected, in that transaction. */
+  linkRecruit(
+    manager: EntityManager,
+    recruitId: string,
+    migrantId: string,
+    vacancyId: string,
+  ): Promise<void> {
+    return this.repository.linkRecruit(manager, recruitId, migrantId, vacancyId);
   }
 
   // --- reminders ---
@@ -466,6 +493,7 @@ export class InterviewsService {
       applicationId: i.applicationId,
       slotId: i.slotId,
       vacancyId: i.vacancyId,
+      recruitId: i.recruitId,
       startsAt: i.startsAt.toISOString(),
       endsAt: i.endsAt.toISOString(),
       status: i.status,

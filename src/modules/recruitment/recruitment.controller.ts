@@ -109,6 +109,14 @@ export class RecruitmentController {
     return this.recruitment.pipeline(principal, id);
   }
 
+  @Get('recruits/:id')
+  @Roles('migrant', 'employer', 'staff', 'admin')
+  @ApiRoute('A recruit’s journey: the steps so far and the interview on both clocks', [400, 404])
+  @ApiOkResponse({ type: RecruitDto })
+  recruit(@CurrentUser() user: UserPrincipal, @Param('id', UuidPipe) id: string): Promise<RecruitDto> {
+    return this.recruitment.getRecruit(user, id);
+  }
+
   @Get('recruits/:id/offer')
   @Roles('migrant', 'employer', 'staff', 'admin')
   @ApiRoute('The conditional offer: the advertised terms in the person’s language', [400, 404])

@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { Type } from 'class-transformer';
 import { IsText } from 'src/common/validation/text';
+import { InterviewDto } from 'src/modules/interviews/interviews.dto';
 import { FUNNEL_GROUPS, FunnelGroup } from 'src/modules/recruitment/recruitment-funnel';
 import { RECRUIT_STATUSES } from 'src/modules/recruitment/recruit-journey';
 
@@ -39,9 +40,13 @@ export class CreateRecruitmentOrderDto {
   @ApiProperty({ example: '2027-03-01' }) @Matches(DATE, { message: 'must be YYYY-MM-DD' }) startsOn: string;
   @ApiProperty({ example: '2027-06-30' }) @Matches(DATE, { message: 'must be YYYY-MM-DD' }) endsOn: string;
   @ApiProperty({ type: OrderCostsDto }) @ValidateNested() @Type(() => OrderCostsDto) costs: OrderCostsDto;
-  @ApiPropertyOptional({ description: 'A licensed agency of the origin country, from the listed ones only' })
+  @ApiPropertyOptional({
+    description:
+      'A listed agency (GET /v1/recruitment-agencies) of an origin country of the order whose licence is in ' +
+      'force from startsOn to endsOn; any other is refused with agency-not-licensed (422)',
+  })
   @IsOptional()
-  @IsText(1, 100)
+  @IsUUID()
   agencyId?: string;
 }
 
@@ -112,6 +117,14 @@ export class RecruitDto {
     description: 'Each step reached, with its date and who recorded it',
   })
   steps: RecruitStepDto[];
+  @ApiPropertyOptional({
+    type: InterviewDto,
+    nullable: true,
+    description:
+      'The interview for the order’s vacancy (the scheduled one, else the latest), with the time on the ' +
+      'employer’s and the candidate’s clocks; null when none was booked',
+  })
+  interview?: InterviewDto | null;
 }
 
 export class PipelineDto {

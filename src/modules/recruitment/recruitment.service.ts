@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import * as fs from 'fs';
-import * as path from 'path';
 import { DataSource, EntityManager } from 'typeorm';
 import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { inTransaction } from 'src/database/transaction';
 import { isIsoDate } from 'src/modules/eligibility/eligibility.dates';
+import { InterviewsService } from 'src/modules/interviews/interviews.service';
+import { RecruitmentAgenciesService } from 'src/modules/recruitment/recruitment-agencies.service';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { OFFER_CONDITION, OfferLang, offerTerms } from 'src/modules/recruitment/recruitment-offer';
 import { FunnelGroup, FunnelRow, funnel } from 'src/modules/recruitment/recruitment-funnel';
@@ -19,14 +19,6 @@ import {
   RecruitmentOrderDto,
   RecruitmentOrderListItemDto,
 } from 'src/modules/recruitment/recruitment.dto';
-
-interface Agency {
-  id: string;
-  country: string;
-  name: string;
-  licence: string;
-  source: string;
-}
 
 interface OrderRow {
   id: string;
@@ -66,20 +58,13 @@ function today(): string {
  */
 @Injectable()
 export class RecruitmentService {
-  // tsc does not copy JSON to dist/, so the source folder is the fallback (as for the rule sets).
-  private readonly agencies: Agency[] = JSON.parse(
-    fs.readFileSync(
-      [
-        path.join(__dirname, 'data', 'agencies.json'),
-        path.join(process.cwd(), 'src', 'modules', 'recruitment', 'data', 'agencies.json'),
-      ].find((file) => fs.existsSync(file)) ?? path.join(__dirname, 'data', 'agencies.json'),
-      'utf8',
-    ),
-  ).agencies;
-
   private readonly catalog = ReferenceCatalog.load();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly agencies: RecruitmentAgenciesService,
+    private readonly interviews: InterviewsService,
+  ) {}
 
   async createOrder(principal: UserPrincipal, dto: CreateRecruitmentOrderDto): Promise<RecruitmentOrderDto> {
     if (!isIsoDate(dto.startsOn)) throw ValidationError.field('startsOn', 'is not an existing date');
@@ -96,15 +81,6 @@ export class RecruitmentService {
         { items: onWorker.map(([item]) => ({ item })) },
       );
     }
-    if (dto.agencyId !== undefined) {
-      const agency = this.agencies.find((a) => a.id === dto.agencyId);
-      if (!agency || !dto.originCountries.includes(agency.country)) {
-        throw ValidationError.field(
-          'agencyId',
-          'is not a listed licensed agency of an origin country of the order',
-        );
-      }
-    }
     const [vacancy] = await this.dataSource.query(
       `SELECT v.id, v.employer_id, e.country FROM vacancies v JOIN employers e ON e.id = v.employer_id WHERE v.id = $1`,
       [dto.vacancyId],
@@ -115,7 +91,9 @@ export class RecruitmentService {
     if (!['RU', 'KZ'].includes(vacancy.country)) {
       throw ValidationError.field('vacancyId', 'must be a vacancy of an employer in Russia or Kazakhstan');
     }
+    const agencyId = dto.agencyId?.toLowerCase() ?? null;
     return inTransaction(this.dataSource, async (manager) => {
+      if (agencyId) await this.agencies.assertUsable(manager, agencyId, dto);
       const [row] = await manager.query(
         `INSERT INTO recruitment_orders (employer_id, vacancy_id, workers, origin_countries, starts_on, ends_on, costs,
                                          agency_id, terms_snapshot_id)
@@ -129,7 +107,7 @@ export class RecruitmentService {
           dto.startsOn,
           dto.endsOn,
           JSON.stringify(dto.costs),
-          dto.agencyId ?? null,
+          agencyId,
         ],
       );
       await this.audit(manager, principal, 'recruitment_order.create', 'recruitment_order', row.id, {});
@@ -139,9 +117,17 @@ export class RecruitmentService {
 
   async approve(principal: UserPrincipal, id: string): Promise<RecruitmentOrderDto> {
     return inTransaction(this.dataSource, async (manager) => {
-      const order = await this.order(id, manager);
+      const order = await this.order(id, manager, true);
       if (order.status !== 'pending') {
         throw new DomainError(ErrorCode.InvalidTransition, `A ${order.status} order cannot be approved`);
+      }
+      // The licence may have been suspended, revoked or corrected since the order was placed.
+      if (order.agency_id) {
+        await this.agencies.assertUsable(manager, order.agency_id, {
+          originCountries: order.origin_countries,
+          startsOn: order.starts_on,
+          endsOn: order.ends_on,
+        });
       }
       await manager.query(
         `UPDATE recruitment_orders SET status = 'approved', approved_by = $2, approved_at = now() WHERE id = $1`,
@@ -154,7 +140,7 @@ export class RecruitmentService {
 
   /** Selects a candidate for an approved order: a citizen of an origin country with no entry ban of the host. */
   async select(principal: UserPrincipal, orderId: string, migrantId: string): Promise<RecruitDto> {
-    return inTransaction(this.dataSource, async (manager) => {
+    const recruit = await inTransaction(this.dataSource, async (manager) => {
       const order = await this.order(orderId, manager);
       this.assertOrderAccess(principal, order);
       if (order.status !== 'approved') {
@@ -196,9 +182,11 @@ export class RecruitmentService {
         [orderId, migrantId, JSON.stringify(steps)],
       );
       if (!row) throw new DomainError(ErrorCode.Conflict, 'The person is already a recruit of this order');
+      await this.interviews.linkRecruit(manager, row.id, migrantId, order.vacancy_id);
       await this.audit(manager, principal, 'recruit.selected', 'recruit', row.id, { orderId, migrantId });
       return this.recruitView(await this.recruit(row.id, manager));
     });
+    return this.withInterviews(principal, [recruit]).then(([r]) => r);
   }
 
   /** The next journey step, or `dropped` with a reason; by the person, the order's employer or staff. */
@@ -207,7 +195,7 @@ export class RecruitmentService {
     if (dto.date !== undefined && !isIsoDate(dto.date))
       throw ValidationError.field('date', 'is not an existing date');
     if (to === 'dropped' && !dto.reason?.trim()) throw ValidationError.field('reason', 'is required to drop');
-    return inTransaction(this.dataSource, async (manager) => {
+    const moved = await inTransaction(this.dataSource, async (manager) => {
       const recruit = await this.recruit(recruitId, manager, true);
       const order = await this.order(recruit.order_id, manager);
       const self = principal.role === 'migrant' && principal.migrantId === recruit.migrant_id;
@@ -233,6 +221,17 @@ export class RecruitmentService {
       });
       return this.recruitView(await this.recruit(recruitId, manager));
     });
+    return this.withInterviews(principal, [moved]).then(([r]) => r);
+  }
+
+  /** The recruit's journey: each step, and the interview for the order's vacancy, on both clocks. */
+  async getRecruit(principal: UserPrincipal, recruitId: string): Promise<RecruitDto> {
+    const recruit = await this.recruit(recruitId, this.dataSource.manager);
+    const order = await this.order(recruit.order_id);
+    const self = principal.role === 'migrant' && principal.migrantId === recruit.migrant_id;
+    if (!self) this.assertOrderAccess(principal, order, 'Recruit');
+    const [view] = await this.withInterviews(principal, [this.recruitView(recruit)]);
+    return view;
   }
 
   /**
@@ -300,13 +299,25 @@ export class RecruitmentService {
     for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
     return {
       order: this.orderView(order),
-      recruits: rows.map((r) => ({
-        ...this.recruitView(r),
-        migrantName: r.full_name ?? null,
-        citizenship: r.citizenship,
-      })),
+      recruits: await this.withInterviews(
+        principal,
+        rows.map((r) => ({
+          ...this.recruitView(r),
+          migrantName: r.full_name ?? null,
+          citizenship: r.citizenship,
+        })),
+      ),
       counts,
     };
+  }
+
+  /** Each recruit with its interview for the order's vacancy (null when none was booked). */
+  private async withInterviews(principal: Principal, recruits: RecruitDto[]): Promise<RecruitDto[]> {
+    const interviews = await this.interviews.forRecruits(
+      principal,
+      recruits.map((r) => r.id),
+    );
+    return recruits.map((r) => ({ ...r, interview: interviews.get(r.id) ?? null }));
   }
 
   private assertOrderAccess(principal: UserPrincipal, order: OrderRow, what = 'Recruitment order'): void {
@@ -315,9 +326,11 @@ export class RecruitmentService {
     throw new NotFoundError(what);
   }
 
-  private async order(id: string, manager?: EntityManager): Promise<OrderRow> {
+  private async order(id: string, manager?: EntityManager, lock = false): Promise<OrderRow> {
     const [row] = await (manager ?? this.dataSource).query(
-      `SELECT ${ORDER_COLUMNS} FROM recruitment_orders o JOIN employers e ON e.id = o.employer_id WHERE o.id = $1`,
+      `SELECT ${ORDER_COLUMNS} FROM recruitment_orders o JOIN employers e ON e.id = o.employer_id WHERE o.id = $1${
+        lock ? ' FOR UPDATE OF o' : ''
+      }`,
       [id],
     );
     if (!row) throw new NotFoundError('Recruitment order');

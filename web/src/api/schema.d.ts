@@ -1779,6 +1779,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/recruitment/recruits/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A recruit’s journey: the steps so far and the interview on both clocks */
+        get: operations["RecruitmentController_recruit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/recruitment/recruits/{id}/offer": {
         parameters: {
             query?: never;
@@ -1807,6 +1824,59 @@ export interface paths {
         put?: never;
         /** Record the next journey step, or dropped with a reason (illegal step: 409) */
         post: operations["RecruitmentController_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment-agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The licensed recruitment agencies, by country and name (an employer chooses one) */
+        get: operations["RecruitmentAgenciesController_list"];
+        put?: never;
+        /** List a licensed recruitment agency of a country of origin, with the source staff checked (staff) */
+        post: operations["RecruitmentAgenciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/recruitment-agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listed recruitment agency and its licence */
+        get: operations["RecruitmentAgenciesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Correct a listed agency or its licence (staff) */
+        patch: operations["RecruitmentAgenciesController_update"];
+        trace?: never;
+    };
+    "/v1/recruitment-agencies/{id}/licence-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend, reinstate or revoke the agency’s licence (staff); an order naming it can no longer be approved */
+        post: operations["RecruitmentAgenciesController_setStatus"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2336,7 +2406,13 @@ export interface components {
         };
         VacancyPageDto: {
             items: components["schemas"]["VacancyDto"][];
+            /** @description Published listings: exact up to 1,000 vacancies past the page start (totalRelation eq), otherwise that many (gte) */
             total: number;
+            /**
+             * @description On published listings: eq, total is exact; gte, there are at least total. Absent with mine=true
+             * @enum {string}
+             */
+            totalRelation?: "eq" | "gte";
             page: number;
             pageSize: number;
         };
@@ -3597,6 +3673,8 @@ export interface components {
             applicationId: string;
             slotId: string;
             vacancyId: string;
+            /** @description The recruit of an organised-recruitment order for this vacancy the candidate is, if any */
+            recruitId: string | null;
             startsAt: string;
             endsAt: string;
             /** @enum {string} */
@@ -4242,7 +4320,7 @@ export interface components {
             /** @example 2027-06-30 */
             endsOn: string;
             costs: components["schemas"]["OrderCostsDto"];
-            /** @description A licensed agency of the origin country, from the listed ones only */
+            /** @description A listed agency (GET /v1/recruitment-agencies) of an origin country of the order whose licence is in force from startsOn to endsOn; any other is refused with agency-not-licensed (422) */
             agencyId?: string;
         };
         RecruitmentOrderDto: {
@@ -4307,6 +4385,8 @@ export interface components {
             droppedReason?: string | null;
             /** @description Each step reached, with its date and who recorded it */
             steps: components["schemas"]["RecruitStepDto"][];
+            /** @description The interview for the order’s vacancy (the scheduled one, else the latest), with the time on the employer’s and the candidate’s clocks; null when none was booked */
+            interview?: components["schemas"]["InterviewDto"] | null;
         };
         PipelineDto: {
             order: components["schemas"]["RecruitmentOrderDto"];
@@ -4343,6 +4423,72 @@ export interface components {
              */
             date?: string;
             /** @description Required when dropping */
+            reason?: string;
+        };
+        CreateRecruitmentAgencyDto: {
+            /**
+             * @description The country of origin that licensed the agency
+             * @enum {string}
+             */
+            country: "TJ" | "UZ" | "KG";
+            /** @example ООО «Кор дар хориҷа» */
+            name: string;
+            /**
+             * @description Taxpayer number in the country’s format (TJ 9 digits, UZ 9 digits, KG 14 digits)
+             * @example 010203040
+             */
+            taxId: string;
+            /** @example 0000123 */
+            licenceNumber: string;
+            /** @description The body that issued the licence */
+            issuingBody: string;
+            /** @example 2026-01-15 */
+            licenceValidFrom: string;
+            /** @example 2029-01-14 */
+            licenceValidUntil: string;
+            /** @description What staff checked: the register’s address or the document’s reference and date */
+            source: string;
+        };
+        RecruitmentAgencyDto: {
+            id: string;
+            /** @enum {string} */
+            country: "TJ" | "UZ" | "KG";
+            name: string;
+            taxId: string;
+            licenceNumber: string;
+            issuingBody: string;
+            /** @example 2026-01-15 */
+            licenceValidFrom: string;
+            /** @example 2029-01-14 */
+            licenceValidUntil: string;
+            source: string;
+            /** @enum {string} */
+            licenceStatus: "active" | "suspended" | "revoked";
+            statusReason: string | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        RecruitmentAgencyListDto: {
+            items: components["schemas"]["RecruitmentAgencyDto"][];
+        };
+        UpdateRecruitmentAgencyDto: {
+            name?: string;
+            taxId?: string;
+            licenceNumber?: string;
+            issuingBody?: string;
+            /** @example 2026-01-15 */
+            licenceValidFrom?: string;
+            /** @example 2029-01-14 */
+            licenceValidUntil?: string;
+            source?: string;
+        };
+        RecruitmentAgencyStatusDto: {
+            /**
+             * @description suspended (may be reinstated as active) or revoked (final)
+             * @enum {string}
+             */
+            status: "active" | "suspended" | "revoked";
+            /** @description Required to suspend or revoke: the decision and where it was read */
             reason?: string;
         };
         SavePlanDto: {
@@ -11285,6 +11431,54 @@ export interface operations {
             };
         };
     };
+    RecruitmentController_recruit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     RecruitmentController_offer: {
         parameters: {
             query?: {
@@ -11369,6 +11563,311 @@ export interface operations {
             };
             /** @description Missing or invalid token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentAgenciesController_list: {
+        parameters: {
+            query?: {
+                country?: "TJ" | "UZ" | "KG";
+                status?: "active" | "suspended" | "revoked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentAgencyListDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentAgenciesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecruitmentAgencyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentAgencyDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentAgenciesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentAgencyDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentAgenciesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecruitmentAgencyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentAgencyDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    RecruitmentAgenciesController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecruitmentAgencyStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecruitmentAgencyDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

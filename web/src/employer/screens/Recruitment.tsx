@@ -1,8 +1,26 @@
+import { label } from '../../i18n/employer';
 import { recruitmentLabel } from '../../i18n/recruitment';
-import { Order, nextStep, orders, pipelines, recordNext, showRecruits } from '../recruitment';
+import { formatTime } from '../../shared/DateTime';
+import { fmt } from '../components/format';
+import { Order, Recruit, nextStep, orders, pipelines, recordNext, showRecruits } from '../recruitment';
 import { lang, tr } from '../state';
 
 const step = (code: string) => recruitmentLabel(lang.value, 'journey', code);
+
+/** The recruit's interview on the employer's clock, the candidate's beside it when abroad. */
+function RecruitInterview({ r }: { r: Recruit }) {
+  const i = r.interview;
+  if (!i) return <>—</>;
+  const abroad = i.times.candidate.startsAt.slice(11, 16) !== i.times.employer.startsAt.slice(11, 16);
+  return (
+    <span data-interview={i.id}>
+      {`${fmt(i.startsAt)} (${label(lang.value, i.status)})`}
+      {abroad
+        ? ` · ${tr('candidateTime', { time: formatTime(i.startsAt, lang.value === 'ru' ? 'ru-RU' : 'en-GB', i.times.candidate.timeZone) })}`
+        : ''}
+    </span>
+  );
+}
 
 function Recruits({ order }: { order: Order }) {
   const p = pipelines.value[order.id];
@@ -20,6 +38,9 @@ function Recruits({ order }: { order: Order }) {
                 <span class="badge">{step(r.status)}</span>
               </td>
               <td class="muted">{r.steps.map((s) => `${step(s.status)}: ${s.date}`).join(' → ')}</td>
+              <td>
+                <RecruitInterview r={r} />
+              </td>
               <td>
                 {next ? (
                   <button

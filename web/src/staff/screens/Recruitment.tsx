@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { recruitmentLabel } from '../../i18n/recruitment';
 import { labelOf } from '../../i18n/staff';
+import { formatDate, formatTime } from '../../shared/DateTime';
 import { Problem } from '../../shared/Problem';
 import { BarChart } from '../components/BarChart';
 import { Table } from '../components/Table';
@@ -81,6 +82,33 @@ function OrdersTable() {
   );
 }
 
+const INTERVIEW_STATUS: Record<string, string> = {
+  scheduled: 'назначено',
+  completed: 'проведено',
+  no_show: 'не пришёл',
+  cancelled: 'отменено',
+};
+
+/** The recruit's interview on the employer's clock, and on the candidate's beside it when it differs. */
+function RecruitInterview({ r }: { r: Recruit }) {
+  const i = r.interview;
+  if (!i) return <span class="muted">—</span>;
+  const { employer, candidate } = i.times;
+  return (
+    <span data-interview={i.id} data-interview-status={i.status}>
+      <time dateTime={i.startsAt} data-time-zone={employer.timeZone}>
+        {formatDate(i.startsAt, 'ru-RU', true, employer.timeZone)}
+      </time>
+      {candidate.timeZone !== employer.timeZone ? (
+        <span data-candidate-time={candidate.timeZone}>
+          {` (у кандидата ${formatTime(i.startsAt, 'ru-RU', candidate.timeZone)})`}
+        </span>
+      ) : null}
+      <div class="muted">{INTERVIEW_STATUS[i.status] ?? i.status}</div>
+    </span>
+  );
+}
+
 /** One recruit's row: where they are, each dated step, and a move (the next step by default). */
 function RecruitRow({ r }: { r: Recruit }) {
   const next = nextStep(r.status);
@@ -107,6 +135,9 @@ function RecruitRow({ r }: { r: Recruit }) {
             <li key={i}>{`${journey(s.status)}: ${s.date}`}</li>
           ))}
         </ol>
+      </td>
+      <td>
+        <RecruitInterview r={r} />
       </td>
       <td>
         {r.status === 'placed' || r.status === 'dropped' ? (
@@ -150,7 +181,10 @@ function PipelineView() {
           .join(' · ') || 'Отобранных пока нет.'}
       </p>
       {p.recruits.length ? (
-        <Table cols={['Кандидат', 'Гражданство', 'Сейчас', 'Шаги', 'Следующий шаг']} aria-label="Отобранные">
+        <Table
+          cols={['Кандидат', 'Гражданство', 'Сейчас', 'Шаги', 'Собеседование', 'Следующий шаг']}
+          aria-label="Отобранные"
+        >
           {p.recruits.map((r) => (
             <RecruitRow key={`${r.id}:${r.status}`} r={r} />
           ))}
