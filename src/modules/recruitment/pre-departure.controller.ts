@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { OverdueListDto, PlanStepDto, StoredPlanDto } from 'src/modules/recruitment/recruitment.dto';
+import { OverdueListDto, KeptPlanStepDto, StoredPlanDto } from 'src/modules/recruitment/recruitment.dto';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CurrentPrincipal, Roles } from 'src/common/auth/auth.decorators';
 import type { Principal } from 'src/common/auth/principal';
@@ -109,7 +109,7 @@ export class PreDepartureController {
       'adviser the person consulted',
     [400, 404],
   )
-  @ApiOkResponse({ type: PlanStepDto })
+  @ApiOkResponse({ type: KeptPlanStepDto })
   tick(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,

@@ -165,7 +165,8 @@ export class FunnelDto {
   @ApiProperty({ type: [FunnelRowDto] }) rows: FunnelRowDto[];
 }
 
-export class PlanStepDto {
+/** A pre-departure step as kept for the person (ticked off, reminded), as opposed to a step of an eligibility answer. */
+export class KeptPlanStepDto {
   @ApiProperty() id: string;
   @ApiProperty() migrantId: string;
   @ApiProperty() vacancyId: string;
@@ -178,7 +179,7 @@ export class PlanStepDto {
   @ApiProperty({ enum: ['in_app', 'sms', 'email'], isArray: true }) reminderChannels: string[];
 }
 
-export class StoredPlanStepDto extends PlanStepDto {
+export class StoredPlanStepDto extends KeptPlanStepDto {
   @ApiProperty({
     nullable: true,
     type: String,
@@ -192,7 +193,7 @@ export class StoredPlanDto {
   @ApiProperty({ type: [StoredPlanStepDto] }) items: StoredPlanStepDto[];
 }
 
-export class OverdueStepDto extends PlanStepDto {
+export class OverdueStepDto extends KeptPlanStepDto {
   @ApiProperty({ nullable: true, type: String }) migrantName: string | null;
   @ApiProperty({ example: 'UZ' }) citizenship: string;
   @ApiProperty() vacancyTitle: string;
