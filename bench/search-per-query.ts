@@ -17,7 +17,10 @@ import { SearchService } from 'src/modules/search/search.service';
 import { QUERIES } from './search-queries';
 
 const REGIONS = ['RU-MOW', 'RU-MOS', 'RU-SPE', 'RU-TA', 'KZ-75'];
-const FILTERS: Array<{ schedule?: string; housing?: boolean }> = [{ schedule: 'full_time' }, { housing: true }];
+const FILTERS: Array<{ schedule?: string; housing?: boolean }> = [
+  { schedule: 'full_time' },
+  { housing: true },
+];
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
