@@ -24,6 +24,7 @@ import { AddPreDepartureReminders1796410000000 } from './1796410000000-AddPreDep
 import { CreateKioskIdentifications1796300000000 } from './1796300000000-CreateKioskIdentifications';
 import { AddMigrantGrievanceChannel1796400000000 } from './1796400000000-AddMigrantGrievanceChannel';
 import { CreateKioskHeldSubmissions1796420000000 } from './1796420000000-CreateKioskHeldSubmissions';
+import { AddLegalConsultationChanges1796500000000 } from './1796500000000-AddLegalConsultationChanges';
 
 /**
  * Every migration, in order. TypeORM loads this list rather than a glob, so the same list works under
@@ -56,4 +57,5 @@ export const MIGRATIONS = [
   AddMigrantGrievanceChannel1796400000000,
   AddPreDepartureReminders1796410000000,
   CreateKioskHeldSubmissions1796420000000,
+  AddLegalConsultationChanges1796500000000,
 ];
