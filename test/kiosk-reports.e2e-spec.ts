@@ -312,7 +312,7 @@ describe('kiosk reports (e2e)', () => {
       });
     });
 
-    it('a kiosk of another fair neither lists for the visitor nor files naming their application (404)', async () => {
+    it('a kiosk of another fair files nothing for the visitor, naming their application or not (404)', async () => {
       const complaint = {
         category: 'wages_unpaid',
         description: 'x',
@@ -320,6 +320,8 @@ describe('kiosk reports (e2e)', () => {
         applicationId: visitor.applicationId,
       };
       expectProblem(await report(khujand.kiosk.token, complaint), 404);
+      const { applicationId: _named, ...plain } = complaint;
+      expectProblem(await report(khujand.kiosk.token, plain), 404);
     });
   });
 
