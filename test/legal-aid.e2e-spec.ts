@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { JOB_QUEUE, JobName } from 'src/queue/queue.constants';
 import { QueueService } from 'src/queue/queue.service';
+import { LegalAidProcessor } from 'src/modules/legal-aid/legal-aid.processor';
 import { TestApp, bootTestApp, login, staffToken, unique, waitFor } from 'test/harness/app';
 import { RegisteredMigrant, addMigrantDocument, registerMigrant } from 'test/harness/migrants.factory';
 import { dataSourceOf } from 'test/harness/placements.factory';
@@ -405,6 +406,25 @@ describe('legal-aid desk (e2e)', () => {
         consultationId: bookingId,
         startsAt: new Date(desk.slots[1].startsAt).toISOString(),
       });
+      // A reminder made for the old time sends nothing; the one for the new time tells the new time.
+      const processor = t.app.get(LegalAidProcessor);
+      const sent = async () =>
+        (await notes('legal_consultation_reminder')).filter(
+          (n: { channel: string }) => n.channel === 'in_app',
+        );
+      const before = (await sent()).length;
+      await processor.remind({
+        consultationId: bookingId,
+        startsAt: new Date(desk.slots[0].startsAt).toISOString(),
+      });
+      expect(await sent()).toHaveLength(before);
+      await processor.remind({
+        consultationId: bookingId,
+        startsAt: new Date(desk.slots[1].startsAt).toISOString(),
+      });
+      const after = await sent();
+      expect(after).toHaveLength(before + 1);
+      expect(after[after.length - 1].payload.startsAt).toBe(told[told.length - 1].payload.startsAt);
     });
 
     it('refuses a taken slot (409), a slot of another desk (404), the same slot (409); others get 404', async () => {
