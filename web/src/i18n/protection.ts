@@ -474,6 +474,27 @@ export const PROTECTION = {
     en: 'What you were charged for the job, documents or travel, roubles',
   },
   notSaying: { ru: '—', uz: '—', tg: '—', ky: '—', en: '—' },
+  moveBooking: {
+    ru: 'Перенести на другое время',
+    uz: 'Boshqa vaqtga koʻchirish',
+    tg: 'Ба вақти дигар гузаронидан',
+    ky: 'Башка убакытка жылдыруу',
+    en: 'Move to another time',
+  },
+  cancelBooking: {
+    ru: 'Отменить запись',
+    uz: 'Yozilishni bekor qilish',
+    tg: 'Бекор кардани сабт',
+    ky: 'Жазылууну жокко чыгаруу',
+    en: 'Cancel the booking',
+  },
+  cancelReason: {
+    ru: 'Почему вы отменяете?',
+    uz: 'Nega bekor qilyapsiz?',
+    tg: 'Чаро бекор мекунед?',
+    ky: 'Эмне үчүн жокко чыгарып жатасыз?',
+    en: 'Why are you cancelling?',
+  },
   addToCalendar: {
     ru: 'Добавить в календарь',
     uz: 'Taqvimga qoʻshish',
