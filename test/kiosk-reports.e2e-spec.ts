@@ -110,6 +110,19 @@ describe('kiosk reports (e2e)', () => {
       expect(again.body).toEqual(res.body);
       const profiles = await ds.query(`SELECT id FROM migrants WHERE phone = $1`, [who.phone]);
       expect(profiles).toHaveLength(1);
+      // The key completed in the registration's own transaction, the access code kept only encrypted.
+      const [stored] = await ds.query(
+        `SELECT k.completed_at = m.created_at AS same_transaction, k.response_body
+           FROM idempotency_keys k, migrants m WHERE k.key = $1 AND m.id = $2`,
+        [key, migrantId],
+      );
+      expect(stored).toEqual({
+        same_transaction: true,
+        response_body: expect.objectContaining({
+          id: res.body.id,
+          visitor: { ...res.body.visitor, accessCode: { $sealed: expect.any(String) } },
+        }),
+      });
     });
 
     it('never reaches the profile of the person whose phone it gives: a new profile for staff to review', async () => {
