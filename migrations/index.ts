@@ -24,6 +24,7 @@ import { AddPreDepartureReminders1796410000000 } from './1796410000000-AddPreDep
 import { CreateKioskIdentifications1796300000000 } from './1796300000000-CreateKioskIdentifications';
 import { AddMigrantGrievanceChannel1796400000000 } from './1796400000000-AddMigrantGrievanceChannel';
 import { CreateKioskHeldSubmissions1796420000000 } from './1796420000000-CreateKioskHeldSubmissions';
+import { AddLegalConsultationChanges1796500000000 } from './1796500000000-AddLegalConsultationChanges';
 import { CreateRecruitmentAgencies1796510000000 } from './1796510000000-CreateRecruitmentAgencies';
 import { LinkInterviewsToRecruits1796511000000 } from './1796511000000-LinkInterviewsToRecruits';
 import { CreateSearchVacancyCounts1796530000000 } from './1796530000000-CreateSearchVacancyCounts';
@@ -59,6 +60,7 @@ export const MIGRATIONS = [
   AddMigrantGrievanceChannel1796400000000,
   AddPreDepartureReminders1796410000000,
   CreateKioskHeldSubmissions1796420000000,
+  AddLegalConsultationChanges1796500000000,
   CreateRecruitmentAgencies1796510000000,
   LinkInterviewsToRecruits1796511000000,
   CreateSearchVacancyCounts1796530000000,

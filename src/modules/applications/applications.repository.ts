@@ -131,6 +131,22 @@ function toTarget(r: Record<string, unknown>): VacancyTarget {
 }
 
 /** Every query on applications and fair attendance. */
+export interface OwnRecordRow {
+  id: string;
+  status: string;
+  vacancy_id: string;
+  title: string;
+  employer_name: string;
+  created_at: Date;
+  terms_snapshot_id: string | null;
+  terms: Record<string, unknown> | null;
+  placement_id: string | null;
+  placement_status: string | null;
+  contract_start_date: string | null;
+  placement_snapshot_id: string | null;
+  placement_terms: Record<string, unknown> | null;
+}
+
 @Injectable()
 export class ApplicationsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -347,6 +363,30 @@ export class ApplicationsRepository {
     if ('migrantId' in scope) return `a.migrant_id = ${param(scope.migrantId)}`;
     if ('employerId' in scope) return `a.employer_id = ${param(scope.employerId)}`;
     return 'TRUE';
+  }
+
+  /**
+   * A person's own applications, newest first, each with its vacancy's title, the employer's name, the terms
+   * snapshot it pointed at and its placement (if hired) with that placement's snapshot.
+   */
+  async findOwnRecords(manager: EntityManager, migrantId: string): Promise<OwnRecordRow[]> {
+    return preparedQuery<OwnRecordRow>(
+      manager,
+      `SELECT a.id, a.status, a.vacancy_id, v.title, e.name AS employer_name, a.created_at,
+              a.terms_snapshot_id, s.terms, p.id AS placement_id, p.status AS placement_status,
+              p.contract_start_date::text AS contract_start_date, p.terms_snapshot_id AS placement_snapshot_id,
+              ps.terms AS placement_terms
+         FROM applications a
+         JOIN vacancies v ON v.id = a.vacancy_id
+         JOIN employers e ON e.id = a.employer_id
+         LEFT JOIN vacancy_terms_snapshots s ON s.id = a.terms_snapshot_id
+         LEFT JOIN placements p ON p.application_id = a.id
+         LEFT JOIN vacancy_terms_snapshots ps ON ps.id = p.terms_snapshot_id
+        WHERE a.migrant_id = $1
+        ORDER BY a.created_at DESC, a.id
+        LIMIT 100`,
+      [migrantId],
+    );
   }
 
   // --- fair attendance ---

@@ -35,6 +35,7 @@ import {
   FlaggedEmployerDto,
   GrievanceTransitionDto,
   IloIndicatorListDto,
+  KioskHotlinesDto,
   SuspensionDto,
   SuspensionResultDto,
 } from 'src/modules/grievances/grievances.dto';
@@ -77,10 +78,10 @@ export class GrievancesController {
   // An employer hears and answers what staff shared with it whatever its status (a suspended one too).
   @OpenToUnverifiedEmployers()
   @Get()
-  @Roles('staff', 'admin', 'migrant', 'employer')
+  @Roles('staff', 'admin', 'migrant', 'employer', 'legal_adviser')
   @ApiRoute(
     'Staff: the triage queue (open first, urgent first, then by due date) with filters; a person: their own; ' +
-      'an employer: those staff shared with it',
+      'an employer: those staff shared with it; a legal adviser: those assigned to them',
     [400, 403, 404],
   )
   @ApiOkResponse({ type: GrievancePageDto })
@@ -241,21 +242,28 @@ export class KioskGrievancesController {
   ): IloIndicatorListDto {
     return { source: ILO_INDICATOR_SOURCE, items: iloIndicators(langOf(lang, acceptLanguage) ?? 'ru') };
   }
+}
 
-  @Post()
-  @Idempotent()
+@ApiTags('kiosk')
+@Controller('v1/kiosk/hotlines')
+@KioskOnly()
+export class KioskHotlinesController {
+  constructor(private readonly grievances: GrievancesService) {}
+
+  @Get()
   @ApiRoute(
-    'File a grievance for a visitor of this fair (migrantId from the check-in); urgent ones answer with help ' +
-      'numbers in the visitor’s language',
-    [400, 403, 404, 422],
+    'The help numbers of the host country of this kiosk’s fair (cited numbers and the operator’s legal help ' +
+      'line, as an urgent grievance’s answer lists them), with the urgent categories (kiosk token)',
+    [400, 403],
   )
-  @ApiCreatedResponse({ type: GrievanceDto })
-  create(
+  @ApiQuery({ name: 'lang', required: false, enum: GRIEVANCE_LANGS })
+  @ApiOkResponse({ type: KioskHotlinesDto })
+  hotlines(
     @CurrentKiosk() kiosk: KioskPrincipal,
-    @Body() dto: CreateGrievanceDto,
+    @Query('lang') lang: unknown,
     @Headers('accept-language') acceptLanguage?: string,
-  ): Promise<GrievanceDto> {
-    return this.grievances.create(kiosk, dto, langOf(undefined, acceptLanguage));
+  ): Promise<KioskHotlinesDto> {
+    return this.grievances.kioskHotlines(kiosk, langOf(lang, acceptLanguage) ?? 'ru');
   }
 }
 

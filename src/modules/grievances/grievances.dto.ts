@@ -205,6 +205,20 @@ export class HotlineDto {
   @ApiProperty() source: string;
 }
 
+export class KioskHotlinesDto {
+  @ApiProperty({ example: 'RU', description: 'The host country of the kiosk’s fair' }) country: string;
+  @ApiProperty({ enum: GRIEVANCE_LANGS }) lang: string;
+  @ApiProperty({
+    enum: GRIEVANCE_CATEGORIES,
+    isArray: true,
+    description: 'Categories that are urgent: a report in one of them shows these numbers at once',
+  })
+  urgentCategories: GrievanceCategory[];
+  @ApiProperty({ description: 'Said with the numbers to a person reporting an urgent case' })
+  urgentNotice: string;
+  @ApiProperty({ type: [HotlineDto] }) items: HotlineDto[];
+}
+
 export class TermComparisonDto {
   @ApiProperty({ enum: ['pay', 'hours', 'housing', 'housingCost', 'workerCosts'] }) term: string;
   @ApiProperty({ nullable: true, description: 'From the immutable terms snapshot' }) advertised: unknown;

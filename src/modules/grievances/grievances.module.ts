@@ -6,6 +6,7 @@ import {
   EmployerSuspensionController,
   GrievancesController,
   KioskGrievancesController,
+  KioskHotlinesController,
 } from 'src/modules/grievances/grievances.controller';
 import { GrievancesProcessor } from 'src/modules/grievances/grievances.processor';
 import { GrievancesRepository } from 'src/modules/grievances/grievances.repository';
@@ -15,7 +16,12 @@ import { VacanciesModule } from 'src/modules/vacancies/vacancies.module';
 
 @Module({
   imports: [CalendarModule, NotificationsModule, VacanciesModule],
-  controllers: [GrievancesController, KioskGrievancesController, EmployerSuspensionController],
+  controllers: [
+    GrievancesController,
+    KioskGrievancesController,
+    KioskHotlinesController,
+    EmployerSuspensionController,
+  ],
   providers: [
     GrievancesService,
     GrievancesRepository,

@@ -87,6 +87,8 @@ export interface QueueFilter {
   urgent?: boolean;
   overdue?: boolean;
   fairId?: string;
+  /** A legal adviser's list: only the grievances assigned to them. */
+  assignedAdviserId?: string;
 }
 
 /** "Today" for deadlines is the date in Moscow, as for the employer's duties. */
@@ -173,6 +175,7 @@ export class GrievancesRepository {
     if (f.category) add('g.category = ?', f.category);
     if (f.urgent !== undefined) add('g.urgent = ?', f.urgent);
     if (f.fairId) add('g.fair_id = ?', f.fairId);
+    if (f.assignedAdviserId) add('g.assigned_adviser_id = ?', f.assignedAdviserId);
     if (f.overdue) where.push(`g.first_response_at IS NULL AND ${OPEN} AND g.due_date < ${MOSCOW_TODAY}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(
@@ -422,6 +425,11 @@ export class GrievancesRepository {
       [vacancyId],
     );
     return rows[0] ?? null;
+  }
+
+  async fairRegion(fairId: string): Promise<string | null> {
+    const rows = await this.dataSource.query(`SELECT region FROM fairs WHERE id = $1`, [fairId]);
+    return rows[0]?.region ?? null;
   }
 
   async employerCountry(employerId: string): Promise<string | null> {

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from 'src/config/config';
 import { DataSource, EntityManager } from 'typeorm';
-import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
+import { KioskPrincipal, Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
+import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { PiiCipher } from 'src/common/crypto/pii-cipher';
 import { DomainError, ErrorCode, NotFoundError, ValidationError } from 'src/common/errors/domain-error';
 import { Page, pageOf } from 'src/common/http/pagination';
@@ -37,6 +38,26 @@ import { pageLinks } from 'src/modules/notifications/links';
 
 type Viewer = 'person' | 'staff' | 'adviser' | 'employer';
 
+interface FilingPlan {
+  migrantId: string;
+  channel: 'online' | 'kiosk' | 'desk';
+  fairId: string | null;
+  filedBy: string | null;
+  links: {
+    employerId: string | null;
+    vacancyId: string | null;
+    applicationId: string | null;
+    placementId: string | null;
+    termsSnapshotId: string | null;
+    fairId: string | null;
+    country: string;
+  };
+  receivedAt: Date;
+  urgent: boolean;
+  dueDate: string;
+  lang: GrievanceLang;
+}
+
 /** `YYYY-MM-DD` in Moscow: the date deadlines are counted in. */
 export function moscowDate(at: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(at);
@@ -59,6 +80,8 @@ export function asLang(value: string | null | undefined): GrievanceLang | undefi
  */
 @Injectable()
 export class GrievancesService {
+  private readonly catalog = ReferenceCatalog.load();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: GrievancesRepository,
@@ -76,7 +99,7 @@ export class GrievancesService {
     const { migrantId, channel, fairId, filedBy } = await this.filer(principal, dto);
     const person = await this.repository.migrantFacts(migrantId);
     if (!person || person.status !== 'active') throw new NotFoundError('Migrant');
-    const links = await this.checkLinks(migrantId, dto);
+    const links = await this.checkLinks(migrantId, dto, principal.kind === 'kiosk' ? principal.fairId : null);
 
     let receivedAt = new Date();
     if (dto.receivedAt) {
@@ -89,50 +112,134 @@ export class GrievancesService {
       }
     }
     const urgent = URGENT_CATEGORIES.includes(dto.category);
-    const filedOn = moscowDate(receivedAt);
-    let dueDate = filedOn;
-    if (!urgent) {
-      try {
-        dueDate = await this.calendar.addWorkingDays(filedOn, FIRST_RESPONSE_WORKING_DAYS, 'RU');
-      } catch (error) {
-        throw ValidationError.field('receivedAt', (error as Error).message);
-      }
-    }
+    const dueDate = await this.dueDate(receivedAt, urgent);
     const lang = dto.lang ?? acceptLang ?? asLang(person.preferredLanguage) ?? 'ru';
+    const plan: FilingPlan = {
+      migrantId,
+      channel,
+      fairId,
+      filedBy,
+      links,
+      receivedAt,
+      urgent,
+      dueDate,
+      lang,
+    };
+    return inTransaction(this.dataSource, async (manager) =>
+      answerInTransaction(manager, await this.write(manager, principal, dto, plan)),
+    );
+  }
 
-    return inTransaction(this.dataSource, async (manager) => {
-      const id = await this.repository.insert(manager, {
-        migrantId,
-        category: dto.category,
-        descriptionEnc: this.cipher.encrypt(dto.description.trim()),
-        reportedTermsEnc: dto.reportedTerms ? this.cipher.encrypt(JSON.stringify(dto.reportedTerms)) : null,
-        iloIndicators: dto.iloIndicators ?? [],
-        ...links,
-        anonymousToEmployer: dto.anonymousToEmployer ?? false,
-        urgent,
-        channel,
-        fairId: fairId ?? links.fairId,
-        filedBy,
-        // An adviser who files from a consultation keeps the case.
-        assignedAdviserId:
-          principal.kind === 'user' && principal.role === 'legal_adviser' ? principal.userId : null,
-        receivedAt,
-        dueDate,
+  /**
+   * A kiosk visitor registered in the caller's transaction reports a problem: a new profile has no application,
+   * placement, employer or vacancy to name (422), and the help numbers are those of the fair's country. The
+   * caller completes the request's Idempotency-Key with its own answer.
+   */
+  async createForNewVisitor(
+    manager: EntityManager,
+    kiosk: KioskPrincipal,
+    migrantId: string,
+    dto: CreateGrievanceDto,
+    lang: GrievanceLang,
+  ): Promise<GrievanceDto> {
+    const linked = (['applicationId', 'placementId', 'employerId', 'vacancyId'] as const).find((f) => dto[f]);
+    if (linked) {
+      throw new DomainError(ErrorCode.UnprocessableEntity, 'A visitor registered now has nothing to link', {
+        errors: [{ field: linked, message: 'a new profile has no applications or placements' }],
       });
-      await this.repository.insertTransition(manager, {
-        grievanceId: id,
-        from: null,
-        to: 'received',
-        actorId: filedBy,
-        actorRole: principal.kind === 'kiosk' ? 'kiosk' : principal.role,
-        noteEnc: null,
-        referralBody: null,
-        referralName: null,
-      });
-      const row = (await this.repository.find(id, manager))!;
-      const view = this.view(row, 'person', lang, links.country);
-      return answerInTransaction(manager, { ...view, history: [], messages: [] });
+    }
+    if (dto.receivedAt)
+      throw ValidationError.field('receivedAt', 'only staff typing in a paper form may give it');
+    if (dto.fairId && dto.fairId !== kiosk.fairId)
+      throw ValidationError.field('fairId', 'is the kiosk’s fair');
+    const receivedAt = new Date();
+    const urgent = URGENT_CATEGORIES.includes(dto.category);
+    const links = {
+      employerId: null,
+      vacancyId: null,
+      applicationId: null,
+      placementId: null,
+      termsSnapshotId: null,
+      fairId: null,
+      country: await this.fairCountry(kiosk.fairId),
+    };
+    const plan: FilingPlan = {
+      migrantId,
+      channel: 'kiosk',
+      fairId: kiosk.fairId,
+      filedBy: null,
+      links,
+      receivedAt,
+      urgent,
+      dueDate: await this.dueDate(receivedAt, urgent),
+      lang: dto.lang ?? lang,
+    };
+    return this.write(manager, kiosk, dto, plan);
+  }
+
+  /** The help numbers of the kiosk's fair's host country in a language, for the kiosk to keep offline. */
+  async kioskHotlines(kiosk: KioskPrincipal, lang: GrievanceLang) {
+    const country = await this.fairCountry(kiosk.fairId);
+    return {
+      country,
+      lang,
+      urgentCategories: [...URGENT_CATEGORIES],
+      urgentNotice: URGENT_NOTICE[lang],
+      items: hotlinesFor(country, lang, this.config.legalHelpPhones),
+    };
+  }
+
+  /** Due the same Moscow day when urgent, else the working days of the production calendar later. */
+  private async dueDate(receivedAt: Date, urgent: boolean): Promise<string> {
+    const filedOn = moscowDate(receivedAt);
+    if (urgent) return filedOn;
+    try {
+      return await this.calendar.addWorkingDays(filedOn, FIRST_RESPONSE_WORKING_DAYS, 'RU');
+    } catch (error) {
+      throw ValidationError.field('receivedAt', (error as Error).message);
+    }
+  }
+
+  private async write(
+    manager: EntityManager,
+    principal: Principal,
+    dto: CreateGrievanceDto,
+    plan: FilingPlan,
+  ): Promise<GrievanceDto> {
+    const { migrantId, channel, fairId, filedBy, links, receivedAt, urgent, dueDate, lang } = plan;
+    const id = await this.repository.insert(manager, {
+      migrantId,
+      category: dto.category,
+      descriptionEnc: this.cipher.encrypt(dto.description.trim()),
+      reportedTermsEnc: dto.reportedTerms ? this.cipher.encrypt(JSON.stringify(dto.reportedTerms)) : null,
+      iloIndicators: dto.iloIndicators ?? [],
+      ...links,
+      anonymousToEmployer: dto.anonymousToEmployer ?? false,
+      urgent,
+      channel,
+      fairId: fairId ?? links.fairId,
+      filedBy,
+      // An adviser who files from a consultation keeps the case.
+      assignedAdviserId:
+        principal.kind === 'user' && principal.role === 'legal_adviser' ? principal.userId : null,
+      receivedAt,
+      dueDate,
     });
+    await this.repository.insertTransition(manager, {
+      grievanceId: id,
+      from: null,
+      to: 'received',
+      actorId: filedBy,
+      actorRole: principal.kind === 'kiosk' ? 'kiosk' : principal.role,
+      noteEnc: null,
+      referralBody: null,
+      referralName: null,
+    });
+    const row = (await this.repository.find(id, manager))!;
+    const view = this.view(row, 'person', lang, links.country);
+    // The advertised terms beside the reported ones, as the detail shows them.
+    const comparison = await this.comparison(row, view.reportedTerms);
+    return { ...view, comparison, history: [], messages: [] };
   }
 
   async get(principal: Principal, id: string, lang?: GrievanceLang): Promise<GrievanceDto> {
@@ -142,7 +249,11 @@ export class GrievancesService {
     await this.auditRead(principal, viewer, id, 'grievance.read');
     const person = await this.repository.migrantFacts(row.migrantId);
     const language = lang ?? asLang(person?.preferredLanguage) ?? 'ru';
-    const country = row.employerId ? ((await this.repository.employerCountry(row.employerId)) ?? 'RU') : 'RU';
+    const country = row.employerId
+      ? ((await this.repository.employerCountry(row.employerId)) ?? 'RU')
+      : row.channel === 'kiosk' && row.fairId
+        ? await this.fairCountry(row.fairId)
+        : 'RU';
     const view = this.view(row, viewer, language, country);
     if (viewer === 'employer') {
       // The employer sees what staff shared: never who filed an anonymous grievance, nor the inner history.
@@ -192,6 +303,7 @@ export class GrievancesService {
       employerId: query.employerId,
       migrantId: query.migrantId,
       sharedOnly: false,
+      assignedAdviserId: undefined as string | undefined,
     };
     let viewer: Viewer;
     if (isStaff(principal)) viewer = 'staff';
@@ -205,6 +317,10 @@ export class GrievancesService {
       filter.employerId = principal.employerId;
       filter.migrantId = undefined;
       filter.sharedOnly = true;
+    } else if (principal.role === 'legal_adviser') {
+      // An adviser's list holds only the grievances staff assigned to them (or that they filed from a consultation).
+      viewer = 'adviser';
+      filter.assignedAdviserId = principal.userId;
     } else throw new DomainError(ErrorCode.Forbidden, 'No grievances for this user');
 
     const { items, total } = await this.repository.list(
@@ -212,7 +328,7 @@ export class GrievancesService {
       (query.page - 1) * query.pageSize,
       query.pageSize,
     );
-    if (viewer === 'staff' && items.length) {
+    if ((viewer === 'staff' || viewer === 'adviser') && items.length) {
       await this.repository.writeAudit(undefined, {
         actorId: principal.userId,
         actorRole: principal.role,
@@ -414,7 +530,7 @@ export class GrievancesService {
   }
 
   /** A person points only at their own application, placement, and the vacancies and employers they applied to. */
-  private async checkLinks(migrantId: string, dto: CreateGrievanceDto) {
+  private async checkLinks(migrantId: string, dto: CreateGrievanceDto, kioskFairId: string | null) {
     let employerId = dto.employerId ?? null;
     let vacancyId = dto.vacancyId ?? null;
     let applicationId = dto.applicationId ?? null;
@@ -471,7 +587,12 @@ export class GrievancesService {
         );
       }
     }
-    const country = employerId ? ((await this.repository.employerCountry(employerId)) ?? 'RU') : 'RU';
+    // Without an employer a kiosk report takes the help numbers of the fair's country (Russia elsewhere).
+    const country = employerId
+      ? ((await this.repository.employerCountry(employerId)) ?? 'RU')
+      : kioskFairId
+        ? await this.fairCountry(kioskFairId)
+        : 'RU';
     return {
       employerId,
       vacancyId,
@@ -481,6 +602,13 @@ export class GrievancesService {
       fairId,
       country,
     };
+  }
+
+  /** The host country of a fair: the country of its region (`TJ-SU` → `TJ`). */
+  private async fairCountry(fairId: string): Promise<string> {
+    const region = await this.repository.fairRegion(fairId);
+    if (!region) return 'RU';
+    return this.catalog.region(region)?.country ?? region.slice(0, 2);
   }
 
   private viewerOf(principal: Principal, row: GrievanceRow): Viewer | null {

@@ -5,14 +5,18 @@ import type { KioskPrincipal } from 'src/common/auth/principal';
 import { ApiRoute } from 'src/common/http/api-docs.decorators';
 import { Idempotent } from 'src/common/idempotency/idempotency.interceptor';
 import { resolveLang } from 'src/modules/eligibility/eligibility.service';
+import { asLang } from 'src/modules/grievances/grievances.service';
 import {
   KioskCheckInDto,
   KioskCheckInResultDto,
+  KioskGrievanceInputDto,
+  KioskGrievanceResultDto,
   KioskIdentificationCreatedDto,
   KioskIdentificationRequestDto,
   KioskSubmissionDto,
   KioskSubmissionResultDto,
   KioskVacancyListDto,
+  KioskVisitorRecordsDto,
 } from 'src/modules/kiosk/kiosk.dto';
 import { KioskService } from 'src/modules/kiosk/kiosk.service';
 
@@ -79,5 +83,48 @@ export class KioskApplicationsController {
     @Body() dto: KioskCheckInDto,
   ): Promise<KioskCheckInResultDto> {
     return this.kiosk.checkIn(kiosk, dto);
+  }
+
+  @Post('visitor-records')
+  @HttpCode(200)
+  @Idempotent()
+  @ApiRoute(
+    'A returning visitor proves who they are as at the check-in (and is counted); the answer lists their own ' +
+      'applications and placements with the vacancy title and the advertised terms, for a report to name one ' +
+      '(kiosk token)',
+    [400, 403, 422, 429],
+  )
+  @ApiOkResponse({ type: KioskVisitorRecordsDto })
+  visitorRecords(
+    @CurrentKiosk() kiosk: KioskPrincipal,
+    @Body() dto: KioskCheckInDto,
+  ): Promise<KioskVisitorRecordsDto> {
+    return this.kiosk.visitorRecords(kiosk, dto);
+  }
+}
+
+/** "Report a problem" at the kiosk: for a visitor who checked in, or one with no profile who registers now. */
+@ApiTags('kiosk')
+@Controller('v1/kiosk/grievances')
+@KioskOnly()
+export class KioskReportsController {
+  constructor(private readonly kiosk: KioskService) {}
+
+  @Post()
+  @Idempotent()
+  @ApiRoute(
+    'File a grievance for a visitor of this fair: migrantId from the check-in, or a migrant block that registers ' +
+      'a visitor with no profile as the apply flow does (access code in the answer and by SMS). It may name the ' +
+      'visitor’s own application or placement (another person’s: 404). Urgent ones answer with help numbers ' +
+      'in the visitor’s language, those of the fair’s country when no employer is named (kiosk token)',
+    [400, 403, 404, 422, 429],
+  )
+  @ApiCreatedResponse({ type: KioskGrievanceResultDto })
+  create(
+    @CurrentKiosk() kiosk: KioskPrincipal,
+    @Body() dto: KioskGrievanceInputDto,
+    @Headers('accept-language') acceptLanguage?: string,
+  ): Promise<KioskGrievanceResultDto> {
+    return this.kiosk.reportProblem(kiosk, dto, asLang(acceptLanguage?.split(',')[0]));
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -15,7 +15,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsText } from 'src/common/validation/text';
-import { IsCalendarDate, IsPhoneNumber, RegisterMigrantDto } from 'src/modules/migrants/migrants.dto';
+import {
+  IsCalendarDate,
+  IsNotFutureDate,
+  IsPhoneNumber,
+  RegisterMigrantDto,
+} from 'src/modules/migrants/migrants.dto';
+import { CreateGrievanceDto, GrievanceDto } from 'src/modules/grievances/grievances.dto';
 import { VacancyMinimumWageDto } from 'src/modules/reference/minimum-wage.dto';
 import { WorkingTimeViewDto } from 'src/modules/vacancies/vacancies.dto';
 
@@ -238,4 +244,83 @@ export class KioskVacancyListDto {
   @ApiProperty() fairId: string;
   @ApiProperty({ enum: ['ru', 'uz', 'tg', 'ky', 'en'] }) lang: string;
   @ApiProperty({ type: [KioskVacancyDto] }) items: KioskVacancyDto[];
+}
+
+/** A visitor with no profile who reports a problem by themselves: registered as the apply flow registers one. */
+export class KioskReporterDto extends PickType(KioskMigrantDto, [
+  'fullName',
+  'phone',
+  'citizenship',
+  'preferredLanguage',
+  'consent',
+] as const) {
+  @ApiPropertyOptional({ example: '1995-04-12' })
+  @IsOptional()
+  @IsCalendarDate()
+  @IsNotFutureDate()
+  birthDate?: string;
+}
+
+export class KioskGrievanceInputDto extends CreateGrievanceDto {
+  @ApiPropertyOptional({
+    type: KioskReporterDto,
+    description:
+      'A visitor with no profile (instead of migrantId): registered as at POST /v1/kiosk/applications, a known ' +
+      'phone making a new profile for staff to review; the access code is in the answer and goes by SMS',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => KioskReporterDto)
+  migrant?: KioskReporterDto;
+}
+
+export class KioskRegisteredVisitorDto {
+  @ApiProperty() migrantId: string;
+  @ApiProperty({ enum: ['new', 'unconfirmed'] }) identity: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Shown on the screen; null when the phone already belongs to another login',
+  })
+  accessCode: string | null;
+  @ApiProperty({ description: 'The access code was also sent by SMS' }) accessCodeSent: boolean;
+}
+
+export class KioskGrievanceResultDto extends GrievanceDto {
+  @ApiPropertyOptional({ type: KioskRegisteredVisitorDto, description: 'Only for a visitor registered now' })
+  visitor?: KioskRegisteredVisitorDto;
+}
+
+/** What a proven visitor's own application or placement promised: the terms of its immutable snapshot. */
+export class KioskAdvertisedTermDto {
+  @ApiProperty({ enum: ['pay', 'hours', 'housing', 'housingCost', 'workerCosts'] }) term: string;
+  @ApiProperty({ nullable: true, description: 'As in the grievance’s comparison' }) advertised: unknown;
+}
+
+export class KioskVisitorApplicationDto {
+  @ApiProperty() id: string;
+  @ApiProperty() status: string;
+  @ApiProperty() vacancyId: string;
+  @ApiProperty() vacancyTitle: string;
+  @ApiProperty() employerName: string;
+  @ApiProperty() appliedAt: Date;
+  @ApiProperty({ nullable: true, type: String }) termsSnapshotId: string | null;
+  @ApiProperty({ type: [KioskAdvertisedTermDto] }) terms: KioskAdvertisedTermDto[];
+}
+
+export class KioskVisitorPlacementDto {
+  @ApiProperty() id: string;
+  @ApiProperty() applicationId: string;
+  @ApiProperty({ enum: ['active', 'terminated'] }) status: string;
+  @ApiProperty() vacancyTitle: string;
+  @ApiProperty() employerName: string;
+  @ApiProperty({ example: '2026-12-01' }) contractStartDate: string;
+  @ApiProperty({ nullable: true, type: String }) termsSnapshotId: string | null;
+  @ApiProperty({ type: [KioskAdvertisedTermDto] }) terms: KioskAdvertisedTermDto[];
+}
+
+export class KioskVisitorRecordsDto extends KioskCheckInResultDto {
+  @ApiProperty({ type: [KioskVisitorApplicationDto] }) applications: KioskVisitorApplicationDto[];
+  @ApiProperty({ type: [KioskVisitorPlacementDto] }) placements: KioskVisitorPlacementDto[];
 }

@@ -5,15 +5,21 @@ import {
   KioskHeldSubmissionsController,
 } from 'src/modules/kiosk/held-submissions.controller';
 import { HeldSubmissionsService } from 'src/modules/kiosk/held-submissions.service';
-import { KioskApplicationsController } from 'src/modules/kiosk/kiosk.controller';
+import { KioskApplicationsController, KioskReportsController } from 'src/modules/kiosk/kiosk.controller';
+import { GrievancesModule } from 'src/modules/grievances/grievances.module';
 import { KioskIdentificationService } from 'src/modules/kiosk/kiosk-identification.service';
 import { KioskService } from 'src/modules/kiosk/kiosk.service';
 import { MigrantsModule } from 'src/modules/migrants/migrants.module';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module';
 
 @Module({
-  imports: [ApplicationsModule, MigrantsModule, NotificationsModule],
-  controllers: [KioskApplicationsController, KioskHeldSubmissionsController, HeldSubmissionsController],
+  imports: [ApplicationsModule, GrievancesModule, MigrantsModule, NotificationsModule],
+  controllers: [
+    KioskApplicationsController,
+    KioskReportsController,
+    KioskHeldSubmissionsController,
+    HeldSubmissionsController,
+  ],
   providers: [KioskService, KioskIdentificationService, HeldSubmissionsService],
 })
 export class KioskModule {}

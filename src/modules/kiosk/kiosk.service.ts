@@ -13,23 +13,55 @@ import { KioskIdentificationService, ProofKind } from 'src/modules/kiosk/kiosk-i
 import {
   KioskCheckInDto,
   KioskCheckInResultDto,
+  KioskGrievanceInputDto,
+  KioskGrievanceResultDto,
   KioskIdentificationRequestDto,
   KioskSubmissionDto,
   KioskSubmissionResultDto,
   KioskVacancyDto,
   KioskVacancyListDto,
+  KioskVisitorRecordsDto,
 } from 'src/modules/kiosk/kiosk.dto';
+import { compareTerms } from 'src/modules/grievances/terms-comparison';
 import { MigrantsRepository } from 'src/modules/migrants/migrants.repository';
-import { MigrantsService } from 'src/modules/migrants/migrants.service';
 import { vacancyMinimumWageView } from 'src/modules/reference/minimum-wage.dto';
 import { ReferenceCatalog } from 'src/modules/reference/reference.catalog';
 import { minimumWageCheck } from 'src/modules/vacancies/minimum-wage';
 import type { SalaryPeriod, Schedule } from 'src/modules/vacancies/vacancy.entity';
 import { workingTimeOf, workingTimeView } from 'src/modules/vacancies/working-time';
-import { UserContact } from 'src/modules/notifications/notifications.service';
+import {
+  NotificationsService,
+  UserContact,
+  UserNotificationRequest,
+} from 'src/modules/notifications/notifications.service';
+import { GrievancesService } from 'src/modules/grievances/grievances.service';
+import type { GrievanceLang } from 'src/modules/grievances/grievance.types';
+import { MigrantProfileInput, MigrantsService } from 'src/modules/migrants/migrants.service';
 import { UserRepository } from 'src/modules/users/user.repository';
 import { preparedQuery } from 'src/database/prepared-query';
 import { pageLinks } from 'src/modules/notifications/links';
+
+/** A visitor registered at the kiosk now, and how their access code reaches them. */
+interface RegisteredVisitor {
+  migrantId: string;
+  name: string;
+  identity: 'new' | 'unconfirmed';
+  userId: string | null;
+  contact: UserContact | null;
+  /** Shown on the screen; null when the phone is already someone's login (no code can be given here). */
+  accessCode: string | null;
+  accessCodeMessage: UserNotificationRequest | null;
+}
+
+/** The access code by SMS and e-mail, where only the person reads it; never to the in-app inbox it unlocks. */
+function accessCodeMessage(userId: string, code: string, phone: string): UserNotificationRequest {
+  return {
+    userId,
+    template: 'access_code',
+    payload: { code, loginUrl: pageLinks.migrantLogin(phone) },
+    channels: ['sms', 'email'],
+  };
+}
 
 /** A fair kiosk acts only for its own fair: its vacancies, its visitors. */
 @Injectable()
@@ -44,6 +76,8 @@ export class KioskService {
     private readonly migrantsRepo: MigrantsRepository,
     private readonly users: UserRepository,
     private readonly identification: KioskIdentificationService,
+    private readonly grievances: GrievancesService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async vacancies(kiosk: KioskPrincipal, lang: Lang): Promise<KioskVacancyListDto> {
@@ -107,29 +141,41 @@ export class KioskService {
       eligibility.set(target.id, await result);
     }
     const code = generateAccessCode();
-    const codeHash = this.identification.hashAccessCode(code);
 
     return inTransaction(this.dataSource, async (manager) => {
-      const person = proven
-        ? await this.provenPerson(manager, proven.migrantId)
-        : {
-            ...(await this.migrants.registerOrReuse(manager, { ...profile, phone }, 'kiosk', kiosk.fairId, {
-              reuse: false,
-            })),
-            name: profile.fullName.trim(),
-          };
-      const identity = proven ? 'confirmed' : known ? 'unconfirmed' : 'new';
-      if (identity === 'unconfirmed') await this.identification.recordUnconfirmed(manager, kiosk);
-      const { userId, contact } = await this.countVisitAndGrantAccessCode(manager, kiosk, {
-        migrantId: person.migrantId,
-        isNew: !proven,
-        phone,
-        name: person.name,
-        lang,
-        // Proven by the access code: that code stays. Proven by an SMS code: a new access code, by SMS.
-        codeHash: proven?.via === 'access_code' ? null : codeHash,
-      });
-      const sendsCode = !!userId && (!proven || proven.via === ('sms_code' satisfies ProofKind));
+      let person: { migrantId: string; name: string };
+      let identity: KioskSubmissionResultDto['identity'];
+      let userId: string | null;
+      let contact: UserContact | null;
+      let codeMessage: UserNotificationRequest | null = null;
+      if (proven) {
+        person = await this.provenPerson(manager, proven.migrantId);
+        identity = 'confirmed';
+        ({ userId, contact } = await this.countVisitAndGrantAccessCode(manager, kiosk, {
+          migrantId: person.migrantId,
+          isNew: false,
+          phone,
+          name: person.name,
+          lang,
+          // Proven by the access code: that code stays. Proven by an SMS code: a new access code, by SMS.
+          codeHash: proven.via === 'access_code' ? null : this.identification.hashAccessCode(code),
+        }));
+        if (userId && proven.via === ('sms_code' satisfies ProofKind)) {
+          codeMessage = accessCodeMessage(userId, code, phone);
+        }
+      } else {
+        const visitor = await this.registerVisitor(
+          manager,
+          kiosk,
+          { ...profile, phone },
+          lang,
+          !!known,
+          code,
+        );
+        person = visitor;
+        ({ identity, userId, contact } = visitor);
+        codeMessage = visitor.accessCodeMessage;
+      }
       const submitted = await this.applications.submit(manager, {
         migrantId: person.migrantId,
         // The employer reads the name on the profile, never one typed at the kiosk for someone else's.
@@ -147,23 +193,14 @@ export class KioskService {
         message: null,
         principal: kiosk,
         // The code goes where only the person reads it; never to the in-app inbox it unlocks.
-        alsoNotify: sendsCode
-          ? [
-              {
-                userId: userId!,
-                template: 'access_code',
-                payload: { code, loginUrl: pageLinks.migrantLogin(phone) },
-                channels: ['sms', 'email'],
-              },
-            ]
-          : [],
+        alsoNotify: codeMessage ? [codeMessage] : [],
       });
       // A person registered now sees the code on the screen; a returning one gets a new one only by SMS.
       const result: KioskSubmissionResultDto = {
         migrantId: person.migrantId,
         identity,
         accessCode: userId && !proven ? code : null,
-        accessCodeSent: sendsCode && !!proven,
+        accessCodeSent: !!codeMessage && !!proven,
         applications: submitted.map((a) => ({ id: a.id, vacancyId: a.vacancyId, status: a.status })),
       };
       // The Idempotency-Key commits with the submission: a retry after a crash gets this body, not a second run.
@@ -172,8 +209,161 @@ export class KioskService {
     });
   }
 
+  /**
+   * A visitor with no profile reports a problem by themselves: registered as the apply path registers a visitor
+   * (a known phone never reaches that person's profile), with the access code on the screen and by SMS, and the
+   * grievance filed for the new profile, in one transaction. A visitor who checked in gives `migrantId` instead.
+   */
+  async reportProblem(
+    kiosk: KioskPrincipal,
+    dto: KioskGrievanceInputDto,
+    acceptLang?: GrievanceLang,
+  ): Promise<KioskGrievanceResultDto> {
+    const { migrant: reporter, ...complaint } = dto;
+    if (!reporter) return this.grievances.create(kiosk, complaint, acceptLang);
+    if (complaint.migrantId) {
+      throw ValidationError.field(
+        'migrant',
+        'send migrantId (a checked-in visitor) or migrant (a new one), not both',
+      );
+    }
+    const phone = this.identification.phone(reporter.phone, 'migrant.phone');
+    const lang = toLang(reporter.preferredLanguage);
+    const known = await this.migrantsRepo.findActiveByPhone(this.dataSource.manager, phone);
+    const code = generateAccessCode();
+    return inTransaction(this.dataSource, async (manager) => {
+      const visitor = await this.registerVisitor(
+        manager,
+        kiosk,
+        {
+          fullName: reporter.fullName,
+          birthDate: reporter.birthDate ?? null,
+          gender: 'unspecified',
+          citizenship: reporter.citizenship,
+          phone,
+          preferredLanguage: lang,
+          consent: reporter.consent,
+        },
+        lang,
+        !!known,
+        code,
+      );
+      if (visitor.accessCodeMessage) {
+        const m = visitor.accessCodeMessage;
+        await this.notifications.notifyUser(manager, m.userId, m.template, m.payload, m.channels, {
+          dedupeKey: `kiosk-report-access-code:${visitor.migrantId}`,
+        });
+      }
+      const grievance = await this.grievances.createForNewVisitor(
+        manager,
+        kiosk,
+        visitor.migrantId,
+        complaint,
+        complaint.lang ?? acceptLang ?? lang,
+      );
+      return answerInTransaction(manager, {
+        ...grievance,
+        visitor: {
+          migrantId: visitor.migrantId,
+          identity: visitor.identity,
+          accessCode: visitor.accessCode,
+          accessCodeSent: !!visitor.accessCodeMessage,
+        },
+      });
+    });
+  }
+
+  /**
+   * Registers a visitor who did not prove who they are, for every kiosk path: a new profile (a known phone and
+   * birth date never reach that person's profile; staff review the pair), its first visit at this fair, and a
+   * login holding the new access code unless the phone is already someone's login. The code is for the screen;
+   * `accessCodeMessage` sends it by SMS (and e-mail) where only the person reads it.
+   */
+  private async registerVisitor(
+    manager: EntityManager,
+    kiosk: KioskPrincipal,
+    profile: MigrantProfileInput,
+    lang: Lang,
+    known: boolean,
+    code: string,
+  ): Promise<RegisteredVisitor> {
+    const { migrantId } = await this.migrants.registerOrReuse(manager, profile, 'kiosk', kiosk.fairId, {
+      reuse: false,
+    });
+    const name = profile.fullName.trim();
+    if (known) await this.identification.recordUnconfirmed(manager, kiosk);
+    const { userId, contact } = await this.countVisitAndGrantAccessCode(manager, kiosk, {
+      migrantId,
+      isNew: true,
+      phone: profile.phone,
+      name,
+      lang,
+      codeHash: this.identification.hashAccessCode(code),
+    });
+    return {
+      migrantId,
+      name,
+      identity: known ? 'unconfirmed' : 'new',
+      userId,
+      contact,
+      accessCode: userId ? code : null,
+      accessCodeMessage: userId ? accessCodeMessage(userId, code, profile.phone) : null,
+    };
+  }
+
   /** A returning visitor proves who they are (access code, or a code texted to them). Counts one more visit. */
   async checkIn(kiosk: KioskPrincipal, dto: KioskCheckInDto): Promise<KioskCheckInResultDto> {
+    return this.proveAndCount(kiosk, dto, async () => ({}));
+  }
+
+  /**
+   * The returning visitor's step of "get help": proven and counted as at the check-in, the answer lists the
+   * person's own applications and placements with the vacancy title and the advertised terms, so that a report
+   * can name one. Nobody else's: the proof decides whose records these are.
+   */
+  async visitorRecords(kiosk: KioskPrincipal, dto: KioskCheckInDto): Promise<KioskVisitorRecordsDto> {
+    return this.proveAndCount(kiosk, dto, async (manager, migrantId) => {
+      const rows = await this.repository.findOwnRecords(manager, migrantId);
+      const advertised = (terms: Record<string, unknown> | null) =>
+        terms
+          ? compareTerms(terms as Parameters<typeof compareTerms>[0], null).map((t) => ({
+              term: t.term,
+              advertised: t.advertised,
+            }))
+          : [];
+      return {
+        applications: rows.map((r) => ({
+          id: r.id,
+          status: r.status,
+          vacancyId: r.vacancy_id,
+          vacancyTitle: r.title,
+          employerName: r.employer_name,
+          appliedAt: r.created_at,
+          termsSnapshotId: r.terms_snapshot_id,
+          terms: advertised(r.terms),
+        })),
+        placements: rows
+          .filter((r) => r.placement_id)
+          .map((r) => ({
+            id: r.placement_id!,
+            applicationId: r.id,
+            status: r.placement_status!,
+            vacancyTitle: r.title,
+            employerName: r.employer_name,
+            contractStartDate: r.contract_start_date!,
+            termsSnapshotId: r.placement_snapshot_id ?? r.terms_snapshot_id,
+            terms: advertised(r.placement_terms ?? r.terms),
+          })),
+      };
+    });
+  }
+
+  /** The check-in's proof and visit count, then what the caller reads for the proven person, in one answer. */
+  private async proveAndCount<T extends object>(
+    kiosk: KioskPrincipal,
+    dto: KioskCheckInDto,
+    read: (manager: EntityManager, migrantId: string) => Promise<T>,
+  ): Promise<KioskCheckInResultDto & T> {
     if (dto.birthDate) {
       throw ValidationError.field(
         'birthDate',
@@ -185,7 +375,7 @@ export class KioskService {
     const { migrantId } = await this.identification.prove(kiosk, phone, dto, 'accessCode');
     return inTransaction(this.dataSource, async (manager) => {
       const visits = await this.repository.recordAttendance(manager, kiosk.fairId, migrantId, kiosk.kioskId);
-      return answerInTransaction(manager, { migrantId, visits });
+      return answerInTransaction(manager, { migrantId, visits, ...(await read(manager, migrantId)) });
     });
   }
 

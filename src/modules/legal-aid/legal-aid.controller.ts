@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentKiosk, CurrentUser, KioskOnly, Roles } from 'src/common/auth/auth.decorators';
 import type { KioskPrincipal, UserPrincipal } from 'src/common/auth/principal';
@@ -8,6 +8,7 @@ import { Idempotent } from 'src/common/idempotency/idempotency.interceptor';
 import {
   BookConsultationDto,
   BookedConsultationDto,
+  CancelConsultationDto,
   ConsultationPersonDto,
   ConsultationOutcomeDto,
   CreateLegalAdviserDto,
@@ -17,6 +18,7 @@ import {
   LegalConsultationListDto,
   LegalDeskDto,
   LegalDeskListDto,
+  RescheduleConsultationDto,
 } from 'src/modules/legal-aid/legal-aid.dto';
 import { LegalAidService } from 'src/modules/legal-aid/legal-aid.service';
 
@@ -102,6 +104,42 @@ export class LegalAidController {
   @ApiOkResponse({ type: ConsultationPersonDto })
   person(@CurrentUser() user: UserPrincipal, @Param('id', UuidPipe) id: string) {
     return this.legalAid.person(user, id);
+  }
+
+  @Post('legal-consultations/:id/reschedule')
+  @HttpCode(200)
+  @Roles('migrant', 'staff', 'admin', 'legal_adviser')
+  @Idempotent()
+  @ApiRoute(
+    'Move the booking to another free slot of the same desk (the person, the booking’s adviser or staff); ' +
+      'the person is told with the updated ICS (SEQUENCE raised) and the reminder follows the new time',
+    [400, 403, 404, 409],
+  )
+  @ApiOkResponse({ type: BookedConsultationDto })
+  reschedule(
+    @CurrentUser() user: UserPrincipal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: RescheduleConsultationDto,
+  ) {
+    return this.legalAid.reschedule(user, id, dto);
+  }
+
+  @Post('legal-consultations/:id/cancel')
+  @HttpCode(200)
+  @Roles('migrant', 'staff', 'admin', 'legal_adviser')
+  @Idempotent()
+  @ApiRoute(
+    'Cancel the booking with a reason (the person, the booking’s adviser or staff); the slot is free again and ' +
+      'the person is told with an ICS METHOD:CANCEL',
+    [400, 403, 404, 409],
+  )
+  @ApiOkResponse({ type: BookedConsultationDto })
+  cancel(
+    @CurrentUser() user: UserPrincipal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: CancelConsultationDto,
+  ) {
+    return this.legalAid.cancel(user, id, dto);
   }
 
   @Post('legal-consultations/:id/outcome')

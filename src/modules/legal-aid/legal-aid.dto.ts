@@ -66,6 +66,16 @@ export class BookConsultationDto {
   migrantId?: string;
 }
 
+export class RescheduleConsultationDto {
+  @ApiProperty({ description: 'Another free slot of the same desk' }) @IsUUID() slotId: string;
+}
+
+export class CancelConsultationDto {
+  @ApiProperty({ maxLength: 2000, example: 'The adviser is ill; please book another slot' })
+  @IsText(3, 2000)
+  reason: string;
+}
+
 export class ConsultationOutcomeDto {
   @ApiProperty({ maxLength: 8000 }) @IsText(1, 8000) outcome: string;
   @ApiPropertyOptional({
@@ -114,10 +124,20 @@ export class LegalConsultationDto {
   @ApiProperty({ nullable: true, type: String }) grievanceId: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'For the adviser and staff only' })
   outcome: string | null;
+  @ApiProperty({
+    description: 'iCalendar SEQUENCE: 0 when booked, one more for each move and the cancellation',
+  })
+  sequence: number;
+  @ApiProperty({ nullable: true, type: Date }) cancelledAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why it was cancelled' })
+  cancelReason: string | null;
 }
 
 export class BookedConsultationDto extends LegalConsultationDto {
-  @ApiProperty({ description: 'The booking as an iCalendar event' }) ics: string;
+  @ApiProperty({
+    description: 'The booking as an iCalendar event (METHOD:REQUEST; METHOD:CANCEL once cancelled)',
+  })
+  ics: string;
 }
 
 export class LegalConsultationListDto {

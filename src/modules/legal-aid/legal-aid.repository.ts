@@ -26,6 +26,11 @@ export interface ConsultationRow {
   status: string;
   outcomeEnc: string | null;
   grievanceId: string | null;
+  deskId: string;
+  /** iCalendar SEQUENCE: raised by every move and the cancellation. */
+  sequence: number;
+  cancelReasonEnc: string | null;
+  cancelledAt: Date | null;
   startsAt: Date;
   endsAt: Date;
   createdAt: Date;
@@ -39,6 +44,7 @@ const SLOT_COLUMNS = `
 const CONSULTATION_COLUMNS = `
   c.id, c.slot_id AS "slotId", c.migrant_id AS "migrantId", s.adviser_id AS "adviserId", d.fair_id AS "fairId",
   c.topic, c.language, c.channel, c.status, c.outcome_enc AS "outcomeEnc", c.grievance_id AS "grievanceId",
+  s.desk_id AS "deskId", c.sequence, c.cancel_reason_enc AS "cancelReasonEnc", c.cancelled_at AS "cancelledAt",
   s.starts_at AS "startsAt", s.ends_at AS "endsAt", c.created_at AS "createdAt"`;
 
 const CONSULTATION_FROM = `legal_consultations c JOIN legal_consultation_slots s ON s.id = c.slot_id
@@ -148,6 +154,32 @@ export class LegalAidRepository {
       [id],
     );
     return rows[0] ?? null;
+  }
+
+  /** The booking locked for a change (move, cancellation) in the caller's transaction. */
+  async lockConsultation(manager: EntityManager, id: string): Promise<ConsultationRow | null> {
+    const rows = await manager.query(
+      `SELECT ${CONSULTATION_COLUMNS} FROM ${CONSULTATION_FROM} WHERE c.id = $1 FOR UPDATE OF c`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Moves the booking to another slot; the partial unique index refuses a slot that holds a booking. */
+  async moveToSlot(manager: EntityManager, id: string, slotId: string): Promise<void> {
+    await manager.query(
+      `UPDATE legal_consultations SET slot_id = $2, sequence = sequence + 1, updated_at = now() WHERE id = $1`,
+      [id, slotId],
+    );
+  }
+
+  async cancel(manager: EntityManager, id: string, reasonEnc: string, role: string): Promise<void> {
+    await manager.query(
+      `UPDATE legal_consultations SET status = 'cancelled', cancel_reason_enc = $2, cancelled_at = now(),
+              cancelled_by_role = $3, sequence = sequence + 1, updated_at = now()
+        WHERE id = $1`,
+      [id, reasonEnc, role],
+    );
   }
 
   async listConsultations(f: { migrantId?: string; adviserId?: string }): Promise<ConsultationRow[]> {

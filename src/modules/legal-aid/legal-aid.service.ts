@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Principal, UserPrincipal, isStaff } from 'src/common/auth/principal';
 import { PiiCipher } from 'src/common/crypto/pii-cipher';
 import { hashPassword } from 'src/common/crypto/password';
@@ -12,12 +12,16 @@ import { buildInterviewIcs } from 'src/modules/interviews/ics';
 import { GrievancesService, asLang } from 'src/modules/grievances/grievances.service';
 import {
   BookConsultationDto,
+  CancelConsultationDto,
   ConsultationOutcomeDto,
+  RescheduleConsultationDto,
   CreateLegalAdviserDto,
   CreateLegalDeskDto,
 } from 'src/modules/legal-aid/legal-aid.dto';
 import { ConsultationRow, LegalAidRepository, SlotRow } from 'src/modules/legal-aid/legal-aid.repository';
 import { MigrantsService } from 'src/modules/migrants/migrants.service';
+import { consultationTimeAndPlace, sendToPerson } from 'src/modules/legal-aid/legal-aid.processor';
+import { NotificationsService } from 'src/modules/notifications/notifications.service';
 
 /** Consultation reminders go this long before the slot starts. */
 export const REMINDER_BEFORE_MS = 24 * 3_600_000;
@@ -44,6 +48,7 @@ export class LegalAidService {
     private readonly migrants: MigrantsService,
     private readonly grievances: GrievancesService,
     private readonly outbox: OutboxService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async createAdviser(dto: CreateLegalAdviserDto) {
@@ -164,13 +169,7 @@ export class LegalAidService {
           channel,
         });
         const row = (await this.repository.consultation(id, manager))!;
-        // A reminder the day before (at once when the slot is sooner); the handler skips a cancelled booking.
-        await this.outbox.add(manager, {
-          job: JobName.LegalConsultationReminder,
-          payload: { consultationId: id, startsAt: new Date(slot.startsAt).toISOString() },
-          jobId: `legal-reminder-${id}`,
-          delayMs: Math.max(0, new Date(slot.startsAt).getTime() - REMINDER_BEFORE_MS - Date.now()),
-        });
+        await this.scheduleReminder(manager, row);
         return answerInTransaction(manager, { ...this.view(row), ics: this.ics(row, slot) });
       });
     } catch (error) {
@@ -178,6 +177,75 @@ export class LegalAidService {
         throw new DomainError(ErrorCode.SlotTaken, 'This consultation slot is taken');
       throw error;
     }
+  }
+
+  /**
+   * Moves the booking to another free slot of the same desk: the slot's partial unique index decides under
+   * concurrency (409 slot-taken), the person is told in their language with the updated calendar event (SEQUENCE
+   * raised), and the reminder follows the new time (the old one finds the time changed and sends nothing).
+   */
+  async reschedule(principal: UserPrincipal, id: string, dto: RescheduleConsultationDto) {
+    await this.mine(principal, id);
+    const target = await this.repository.slot(dto.slotId);
+    try {
+      return await inTransaction(this.dataSource, async (manager) => {
+        const row = await this.lockedBooking(manager, id);
+        if (!target || target.deskId !== row.deskId) throw new NotFoundError('Slot');
+        if (target.id === row.slotId)
+          throw new DomainError(ErrorCode.Conflict, 'The consultation is already in this slot');
+        if (target.startsAt.getTime() < Date.now())
+          throw new DomainError(ErrorCode.SlotTaken, 'This consultation slot is in the past');
+        // Early, friendly answer; the unique index decides under concurrency.
+        if (target.booked) throw new DomainError(ErrorCode.SlotTaken, 'This consultation slot is taken');
+        await this.repository.moveToSlot(manager, id, target.id);
+        const moved = (await this.repository.consultation(id, manager))!;
+        const ics = this.ics(moved, target);
+        await sendToPerson(
+          this.notifications,
+          this.repository,
+          manager,
+          moved,
+          'legal_consultation_rescheduled',
+          consultationTimeAndPlace(moved, target),
+          {
+            dedupeKey: `legal-consultation:${id}:${moved.sequence}:rescheduled`,
+            icalEvent: { method: 'REQUEST', content: ics },
+          },
+        );
+        await this.scheduleReminder(manager, moved);
+        return answerInTransaction(manager, { ...this.view(moved, principal.role !== 'migrant'), ics });
+      });
+    } catch (error) {
+      if (pgCode(error) === PG_UNIQUE)
+        throw new DomainError(ErrorCode.SlotTaken, 'This consultation slot is taken');
+      throw error;
+    }
+  }
+
+  /** Cancels the booking with a reason: the slot is free again, the person told (METHOD:CANCEL), no reminder. */
+  async cancel(principal: UserPrincipal, id: string, dto: CancelConsultationDto) {
+    await this.mine(principal, id);
+    const reason = dto.reason.trim();
+    return inTransaction(this.dataSource, async (manager) => {
+      const row = await this.lockedBooking(manager, id);
+      await this.repository.cancel(manager, id, this.cipher.encrypt(reason), principal.role);
+      const cancelled = (await this.repository.consultation(id, manager))!;
+      const slot = (await this.repository.slot(cancelled.slotId))!;
+      const ics = this.ics(cancelled, slot);
+      await sendToPerson(
+        this.notifications,
+        this.repository,
+        manager,
+        row,
+        'legal_consultation_cancelled',
+        { ...consultationTimeAndPlace(cancelled, slot), reason },
+        {
+          dedupeKey: `legal-consultation:${id}:${cancelled.sequence}:cancelled`,
+          icalEvent: { method: 'CANCEL', content: ics },
+        },
+      );
+      return answerInTransaction(manager, { ...this.view(cancelled, principal.role !== 'migrant'), ics });
+    });
   }
 
   async get(principal: UserPrincipal, id: string) {
@@ -242,6 +310,30 @@ export class LegalAidService {
     return this.view((await this.repository.consultation(id))!, true);
   }
 
+  /** The booking locked for a change; only a booked one moves or is cancelled (409 otherwise). */
+  private async lockedBooking(manager: EntityManager, id: string): Promise<ConsultationRow> {
+    const row = await this.repository.lockConsultation(manager, id);
+    if (!row) throw new NotFoundError('Consultation');
+    if (row.status !== 'booked') {
+      throw new DomainError(ErrorCode.InvalidTransition, `This consultation is ${row.status}`, {
+        currentStatus: row.status,
+      });
+    }
+    return row;
+  }
+
+  /** A reminder the day before (at once when the slot is sooner); the handler skips a moved or cancelled one. */
+  private async scheduleReminder(manager: EntityManager, row: ConsultationRow): Promise<void> {
+    const startsAt = new Date(row.startsAt);
+    await this.outbox.add(manager, {
+      job: JobName.LegalConsultationReminder,
+      payload: { consultationId: row.id, startsAt: startsAt.toISOString() },
+      // One job per version of the booking: a moved one gets a job of its own.
+      jobId: row.sequence ? `legal-reminder-${row.id}-${row.sequence}` : `legal-reminder-${row.id}`,
+      delayMs: Math.max(0, startsAt.getTime() - REMINDER_BEFORE_MS - Date.now()),
+    });
+  }
+
   private async mine(principal: UserPrincipal, id: string): Promise<ConsultationRow> {
     const row = await this.repository.consultation(id);
     const allowed =
@@ -268,14 +360,17 @@ export class LegalAidService {
       endsAt: row.endsAt,
       grievanceId: row.grievanceId,
       outcome: withOutcome && row.outcomeEnc ? this.cipher.decrypt(row.outcomeEnc) : null,
+      sequence: row.sequence,
+      cancelledAt: row.cancelledAt,
+      cancelReason: row.cancelReasonEnc ? this.cipher.decrypt(row.cancelReasonEnc) : null,
     };
   }
 
   private ics(row: ConsultationRow, slot: SlotRow): string {
     return buildInterviewIcs({
       uid: `legal-consultation-${row.id}@jobfair`,
-      sequence: 0,
-      method: 'REQUEST',
+      sequence: row.sequence,
+      method: row.status === 'cancelled' ? 'CANCEL' : 'REQUEST',
       startsAt: new Date(slot.startsAt),
       endsAt: new Date(slot.endsAt),
       timezone: slot.timezone,

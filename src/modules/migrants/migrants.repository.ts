@@ -119,6 +119,16 @@ export class MigrantsRepository {
    * Active profiles born this day, for registration: the one with this phone first (the same person), then by
    * age, so a busy birth date cannot push the exact match out of the first 500.
    */
+  /** Whether a phone is an active person's already (a visitor who reports without a birth date). */
+  async findActiveByPhone(manager: EntityManager, phone: string): Promise<{ id: string } | null> {
+    const [row] = await preparedQuery(
+      manager,
+      `SELECT id FROM migrants WHERE phone = $1 AND status = 'active' ORDER BY created_at LIMIT 1`,
+      [phone],
+    );
+    return (row as { id: string } | undefined) ?? null;
+  }
+
   findActiveBornOn(manager: EntityManager, birthDate: string, phone: string): Promise<BornOnRow[]> {
     return preparedQuery<BornOnRow>(
       manager,

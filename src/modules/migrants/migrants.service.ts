@@ -43,7 +43,8 @@ const NAME_DUPLICATE_THRESHOLD = 0.85;
 export interface MigrantProfileInput {
   fullName: string;
   fullNameLatin?: string | null;
-  birthDate: string;
+  /** Null only for a kiosk visitor who reports a problem without giving it. */
+  birthDate: string | null;
   gender: Gender;
   citizenship: string;
   phone: string;
@@ -123,7 +124,9 @@ export class MigrantsService {
       `migrant:${phone}:${input.birthDate}`,
     ]);
     // Everyone born that day, the same phone first: the same person is reused, similar names are flagged.
-    const peers = await this.migrants.findActiveBornOn(manager, input.birthDate, phone);
+    const peers = input.birthDate
+      ? await this.migrants.findActiveBornOn(manager, input.birthDate, phone)
+      : [];
     // Without `reuse` (a kiosk visitor who did not prove who they are) the same phone and birth date make a new
     // profile, flagged below as a duplicate for staff, instead of writing into that person's.
     const existing = peers.find((p) => p.phone === phone);

@@ -972,6 +972,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/kiosk/visitor-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A returning visitor proves who they are as at the check-in (and is counted); the answer lists their own applications and placements with the vacancy title and the advertised terms, for a report to name one (kiosk token) */
+        post: operations["KioskApplicationsController_visitorRecords"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/kiosk/grievances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File a grievance for a visitor of this fair: migrantId from the check-in, or a migrant block that registers a visitor with no profile as the apply flow does (access code in the answer and by SMS). It may name the visitor’s own application or placement (another person’s: 404). Urgent ones answer with help numbers in the visitor’s language, those of the fair’s country when no employer is named (kiosk token) */
+        post: operations["KioskReportsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/kiosk/held-submissions": {
         parameters: {
             query?: never;
@@ -1338,7 +1372,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Staff: the triage queue (open first, urgent first, then by due date) with filters; a person: their own; an employer: those staff shared with it */
+        /** Staff: the triage queue (open first, urgent first, then by due date) with filters; a person: their own; an employer: those staff shared with it; a legal adviser: those assigned to them */
         get: operations["GrievancesController_list"];
         put?: never;
         /** File a grievance: the person (online), or staff / a legal adviser on the person’s behalf (kiosks use /v1/kiosk/grievances). Urgent categories answer at once with help numbers in the person’s language */
@@ -1502,17 +1536,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/kiosk/grievances": {
+    "/v1/kiosk/hotlines": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The help numbers of the host country of this kiosk’s fair (cited numbers and the operator’s legal help line, as an urgent grievance’s answer lists them), with the urgent categories (kiosk token) */
+        get: operations["KioskHotlinesController_hotlines"];
         put?: never;
-        /** File a grievance for a visitor of this fair (migrantId from the check-in); urgent ones answer with help numbers in the visitor’s language */
-        post: operations["KioskGrievancesController_create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1636,6 +1670,40 @@ export interface paths {
         get: operations["LegalAidController_person"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-consultations/{id}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the booking to another free slot of the same desk (the person, the booking’s adviser or staff); the person is told with the updated ICS (SEQUENCE raised) and the reminder follows the new time */
+        post: operations["LegalAidController_reschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/legal-consultations/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the booking with a reason (the person, the booking’s adviser or staff); the slot is free again and the person is told with an ICS METHOD:CANCEL */
+        post: operations["LegalAidController_cancel"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2950,20 +3018,16 @@ export interface components {
             effectiveFrom: string;
         };
         PlanStepDto: {
-            id: string;
-            migrantId: string;
-            vacancyId: string;
             /** @example REGISTER_STAY */
             code: string;
             /** @enum {string} */
             phase: "before" | "entry" | "after";
             /** @example 2027-03-17 */
             dueDate: string;
+            /** @description In the requested language, with the due date */
+            message: string;
+            /** @example Federal Law 109-FZ of 18.07.2006, art. 20 */
             legalBasis: string;
-            done: boolean;
-            /** @description The deadline passed and nobody ticked the step off */
-            overdue: boolean;
-            reminderChannels: ("in_app" | "sms" | "email")[];
         };
         PreDeparturePlanDto: {
             /** @example 2027-03-05 */
@@ -3555,6 +3619,208 @@ export interface components {
             /** @description Visits to this fair so far, this one included */
             visits: number;
         };
+        KioskAdvertisedTermDto: {
+            /** @enum {string} */
+            term: "pay" | "hours" | "housing" | "housingCost" | "workerCosts";
+            /** @description As in the grievance’s comparison */
+            advertised: Record<string, never> | null;
+        };
+        KioskVisitorApplicationDto: {
+            id: string;
+            status: string;
+            vacancyId: string;
+            vacancyTitle: string;
+            employerName: string;
+            /** Format: date-time */
+            appliedAt: string;
+            termsSnapshotId: string | null;
+            terms: components["schemas"]["KioskAdvertisedTermDto"][];
+        };
+        KioskVisitorPlacementDto: {
+            id: string;
+            applicationId: string;
+            /** @enum {string} */
+            status: "active" | "terminated";
+            vacancyTitle: string;
+            employerName: string;
+            /** @example 2026-12-01 */
+            contractStartDate: string;
+            termsSnapshotId: string | null;
+            terms: components["schemas"]["KioskAdvertisedTermDto"][];
+        };
+        KioskVisitorRecordsDto: {
+            migrantId: string;
+            /** @description Visits to this fair so far, this one included */
+            visits: number;
+            applications: components["schemas"]["KioskVisitorApplicationDto"][];
+            placements: components["schemas"]["KioskVisitorPlacementDto"][];
+        };
+        MoneyInputDto: {
+            /** @example 45000 */
+            amount: number;
+            /** @example RUB */
+            currency: string;
+        };
+        ReportedTermsDto: {
+            /** @description Pay actually received per month */
+            monthlyPay?: components["schemas"]["MoneyInputDto"];
+            /** @example 72 */
+            hoursPerWeek?: number;
+            housingProvided?: boolean;
+            /** @example 15000 */
+            housingCostPerMonth?: number;
+            /**
+             * @description Fees or costs the worker was made to pay
+             * @example 30000
+             */
+            costsCharged?: number;
+        };
+        KioskReporterDto: {
+            /** @example Алишер Усмонов */
+            fullName: string;
+            /** @example UZ */
+            citizenship: string;
+            /** @example +998901234567 */
+            phone: string;
+            /** @enum {string} */
+            preferredLanguage: "ru" | "uz" | "tg" | "ky" | "en";
+            consent: components["schemas"]["KioskConsentDto"];
+            /** @example 1995-04-12 */
+            birthDate?: string;
+        };
+        KioskGrievanceInputDto: {
+            /** @enum {string} */
+            category: "wages_unpaid" | "worker_charged" | "documents_retained" | "terms_differ" | "unsafe_work" | "harassment_violence" | "forced_labour" | "other";
+            description: string;
+            /** @description Required for a kiosk, staff or an adviser: the person the grievance is for */
+            migrantId?: string;
+            employerId?: string;
+            vacancyId?: string;
+            applicationId?: string;
+            placementId?: string;
+            /** @default false */
+            anonymousToEmployer?: boolean;
+            /** @description ILO indicators of forced labour the person recognises (checklist) */
+            iloIndicators?: ("abuse_of_vulnerability" | "deception" | "restriction_of_movement" | "isolation" | "physical_sexual_violence" | "intimidation_threats" | "retention_of_identity_documents" | "withholding_of_wages" | "debt_bondage" | "abusive_working_living_conditions" | "excessive_overtime")[];
+            reportedTerms?: components["schemas"]["ReportedTermsDto"];
+            /** @description Staff desk only: fair where the grievance was taken */
+            fairId?: string;
+            /** @description Staff desk only: when the person reported it (a paper form typed in later); not in the future */
+            receivedAt?: string;
+            /** @enum {string} */
+            lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            /** @description A visitor with no profile (instead of migrantId): registered as at POST /v1/kiosk/applications, a known phone making a new profile for staff to review; the access code is in the answer and goes by SMS */
+            migrant?: components["schemas"]["KioskReporterDto"];
+        };
+        HotlineDto: {
+            /** @example 112 */
+            number: string;
+            kind: string;
+            free: boolean;
+            hours: string;
+            label: string;
+            source: string;
+        };
+        TermComparisonDto: {
+            /** @enum {string} */
+            term: "pay" | "hours" | "housing" | "housingCost" | "workerCosts";
+            /** @description From the immutable terms snapshot */
+            advertised: Record<string, never> | null;
+            /** @description What the person reports */
+            reported: Record<string, never> | null;
+            /** @description null when the two cannot be compared */
+            differs: boolean | null;
+        };
+        SnapshotComparisonDto: {
+            snapshotId: string;
+            vacancyId: string;
+            terms: components["schemas"]["TermComparisonDto"][];
+            differing: string[];
+        };
+        ReferralViewDto: {
+            /** @enum {string} */
+            body: "legal_aid" | "labour_inspectorate" | "embassy_consulate" | "ngo";
+            name: string;
+        };
+        GrievanceHistoryItemDto: {
+            /** @enum {string|null} */
+            from: "received" | "in_review" | "referred" | "resolved" | "rejected" | null;
+            /** @enum {string} */
+            to: "received" | "in_review" | "referred" | "resolved" | "rejected";
+            actorRole: string;
+            note: string | null;
+            referral: components["schemas"]["ReferralViewDto"] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        GrievanceMessageDto: {
+            id: string;
+            authorRole: string;
+            body: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        KioskRegisteredVisitorDto: {
+            migrantId: string;
+            /** @enum {string} */
+            identity: "new" | "unconfirmed";
+            /** @description Shown on the screen; null when the phone already belongs to another login */
+            accessCode: string | null;
+            /** @description The access code was also sent by SMS */
+            accessCodeSent: boolean;
+        };
+        KioskGrievanceResultDto: {
+            id: string;
+            /** @enum {string} */
+            state: "received" | "in_review" | "referred" | "resolved" | "rejected";
+            stateLabel: string;
+            /** @enum {string} */
+            category: "wages_unpaid" | "worker_charged" | "documents_retained" | "terms_differ" | "unsafe_work" | "harassment_violence" | "forced_labour" | "other";
+            urgent: boolean;
+            /** @example 2026-12-09 */
+            dueDate: string;
+            /** @description End of the due day, Moscow time */
+            dueAt: string;
+            overdue: boolean;
+            /** @description Null for an anonymous grievance shown to the employer */
+            migrantId: string | null;
+            personName?: string | null;
+            description: string | null;
+            iloIndicators: string[];
+            reportedTerms: components["schemas"]["ReportedTermsDto"] | null;
+            employerId: string | null;
+            vacancyId: string | null;
+            applicationId: string | null;
+            placementId: string | null;
+            anonymousToEmployer: boolean;
+            /** @enum {string} */
+            channel: "online" | "kiosk" | "desk";
+            fairId: string | null;
+            assignedAdviserId: string | null;
+            /** @enum {string|null} */
+            outcome: "substantiated" | "not_substantiated" | null;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            sharedWithEmployer: boolean;
+            employerAnswer: string | null;
+            /** Format: date-time */
+            employerAnsweredAt: string | null;
+            hotlines: components["schemas"]["HotlineDto"][];
+            urgentNotice: string | null;
+            comparison?: components["schemas"]["SnapshotComparisonDto"] | null;
+            history?: components["schemas"]["GrievanceHistoryItemDto"][];
+            messages?: components["schemas"]["GrievanceMessageDto"][];
+            /** @description Staff only: substantiated grievances against the named employer */
+            employerSubstantiated?: number;
+            /** Format: date-time */
+            erasedAt: string | null;
+            /** @description Only for a visitor registered now */
+            visitor?: components["schemas"]["KioskRegisteredVisitorDto"];
+        };
         KioskRefusalDto: {
             /** @example 422 */
             status: number;
@@ -3928,26 +4194,6 @@ export interface components {
             to: string;
             rows: components["schemas"]["DemandRowDto"][];
         };
-        MoneyInputDto: {
-            /** @example 45000 */
-            amount: number;
-            /** @example RUB */
-            currency: string;
-        };
-        ReportedTermsDto: {
-            /** @description Pay actually received per month */
-            monthlyPay?: components["schemas"]["MoneyInputDto"];
-            /** @example 72 */
-            hoursPerWeek?: number;
-            housingProvided?: boolean;
-            /** @example 15000 */
-            housingCostPerMonth?: number;
-            /**
-             * @description Fees or costs the worker was made to pay
-             * @example 30000
-             */
-            costsCharged?: number;
-        };
         CreateGrievanceDto: {
             /** @enum {string} */
             category: "wages_unpaid" | "worker_charged" | "documents_retained" | "terms_differ" | "unsafe_work" | "harassment_violence" | "forced_labour" | "other";
@@ -3969,54 +4215,6 @@ export interface components {
             receivedAt?: string;
             /** @enum {string} */
             lang?: "ru" | "uz" | "tg" | "ky" | "en";
-        };
-        HotlineDto: {
-            /** @example 112 */
-            number: string;
-            kind: string;
-            free: boolean;
-            hours: string;
-            label: string;
-            source: string;
-        };
-        TermComparisonDto: {
-            /** @enum {string} */
-            term: "pay" | "hours" | "housing" | "housingCost" | "workerCosts";
-            /** @description From the immutable terms snapshot */
-            advertised: Record<string, never> | null;
-            /** @description What the person reports */
-            reported: Record<string, never> | null;
-            /** @description null when the two cannot be compared */
-            differs: boolean | null;
-        };
-        SnapshotComparisonDto: {
-            snapshotId: string;
-            vacancyId: string;
-            terms: components["schemas"]["TermComparisonDto"][];
-            differing: string[];
-        };
-        ReferralViewDto: {
-            /** @enum {string} */
-            body: "legal_aid" | "labour_inspectorate" | "embassy_consulate" | "ngo";
-            name: string;
-        };
-        GrievanceHistoryItemDto: {
-            /** @enum {string|null} */
-            from: "received" | "in_review" | "referred" | "resolved" | "rejected" | null;
-            /** @enum {string} */
-            to: "received" | "in_review" | "referred" | "resolved" | "rejected";
-            actorRole: string;
-            note: string | null;
-            referral: components["schemas"]["ReferralViewDto"] | null;
-            /** Format: date-time */
-            at: string;
-        };
-        GrievanceMessageDto: {
-            id: string;
-            authorRole: string;
-            body: string | null;
-            /** Format: date-time */
-            at: string;
         };
         GrievanceDto: {
             id: string;
@@ -4127,6 +4325,20 @@ export interface components {
         AssignAdviserDto: {
             adviserId: string;
         };
+        KioskHotlinesDto: {
+            /**
+             * @description The host country of the kiosk’s fair
+             * @example RU
+             */
+            country: string;
+            /** @enum {string} */
+            lang: "ru" | "uz" | "tg" | "ky" | "en";
+            /** @description Categories that are urgent: a report in one of them shows these numbers at once */
+            urgentCategories: ("wages_unpaid" | "worker_charged" | "documents_retained" | "terms_differ" | "unsafe_work" | "harassment_violence" | "forced_labour" | "other")[];
+            /** @description Said with the numbers to a person reporting an urgent case */
+            urgentNotice: string;
+            items: components["schemas"]["HotlineDto"][];
+        };
         FlaggedEmployerDto: {
             employerId: string;
             name: string;
@@ -4221,7 +4433,13 @@ export interface components {
             grievanceId: string | null;
             /** @description For the adviser and staff only */
             outcome: string | null;
-            /** @description The booking as an iCalendar event */
+            /** @description iCalendar SEQUENCE: 0 when booked, one more for each move and the cancellation */
+            sequence: number;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Why it was cancelled */
+            cancelReason: string | null;
+            /** @description The booking as an iCalendar event (METHOD:REQUEST; METHOD:CANCEL once cancelled) */
             ics: string;
         };
         LegalConsultationDto: {
@@ -4245,6 +4463,12 @@ export interface components {
             grievanceId: string | null;
             /** @description For the adviser and staff only */
             outcome: string | null;
+            /** @description iCalendar SEQUENCE: 0 when booked, one more for each move and the cancellation */
+            sequence: number;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description Why it was cancelled */
+            cancelReason: string | null;
         };
         LegalConsultationListDto: {
             items: components["schemas"]["LegalConsultationDto"][];
@@ -4279,6 +4503,14 @@ export interface components {
             migrantId: string;
             eligibilityFacts: components["schemas"]["PersonFactsDto"];
             documents: components["schemas"]["PersonDocumentDto"][];
+        };
+        RescheduleConsultationDto: {
+            /** @description Another free slot of the same desk */
+            slotId: string;
+        };
+        CancelConsultationDto: {
+            /** @example The adviser is ill; please book another slot */
+            reason: string;
         };
         ConsultationOutcomeDto: {
             outcome: string;
@@ -4522,6 +4754,22 @@ export interface components {
         };
         TickStepDto: {
             done: boolean;
+        };
+        KeptPlanStepDto: {
+            id: string;
+            migrantId: string;
+            vacancyId: string;
+            /** @example REGISTER_STAY */
+            code: string;
+            /** @enum {string} */
+            phase: "before" | "entry" | "after";
+            /** @example 2027-03-17 */
+            dueDate: string;
+            legalBasis: string;
+            done: boolean;
+            /** @description The deadline passed and nobody ticked the step off */
+            overdue: boolean;
+            reminderChannels: ("in_app" | "sms" | "email")[];
         };
         OverdueStepDto: {
             id: string;
@@ -8154,6 +8402,158 @@ export interface operations {
             };
         };
     };
+    KioskApplicationsController_visitorRecords: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KioskCheckInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskVisitorRecordsDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    KioskReportsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                "accept-language"?: string;
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KioskGrievanceInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KioskGrievanceResultDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Valid input that breaks a rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     KioskHeldSubmissionsController_report: {
         parameters: {
             query?: never;
@@ -10257,29 +10657,25 @@ export interface operations {
             };
         };
     };
-    KioskGrievancesController_create: {
+    KioskHotlinesController_hotlines: {
         parameters: {
-            query?: never;
+            query?: {
+                lang?: "ru" | "uz" | "tg" | "ky" | "en";
+            };
             header?: {
                 "accept-language"?: string;
-                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
-                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateGrievanceDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GrievanceDto"];
+                    "application/json": components["schemas"]["KioskHotlinesDto"];
                 };
             };
             /** @description Invalid input (problem+json with `errors`) */
@@ -10302,24 +10698,6 @@ export interface operations {
             };
             /** @description Role not allowed */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not found (or not yours) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Valid input that breaks a rule */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10918,6 +11296,152 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_reschedule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleConsultationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookedConsultationDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    LegalAidController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unique per intended effect (8-200 visible ASCII characters). A replay returns the first response. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelConsultationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookedConsultationDto"];
+                };
+            };
+            /** @description Invalid input (problem+json with `errors`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12022,7 +12546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PlanStepDto"];
+                    "application/json": components["schemas"]["KeptPlanStepDto"];
                 };
             };
             /** @description Invalid input (problem+json with `errors`) */

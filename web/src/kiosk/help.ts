@@ -6,6 +6,7 @@
 import { batch, signal } from '@preact/signals';
 import { Schemas, call, newKey } from '../api/client';
 import { api, guarded } from './data';
+import { KIOSK_LANGS } from '../i18n/kiosk';
 import { go, identification, lang, normalisedPhone, updateIdentification } from './state';
 
 export type GrievanceCategory = Schemas['CreateGrievanceDto']['category'];
@@ -14,6 +15,9 @@ export type Grievance = Schemas['GrievanceDto'];
 export type LegalDesk = Schemas['LegalDeskDto'];
 export type ConsultationTopic = Schemas['BookConsultationDto']['topic'];
 export type BookedConsultation = Schemas['BookedConsultationDto'];
+export type KioskGrievance = Schemas['KioskGrievanceResultDto'];
+export type VisitorRecords = Schemas['KioskVisitorRecordsDto'];
+export type Hotlines = Schemas['KioskHotlinesDto'];
 
 /** The eight categories in the order the visitor sees them; the urgent ones first. */
 export const CATEGORIES: GrievanceCategory[] = [
@@ -40,6 +44,8 @@ export interface Report {
   iloIndicators: IloIndicator['code'][];
   description: string;
   anonymousToEmployer: boolean;
+  /** The visitor's own application or placement the report is about, so it gets the advertised terms beside it. */
+  about: { applicationId: string } | { placementId: string } | null;
 }
 
 export const emptyReport = (): Report => ({
@@ -47,6 +53,7 @@ export const emptyReport = (): Report => ({
   iloIndicators: [],
   description: '',
   anonymousToEmployer: false,
+  about: null,
 });
 
 /** The visitor found by the check-in: the grievance and the booking are filed for them. */
@@ -59,7 +66,12 @@ export const filing = signal<{
   status: 'sending' | 'waiting' | 'refused';
   error?: string;
 } | null>(null);
-export const filed = signal<Grievance | null>(null);
+export const filed = signal<KioskGrievance | null>(null);
+/** "I am new here": the visitor has no profile; the report registers them (name, citizenship, phone from `person`). */
+export const reportingAsNew = signal(false);
+export const newConsent = signal(false);
+/** The proven visitor's own applications and placements, to name one in the report. */
+export const records = signal<VisitorRecords | null>(null);
 export const desks = signal<LegalDesk[]>([]);
 export const topic = signal<ConsultationTopic | null>(null);
 export const booked = signal<BookedConsultation | null>(null);
@@ -77,6 +89,9 @@ export function toggleIndicator(code: IloIndicator['code']): void {
 export function startHelp(): void {
   batch(() => {
     helpMigrantId.value = null;
+    reportingAsNew.value = false;
+    newConsent.value = false;
+    records.value = null;
     report.value = emptyReport();
     filing.value = null;
     filed.value = null;
@@ -127,13 +142,15 @@ export async function identify(): Promise<void> {
       i.identificationId && i.code
         ? { identificationId: i.identificationId, code: i.code }
         : { accessCode: i.accessCode.trim().toUpperCase() };
+    // The check-in of "get help": the answer also lists the visitor's own applications and placements.
     const res = await call(
-      api.POST('/v1/kiosk/check-ins', {
+      api.POST('/v1/kiosk/visitor-records', {
         params: { header: { 'Idempotency-Key': newKey() } },
         body: { phone: normalisedPhone(), ...proof },
       }),
     );
     helpMigrantId.value = res.migrantId;
+    records.value = res;
     go('help-menu');
   });
 }
@@ -167,5 +184,58 @@ export async function bookSlot(slotId: string): Promise<void> {
 export const slotTime = (iso: string) =>
   new Intl.DateTimeFormat(lang.value, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
+/** "I am new here": straight to the report, the profile made with it. */
+export function reportAsNew(): void {
+  batch(() => {
+    helpMigrantId.value = null;
+    records.value = null;
+    reportingAsNew.value = true;
+  });
+  go('help-new');
+}
+
 export const reportReady = () =>
-  Boolean(report.value.category && report.value.description.trim().length >= 3 && helpMigrantId.value);
+  Boolean(
+    report.value.category &&
+    report.value.description.trim().length >= 3 &&
+    (helpMigrantId.value || reportingAsNew.value),
+  );
+
+// --- help numbers kept on the device, for an urgent report that waits offline ---
+
+const HOTLINES_KEY = 'jobfair.kiosk.hotlines';
+interface KeptHotlines {
+  fairId: string;
+  byLang: Partial<Record<string, Hotlines>>;
+}
+
+/** At start: the help numbers of the fair's country in every language, kept for when the server is unreachable. */
+export async function cacheHotlines(fairId: string): Promise<void> {
+  const byLang: KeptHotlines['byLang'] = {};
+  await Promise.all(
+    KIOSK_LANGS.map(async (l) => {
+      try {
+        byLang[l] = await call(api.GET('/v1/kiosk/hotlines', { params: { query: { lang: l } } }));
+      } catch {
+        // Offline at start: the numbers kept from before stay.
+      }
+    }),
+  );
+  if (!Object.keys(byLang).length) return;
+  localStorage.setItem(HOTLINES_KEY, JSON.stringify({ fairId, byLang } satisfies KeptHotlines));
+}
+
+/** The kept numbers for the fair in the visitor's language, when the category is urgent. */
+export function keptHotlinesFor(
+  category: GrievanceCategory | null,
+  fairId: string | undefined,
+): Hotlines | null {
+  try {
+    const kept = JSON.parse(localStorage.getItem(HOTLINES_KEY) ?? 'null') as KeptHotlines | null;
+    if (!kept || !category || kept.fairId !== fairId) return null;
+    const list = kept.byLang[lang.value] ?? kept.byLang.ru ?? Object.values(kept.byLang)[0];
+    return list && list.urgentCategories.includes(category) ? list : null;
+  } catch {
+    return null;
+  }
+}

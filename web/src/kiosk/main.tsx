@@ -8,6 +8,7 @@ import { render } from 'preact';
 import '../lib/style.css';
 import { isKioskLang } from '../i18n/kiosk';
 import { loadFair } from './data';
+import { cacheHotlines } from './help';
 import { watchIdle } from './idle';
 import { About } from './screens/About';
 import { Consent } from './screens/Consent';
@@ -15,6 +16,7 @@ import { Done } from './screens/Done';
 import { Help } from './screens/Help';
 import { HelpLegal } from './screens/HelpLegal';
 import { HelpMenu } from './screens/HelpMenu';
+import { HelpNew } from './screens/HelpNew';
 import { HelpReport } from './screens/HelpReport';
 import { HelpSent } from './screens/HelpSent';
 import { Language } from './screens/Language';
@@ -37,6 +39,7 @@ const SCREENS: Record<Screen, () => preact.JSX.Element | null> = {
   done: Done,
   help: Help,
   'help-menu': HelpMenu,
+  'help-new': HelpNew,
   'help-report': HelpReport,
   'help-sent': HelpSent,
   'help-legal': HelpLegal,
@@ -70,7 +73,11 @@ async function start(): Promise<void> {
     return;
   }
   // Paired with its fair again: what the old token could not hand over goes now.
-  if (fair.value) outbox.release(fair.value.id);
+  if (fair.value) {
+    outbox.release(fair.value.id);
+    // The help numbers are kept on the device: an urgent report that waits offline shows them at once.
+    void cacheHotlines(fair.value.id);
+  }
   countPending();
   void outbox.flush();
 }

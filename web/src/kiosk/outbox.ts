@@ -15,8 +15,8 @@ import { ApiError, NetworkError } from '../api/errors';
 export type ApplicationBody = Schemas['KioskSubmissionDto'];
 export type ApplicationResult = Schemas['KioskSubmissionResultDto'];
 export type Refusal = Schemas['KioskRefusalDto'];
-export type GrievanceBody = Schemas['CreateGrievanceDto'];
-export type GrievanceResult = Schemas['GrievanceDto'];
+export type GrievanceBody = Schemas['KioskGrievanceInputDto'];
+export type GrievanceResult = Schemas['KioskGrievanceResultDto'];
 
 /** A stored submission: an application (items stored before grievances existed carry no `type`), or a grievance. */
 export type PendingSubmission = Stored &

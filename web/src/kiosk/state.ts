@@ -22,6 +22,7 @@ export type Screen =
   // "Report a problem / get help" (help.ts)
   | 'help'
   | 'help-menu'
+  | 'help-new'
   | 'help-report'
   | 'help-sent'
   | 'help-legal';

@@ -2,8 +2,9 @@
 import { newKey } from '../api/client';
 import { KioskOutbox, SubmitOutcome } from './outbox';
 import { applicationBody } from './data';
-import { filed, filing, helpMigrantId, report } from './help';
+import { filed, filing, helpMigrantId, newConsent, report, reportingAsNew } from './help';
 import {
+  CONSENT_VERSION,
   done,
   fair,
   go,
@@ -11,6 +12,7 @@ import {
   lang,
   normalisedPhone,
   outboxCount,
+  person,
   screen,
   selected,
   submission,
@@ -68,7 +70,20 @@ export function countPending(): void {
 export async function submitGrievance(): Promise<void> {
   const migrantId = helpMigrantId.value;
   const r = report.value;
-  if (!migrantId || !r.category) return;
+  if (!(migrantId || reportingAsNew.value) || !r.category) return;
+  const p = person.value;
+  // A visitor with no profile is registered with the report, as applying registers one.
+  const who = migrantId
+    ? { migrantId }
+    : {
+        migrant: {
+          fullName: p.fullName.trim(),
+          citizenship: p.citizenship,
+          phone: normalisedPhone(p),
+          preferredLanguage: lang.value,
+          consent: { dataProcessing: newConsent.value, visibleToEmployers: false, version: CONSENT_VERSION },
+        },
+      };
   const current = filing.value;
   const key = current?.status === 'waiting' ? current.key : newKey();
   filing.value = { key, status: 'sending' };
@@ -76,7 +91,8 @@ export async function submitGrievance(): Promise<void> {
   await outbox.submitGrievance(
     key,
     {
-      migrantId,
+      ...who,
+      ...(r.about ?? {}),
       category: r.category,
       description: r.description.trim(),
       anonymousToEmployer: r.anonymousToEmployer,

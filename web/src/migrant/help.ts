@@ -65,6 +65,8 @@ export const indicators = signal<IloIndicator[]>([]);
 export const freeSlots = signal<FreeSlot[]>([]);
 /** The person's own placements, which a grievance may name (the server checks they are theirs). */
 export const placements = signal<Schemas['PlacementDto'][]>([]);
+/** Free future slots of the desk of the consultation on show, where it may move. */
+export const deskSlots = signal<FreeSlot[]>([]);
 /** The calendar invitation of the booking just made, offered as a file. */
 export const bookedIcs = signal<{ id: string; ics: string } | null>(null);
 
@@ -139,7 +141,58 @@ extraLoaders.help = async () => {
     placements.value = jobs.items;
   }
   if (view.kind === 'book') await loadSlots();
+  if (view.kind === 'consultation') await loadDeskSlots(view.id);
 };
+
+/** The other free slots of the consultation's own desk (a booking moves only within its desk). */
+async function loadDeskSlots(id: string): Promise<void> {
+  const c = consultations.value.find((x) => x.id === id);
+  deskSlots.value = [];
+  if (!c || c.status !== 'booked') return;
+  const desks = await call(api.GET('/v1/fairs/{id}/legal-desks', { params: { path: { id: c.fairId } } }));
+  const desk = desks.items.find((d) => d.slots.some((x) => x.id === c.slotId));
+  const now = Date.now();
+  deskSlots.value = (desk?.slots ?? [])
+    .filter((x) => x.free && x.id !== c.slotId && Date.parse(String(x.startsAt)) > now)
+    .map((x) => ({
+      id: x.id,
+      startsAt: String(x.startsAt),
+      place: [desk!.name, desk!.location].filter(Boolean).join(', '),
+    }))
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+/** Moves the booking to another free slot of its desk; the updated calendar event is offered as a file. */
+export async function moveConsultation(id: string, slotId: string): Promise<void> {
+  try {
+    const moved = await call(
+      api.POST('/v1/legal-consultations/{id}/reschedule', {
+        params: { path: { id }, header: { 'Idempotency-Key': newKey() } },
+        body: { slotId },
+      }),
+    );
+    bookedIcs.value = { id, ics: moved.ics };
+    await show({ kind: 'consultation', id });
+  } catch (e) {
+    fail(e);
+  }
+}
+
+/** Cancels the booking with the person's reason; the calendar's cancellation is offered as a file. */
+export async function cancelConsultation(id: string, reason: string): Promise<void> {
+  try {
+    const cancelled = await call(
+      api.POST('/v1/legal-consultations/{id}/cancel', {
+        params: { path: { id }, header: { 'Idempotency-Key': newKey() } },
+        body: { reason: reason.trim() },
+      }),
+    );
+    bookedIcs.value = { id, ics: cancelled.ics };
+    await show({ kind: 'consultation', id });
+  } catch (e) {
+    fail(e);
+  }
+}
 
 export async function show(view: HelpView): Promise<void> {
   batch(() => {

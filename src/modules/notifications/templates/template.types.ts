@@ -22,6 +22,8 @@ export const TEMPLATE_NAMES = [
   'employer_suspended',
   'legal_consultation_reminder',
   'pre_departure_reminder',
+  'legal_consultation_rescheduled',
+  'legal_consultation_cancelled',
 ] as const;
 
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];

@@ -111,6 +111,47 @@ describe('message templates', () => {
   });
 });
 
+describe('legal consultation changes', () => {
+  it.each(TEMPLATE_LOCALES)(
+    'tells the person in %s the new time and place of a moved consultation',
+    (locale) => {
+      const email = renderTemplate('legal_consultation_rescheduled', 'email', locale, SAMPLE);
+      const sms = renderTemplate('legal_consultation_rescheduled', 'sms', locale, SAMPLE).text;
+      for (const text of [email.subject!, email.text, sms]) expect(text).toContain('12.01.2026 10:00');
+      expect(email.text).toContain('VDNH, pav. 57, stend 12');
+      expect(sms).toContain('VDNH, pav. 57, stend 12');
+      expect(email.text).toContain('Alisher Karimov');
+    },
+  );
+
+  it.each(TEMPLATE_LOCALES)(
+    'tells the person in %s of a cancelled consultation with its reason',
+    (locale) => {
+      const email = renderTemplate('legal_consultation_cancelled', 'email', locale, SAMPLE);
+      const sms = renderTemplate('legal_consultation_cancelled', 'sms', locale, SAMPLE).text;
+      expect(email.text).toContain('Documents of workers retained');
+      expect(email.html).toContain('Documents of workers retained');
+      expect(email.text).toContain('12.01.2026 10:00');
+      expect(sms).toContain('12.01.2026 10:00');
+      // The reason is free text of any length: the SMS leaves it to the e-mail and the in-app message.
+      expect(sms).not.toContain('Documents of workers retained');
+    },
+  );
+
+  it('words each change differently from the reminder in every language', () => {
+    for (const locale of TEMPLATE_LOCALES) {
+      const subjects = (
+        [
+          'legal_consultation_reminder',
+          'legal_consultation_rescheduled',
+          'legal_consultation_cancelled',
+        ] as const
+      ).map((name) => renderTemplate(name, 'email', locale, SAMPLE).subject);
+      expect(new Set(subjects).size).toBe(3);
+    }
+  });
+});
+
 describe('renderTemplate', () => {
   it('escapes HTML in payload values but not in the plain text', () => {
     const payload = { ...SAMPLE, vacancyTitle: '<script>alert("x")</script> & Co' };

@@ -3,19 +3,8 @@ import { Choice } from '../components/Choice';
 import { Layout } from '../components/Layout';
 import { NavButtons } from '../components/NavButtons';
 import { Select } from '../components/Select';
+import { MAIN_COUNTRIES, PHONE_PREFIX } from '../components/countries';
 import { aboutComplete, go, person, tr, updatePerson } from '../state';
-
-const MAIN_COUNTRIES = ['UZ', 'TJ', 'KG', 'KZ', 'AZ', 'MD', 'AM', 'BY'] as const;
-const PHONE_PREFIX: Record<string, string> = {
-  UZ: '+998',
-  TJ: '+992',
-  KG: '+996',
-  KZ: '+7',
-  AZ: '+994',
-  MD: '+373',
-  AM: '+374',
-  BY: '+375',
-};
 
 const range = (n: number, from: (i: number) => number) =>
   Array.from({ length: n }, (_, i) => String(from(i)));

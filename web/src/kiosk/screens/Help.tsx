@@ -1,4 +1,4 @@
-import { identify } from '../help';
+import { identify, reportAsNew } from '../help';
 import { Layout } from '../components/Layout';
 import { NavButtons } from '../components/NavButtons';
 import { ProofFields } from '../components/ProofFields';
@@ -25,6 +25,14 @@ export function Help() {
       </div>
       <ProofFields idPrefix="help-" />
       <p class="notice">{tr('helpNotRegistered')}</p>
+      <p>
+        <button type="button" class="secondary" data-action="help-new" onClick={reportAsNew}>
+          <span class="icon" aria-hidden="true">
+            ＋
+          </span>
+          {tr('helpNew')}
+        </button>
+      </p>
       <NavButtons
         back={null}
         next={{

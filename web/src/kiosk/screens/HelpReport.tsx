@@ -7,14 +7,17 @@ import {
   CATEGORIES,
   filing,
   indicators,
+  keptHotlinesFor,
   loadIndicators,
+  records,
   report,
   reportReady,
+  reportingAsNew,
   toggleIndicator,
   updateReport,
 } from '../help';
 import { submitGrievance } from '../submit';
-import { lang, reset, tr } from '../state';
+import { fair, lang, reset, tr } from '../state';
 
 /** The report: one of the eight categories (the ILO checklist for forced labour), what happened, anonymity. */
 export function HelpReport() {
@@ -24,6 +27,30 @@ export function HelpReport() {
   // The checklist's labels follow the language picked in the header.
   const current = lang.value;
   useEffect(() => void loadIndicators(), [current]);
+  // The visitor's own applications and placements (from the check-in), to name the one the report is about.
+  const mine = records.value;
+  const own = [
+    ...(mine?.placements ?? []).map((p) => ({
+      key: `placement:${p.id}`,
+      about: { placementId: p.id },
+      label: `${p.vacancyTitle} — ${p.employerName} (${tr('recordHired')})`,
+    })),
+    ...(mine?.applications ?? [])
+      .filter((a) => !mine?.placements.some((p) => p.applicationId === a.id))
+      .map((a) => ({
+        key: `application:${a.id}`,
+        about: { applicationId: a.id },
+        label: `${a.vacancyTitle} — ${a.employerName}`,
+      })),
+  ];
+  const about = r.about;
+  const aboutKey = !about
+    ? null
+    : 'placementId' in about
+      ? `placement:${about.placementId}`
+      : `application:${about.applicationId}`;
+  // Offline, an urgent report shows the numbers kept on the device at once, before the server answers.
+  const kept = f?.status === 'waiting' ? keptHotlinesFor(r.category, fair.value?.id) : null;
   return (
     <Layout title={tr('helpReport')}>
       <fieldset class="card">
@@ -41,6 +68,30 @@ export function HelpReport() {
           ))}
         </div>
       </fieldset>
+      {own.length ? (
+        <fieldset class="card" data-records>
+          <legend>{tr('reportAbout')}</legend>
+          <div class="choices" role="group" aria-label={tr('reportAbout')}>
+            {own.map((o) => (
+              <Choice
+                key={o.key}
+                pressed={aboutKey === o.key}
+                data-record={o.key}
+                onClick={() => updateReport({ about: o.about })}
+              >
+                {o.label}
+              </Choice>
+            ))}
+            <Choice
+              pressed={aboutKey === null}
+              data-record="none"
+              onClick={() => updateReport({ about: null })}
+            >
+              {tr('reportAboutNone')}
+            </Choice>
+          </div>
+        </fieldset>
+      ) : null}
       {r.category === 'forced_labour' && indicators.value.length ? (
         <fieldset class="card" data-ilo>
           <legend>{tr('iloTitle')}</legend>
@@ -81,13 +132,28 @@ export function HelpReport() {
           {tr('reportWaiting')}
         </p>
       ) : null}
+      {kept ? (
+        <section class="card" data-testid="hotlines-offline" aria-labelledby="hotlines-offline-title">
+          <p class="notice" role="alert">
+            {kept.urgentNotice}
+          </p>
+          <h3 id="hotlines-offline-title">{tr('hotlinesOffline')}</h3>
+          <ul>
+            {kept.items.map((h) => (
+              <li key={h.number} data-hotline={h.number}>
+                <strong>{h.number}</strong> — {h.label}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {f?.status === 'refused' ? (
         <p class="error" role="alert">
           {f.error}
         </p>
       ) : null}
       <NavButtons
-        back="help-menu"
+        back={reportingAsNew.value ? 'help-new' : 'help-menu'}
         next={{
           label: tr('sendReport'),
           icon: '✓',

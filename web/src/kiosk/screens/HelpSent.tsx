@@ -15,6 +15,15 @@ export function HelpSent() {
       <p data-testid="grievance-id" data-grievance={g.id}>
         {tr('answerBy', { date: due })}
       </p>
+      {g.visitor?.accessCode ? (
+        <div class="card" style={{ textAlign: 'center' }}>
+          <p>{tr('accessCode')}</p>
+          <p class="code" data-testid="access-code">
+            {g.visitor.accessCode}
+          </p>
+          <p class="muted">{tr('accessCodeHint')}</p>
+        </div>
+      ) : null}
       {g.urgent ? (
         <section class="card" data-testid="hotlines" aria-labelledby="hotlines-title">
           {g.urgentNotice ? (

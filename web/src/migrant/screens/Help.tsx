@@ -11,13 +11,16 @@ import {
   TOPICS,
   book,
   bookedIcs,
+  cancelConsultation,
   consultations,
+  deskSlots,
   fileGrievance,
   freeSlots,
   grievance,
   grievances,
   helpView,
   indicators,
+  moveConsultation,
   placements,
   sendMessage,
   show,
@@ -267,15 +270,17 @@ function NewGrievance() {
 
 function Consultation({ id }: { id: string }) {
   const c = consultations.value.find((x) => x.id === id);
+  const [reason, setReason] = useState('');
   if (!c) return <p class="muted">{tr('noConsultations')}</p>;
   return (
-    <article class="card" data-consultation-detail={c.id}>
+    <article class="card" data-consultation-detail={c.id} data-status={c.status}>
       <h3>{tr('legalTitle')}</h3>
       <p>{tr(`topic_${c.topic}` as MessageKey)}</p>
       <p>
         <time dateTime={String(c.startsAt)}>{when(c.startsAt, true)}</time> ·{' '}
         <span data-testid="consultation-status">{tr(`cstatus_${c.status}` as MessageKey)}</span>
       </p>
+      {c.cancelReason ? <p data-testid="consultation-cancel-reason">{c.cancelReason}</p> : null}
       {bookedIcs.value?.id === c.id ? (
         <a
           class="button secondary"
@@ -285,6 +290,42 @@ function Consultation({ id }: { id: string }) {
         >
           {tr('addToCalendar')}
         </a>
+      ) : null}
+      {c.status === 'booked' && deskSlots.value.length ? (
+        <section data-form="move-consultation">
+          <h4>{tr('moveBooking')}</h4>
+          <ul>
+            {deskSlots.value.map((x) => (
+              <li key={x.id} data-move-slot={x.id}>
+                <button type="button" class="secondary" onClick={() => void moveConsultation(c.id, x.id)}>
+                  <time dateTime={x.startsAt}>{when(x.startsAt, true)}</time>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {c.status === 'booked' ? (
+        <form
+          data-form="cancel-consultation"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void cancelConsultation(c.id, reason);
+          }}
+        >
+          <h4>{tr('cancelBooking')}</h4>
+          <label for="cancel-reason">{tr('cancelReason')}</label>
+          <textarea
+            id="cancel-reason"
+            rows={2}
+            maxLength={2000}
+            value={reason}
+            onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
+          />
+          <button type="submit" class="secondary" disabled={reason.trim().length < 3}>
+            {tr('cancelBooking')}
+          </button>
+        </form>
       ) : null}
     </article>
   );

@@ -1,4 +1,9 @@
-/** Horizontal bars in plain SVG: one row per label, the value printed beside its bar. */
+import { chartLabel } from './chart-label';
+
+/**
+ * Horizontal bars in plain SVG: one row per label, the value printed beside its bar. A long label is cut to the
+ * label column; hovering the row shows it whole with the value (an SVG title).
+ */
 export function BarChart({ title, rows }: { title: string; rows: Array<{ label: string; value: number }> }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   const rowH = 28;
@@ -21,8 +26,9 @@ export function BarChart({ title, rows }: { title: string; rows: Array<{ label: 
         const w = Math.round((r.value / max) * barW);
         return (
           <g key={r.label} data-bar={r.label}>
+            <title>{`${r.label}: ${r.value}`}</title>
             <text x={labelW - 8} y={y + 17} text-anchor="end">
-              {r.label}
+              {chartLabel(r.label)}
             </text>
             <rect x={labelW} y={y} width={Math.max(w, 1)} height={rowH - 8} fill="#0b4f9c" />
             <text x={labelW + w + 6} y={y + 17}>

@@ -206,6 +206,25 @@ export const en: LocaleTemplates = {
     ],
     sms: 'Legal consultation {{startsAt}}, {{location}}',
   },
+  legal_consultation_rescheduled: {
+    subject: 'Legal consultation moved: {{startsAt}}',
+    body: [
+      'Hello {{recipientName}},',
+      'Your free legal consultation has been moved.',
+      'New time: {{startsAt}}\nWhere: {{location}}',
+    ],
+    sms: 'Legal consultation moved to {{startsAt}}, {{location}}',
+  },
+  legal_consultation_cancelled: {
+    subject: 'Legal consultation cancelled: {{startsAt}}',
+    body: [
+      'Hello {{recipientName}},',
+      'Your legal consultation on {{startsAt}} ({{location}}) has been cancelled.',
+      'Reason: {{reason}}',
+      'You can book another time.',
+    ],
+    sms: 'Legal consultation {{startsAt}} cancelled. You can book another time.',
+  },
   pre_departure_reminder: {
     subject: 'Deadline {{dueDate}}: a step of your plan',
     body: [

@@ -206,6 +206,25 @@ export const ky: LocaleTemplates = {
     ],
     sms: 'Юридикалык кеңеш {{startsAt}}, {{location}}',
   },
+  legal_consultation_rescheduled: {
+    subject: 'Юридикалык кеңештин убактысы өзгөрдү: {{startsAt}}',
+    body: [
+      'Саламатсызбы, {{recipientName}}!',
+      'Акысыз юридикалык кеңешиңиздин убактысы өзгөртүлдү.',
+      'Жаңы убакыт: {{startsAt}}\nКайда: {{location}}',
+    ],
+    sms: 'Юридикалык кеңеш {{startsAt}} убактысына жылдырылды, {{location}}',
+  },
+  legal_consultation_cancelled: {
+    subject: 'Юридикалык кеңеш жокко чыгарылды: {{startsAt}}',
+    body: [
+      'Саламатсызбы, {{recipientName}}!',
+      'Юридикалык кеңешиңиз ({{startsAt}}, {{location}}) жокко чыгарылды.',
+      'Себеби: {{reason}}',
+      'Башка убакытка жазылсаңыз болот.',
+    ],
+    sms: 'Юридикалык кеңеш {{startsAt}} жокко чыгарылды. Башка убакытка жазылыңыз.',
+  },
   pre_departure_reminder: {
     subject: 'Мөөнөт {{dueDate}}: планыңыздагы кадам',
     body: [

@@ -206,6 +206,25 @@ export const ru: LocaleTemplates = {
     ],
     sms: 'Юрконсультация {{startsAt}}, {{location}}',
   },
+  legal_consultation_rescheduled: {
+    subject: 'Юридическая консультация перенесена: {{startsAt}}',
+    body: [
+      'Здравствуйте, {{recipientName}}!',
+      'Ваша бесплатная юридическая консультация перенесена.',
+      'Новое время: {{startsAt}}\nГде: {{location}}',
+    ],
+    sms: 'Юрконсультация перенесена: {{startsAt}}, {{location}}',
+  },
+  legal_consultation_cancelled: {
+    subject: 'Юридическая консультация отменена: {{startsAt}}',
+    body: [
+      'Здравствуйте, {{recipientName}}!',
+      'Ваша юридическая консультация {{startsAt}} ({{location}}) отменена.',
+      'Причина: {{reason}}',
+      'Вы можете записаться на другое время.',
+    ],
+    sms: 'Юрконсультация {{startsAt}} отменена. Запишитесь на другое время.',
+  },
   pre_departure_reminder: {
     subject: 'Срок {{dueDate}}: шаг вашего плана',
     body: [

@@ -206,6 +206,25 @@ export const tg: LocaleTemplates = {
     ],
     sms: 'Машварати ҳуқуқӣ {{startsAt}}, {{location}}',
   },
+  legal_consultation_rescheduled: {
+    subject: 'Вақти машварати ҳуқуқӣ иваз шуд: {{startsAt}}',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      'Вақти машварати ройгони ҳуқуқии шумо иваз карда шуд.',
+      'Вақти нав: {{startsAt}}\nДар куҷо: {{location}}',
+    ],
+    sms: 'Машварати ҳуқуқӣ ба {{startsAt}} гузаронида шуд, {{location}}',
+  },
+  legal_consultation_cancelled: {
+    subject: 'Машварати ҳуқуқӣ бекор шуд: {{startsAt}}',
+    body: [
+      'Ассалому алайкум, {{recipientName}}!',
+      'Машварати ҳуқуқии шумо ({{startsAt}}, {{location}}) бекор карда шуд.',
+      'Сабаб: {{reason}}',
+      'Шумо метавонед ба вақти дигар сабт шавед.',
+    ],
+    sms: 'Машварати ҳуқуқӣ {{startsAt}} бекор шуд. Ба вақти дигар сабт шавед.',
+  },
   pre_departure_reminder: {
     subject: 'Мӯҳлат {{dueDate}}: қадами нақшаи шумо',
     body: [

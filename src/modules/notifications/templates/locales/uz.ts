@@ -208,6 +208,25 @@ export const uz: LocaleTemplates = {
     ],
     sms: 'Yuridik maslahat {{startsAt}}, {{location}}',
   },
+  legal_consultation_rescheduled: {
+    subject: 'Yuridik maslahat vaqti oʻzgardi: {{startsAt}}',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      'Bepul yuridik maslahatingiz vaqti oʻzgartirildi.',
+      'Yangi vaqt: {{startsAt}}\nQayerda: {{location}}',
+    ],
+    sms: "Yuridik maslahat vaqti o'zgardi: {{startsAt}}, {{location}}",
+  },
+  legal_consultation_cancelled: {
+    subject: 'Yuridik maslahat bekor qilindi: {{startsAt}}',
+    body: [
+      'Assalomu alaykum, {{recipientName}}!',
+      'Yuridik maslahatingiz ({{startsAt}}, {{location}}) bekor qilindi.',
+      'Sababi: {{reason}}',
+      'Boshqa vaqtga yozilishingiz mumkin.',
+    ],
+    sms: 'Yuridik maslahat {{startsAt}} bekor qilindi. Boshqa vaqtga yoziling.',
+  },
   pre_departure_reminder: {
     subject: 'Muddat {{dueDate}}: rejangizdagi qadam',
     body: [
