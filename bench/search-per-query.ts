@@ -6,6 +6,10 @@
  *   BENCH_DATABASE=jobfair_bench_search_… npm run bench:search-per-query
  *   BENCH_ROUNDS (default 3)
  *
+ * Then, with BENCH_DURATION > 0 (default 12 s), 8 clients at once over the same queries, regions and filters picked
+ * at random: per query (inside Moscow or elsewhere), how many ran, p50, p95 and its share of all the time spent, so
+ * that the queries that make a load run's tail are named.
+ *
  * For finding which queries grow with the index (docs/SEARCH.md, "Search at a million vacancies"), not for the
  * published throughput figures, which come from `bench:search`.
  */
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
     WORKERS: 'off',
     LOG_LEVEL: 'error',
   });
-  const db = createDataSource(config, 1);
+  const db = createDataSource(config, 8);
   await db.initialize();
   const search = new SearchService(new PostgresSearchIndex(db));
   const lines = ['| query | region median ms | region max ms | countrywide median ms | largest total |'];
@@ -68,11 +72,62 @@ async function main(): Promise<void> {
           `${median(countrywide).toFixed(1)} | ${largest.toLocaleString('en-US')} |`,
       );
     }
+    console.log(lines.join('\n'));
+    console.log(`\nMedian over the queries of their regional medians: ${median(all).toFixed(1)} ms`);
+    const duration = Number(process.env.BENCH_DURATION ?? 12);
+    if (duration > 0) console.log(`\n${await concurrent(search, duration)}`);
   } finally {
     await db.destroy();
   }
-  console.log(lines.join('\n'));
-  console.log(`\nMedian over the queries of their regional medians: ${median(all).toFixed(1)} ms`);
+}
+
+/** 8 clients for `seconds`: per query and place, count, p50, p95 and share of the time, largest share first. */
+async function concurrent(search: SearchService, seconds: number): Promise<string> {
+  let seed = 7;
+  const r = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const regions = [
+    'RU-MOW',
+    'RU-MOW',
+    'RU-MOW',
+    'RU-MOS',
+    'RU-MOS',
+    'RU-SPE',
+    'RU-KDA',
+    'RU-SVE',
+    'RU-TA',
+    'KZ-75',
+  ];
+  const schedules = ['full_time', 'full_time', 'shift', 'rotation'];
+  const times = new Map<string, number[]>();
+  const end = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (Date.now() < end) {
+        const q = QUERIES[Math.floor(r() * QUERIES.length)];
+        const region = regions[Math.floor(r() * regions.length)];
+        const filter =
+          r() < 0.5 ? { schedule: schedules[Math.floor(r() * schedules.length)] } : { housing: true };
+        const t0 = process.hrtime.bigint();
+        await search.searchVacancies({ q, region, ...filter, page: 1, pageSize: 20 });
+        const key = `${q} (${region === 'RU-MOW' ? 'Moscow' : 'elsewhere'})`;
+        times.set(key, [...(times.get(key) ?? []), Number(process.hrtime.bigint() - t0) / 1e6]);
+      }
+    }),
+  );
+  const total = [...times.values()].flat().reduce((a, b) => a + b, 0);
+  const rows = [...times]
+    .map(([key, ts]) => ({ key, ts: [...ts].sort((a, b) => a - b), sum: ts.reduce((a, b) => a + b, 0) }))
+    .sort((a, b) => b.sum - a.sum);
+  const count = rows.reduce((a, x) => a + x.ts.length, 0);
+  const out = [`8 clients, ${seconds} s: ${count.toLocaleString('en-US')} searches`];
+  out.push('| query | searches | p50 ms | p95 ms | share of the time |', '| --- | --: | --: | --: | --: |');
+  for (const x of rows.slice(0, 10)) {
+    const p = (f: number) => x.ts[Math.min(x.ts.length - 1, Math.floor(x.ts.length * f))].toFixed(1);
+    out.push(
+      `| ${x.key} | ${x.ts.length} | ${p(0.5)} | ${p(0.95)} | ${((100 * x.sum) / total).toFixed(1)} % |`,
+    );
+  }
+  return out.join('\n');
 }
 
 main().catch((err) => {
