@@ -79,6 +79,29 @@ export class CreateSearchVacancyCounts1796530000000 implements MigrationInterfac
              FOR EACH STATEMENT EXECUTE FUNCTION search_vacancy_counts_move()', vacancies);
         END $$`);
     await q.query(`SELECT search_attach_vacancy_counts('search')`);
+    // The application's own index words through a statement PL/pgSQL prepares once per session; other tables
+    // (the tests' copies) through EXECUTE as before, which parses and plans the statement on every search.
+    await q.query(`
+      CREATE OR REPLACE FUNCTION search_own_words(tbl regclass, q tsquery)
+        RETURNS TABLE (id uuid, region text, occupation_code text, occupation_minor text,
+                       published_at timestamptz, salary_monthly numeric, schedule text, housing boolean,
+                       foreigners_accepted boolean, fair_ids uuid[], employer_id uuid, own_tsv tsvector)
+        LANGUAGE plpgsql STABLE ROWS 200
+        SET enable_seqscan = off
+        AS $$
+        BEGIN
+          IF tbl = 'search_vacancies'::regclass THEN
+            RETURN QUERY
+              SELECT v.id, v.region, v.occupation_code, v.occupation_minor, v.published_at, v.salary_monthly,
+                     v.schedule, v.housing, v.foreigners_accepted, v.fair_ids, v.employer_id, v.own_tsv
+              FROM search_vacancies v WHERE v.own_tsv @@ q;
+          ELSE
+            RETURN QUERY EXECUTE format(
+              'SELECT id, region, occupation_code, occupation_minor, published_at, salary_monthly, schedule,
+                      housing, foreigners_accepted, fair_ids, employer_id, own_tsv
+               FROM %s WHERE own_tsv @@ $1', tbl) USING q;
+          END IF;
+        END $$`);
     // A countrywide page filtered by schedule or foreigners-accepted walks an occupation's newest rows in this
     // index and stops after its window; without the columns it sorted every row of the occupation.
     await q.query(`DROP INDEX search_vacancies_occupation_idx`);
@@ -89,6 +112,20 @@ export class CreateSearchVacancyCounts1796530000000 implements MigrationInterfac
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      CREATE OR REPLACE FUNCTION search_own_words(tbl regclass, q tsquery)
+        RETURNS TABLE (id uuid, region text, occupation_code text, occupation_minor text,
+                       published_at timestamptz, salary_monthly numeric, schedule text, housing boolean,
+                       foreigners_accepted boolean, fair_ids uuid[], employer_id uuid, own_tsv tsvector)
+        LANGUAGE plpgsql STABLE ROWS 200
+        SET enable_seqscan = off
+        AS $$
+        BEGIN
+          RETURN QUERY EXECUTE format(
+            'SELECT id, region, occupation_code, occupation_minor, published_at, salary_monthly, schedule,
+                    housing, foreigners_accepted, fair_ids, employer_id, own_tsv
+             FROM %s WHERE own_tsv @@ $1', tbl) USING q;
+        END $$`);
     await q.query(`DROP INDEX search_vacancies_occupation_idx`);
     await q.query(
       `CREATE INDEX search_vacancies_occupation_idx ON search_vacancies (occupation_code, published_at DESC)
