@@ -1,8 +1,7 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from 'migrations/index';
+import { ownDatabase } from 'test/harness/own-database';
 
 /**
  * Migrations 1796510000000-CreateRecruitmentAgencies and 1796511000000-LinkInterviewsToRecruits: up makes the
@@ -10,21 +9,7 @@ import { MIGRATIONS } from 'migrations/index';
  * runs again. Runs in a database of its own, created and dropped here.
  */
 describe('migrations CreateRecruitmentAgencies and LinkInterviewsToRecruits', () => {
-  const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const name = `jobfair_test_migration_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const url = new URL(base.toString());
-  url.pathname = `/${name}`;
-  let admin: Client;
-
-  beforeAll(async () => {
-    admin = new Client({ connectionString: base.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-  });
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-    await admin.end();
-  });
+  const url = ownDatabase();
 
   const columnType = (ds: DataSource, table: string, column: string): Promise<Array<{ data_type: string }>> =>
     ds.query(`SELECT data_type FROM information_schema.columns WHERE table_name = $1 AND column_name = $2`, [

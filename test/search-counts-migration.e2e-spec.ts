@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { Client } from 'pg';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from 'migrations/index';
+import { ownDatabase } from 'test/harness/own-database';
 
 /**
  * Migration 1796530000000-CreateSearchVacancyCounts over an index that already holds vacancies: up counts them and
@@ -10,21 +10,7 @@ import { MIGRATIONS } from 'migrations/index';
  * prepared own-words lookup back, and up runs again. Runs in a database of its own, created and dropped here.
  */
 describe('migration CreateSearchVacancyCounts', () => {
-  const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const name = `jobfair_test_migration_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const url = new URL(base.toString());
-  url.pathname = `/${name}`;
-  let admin: Client;
-
-  beforeAll(async () => {
-    admin = new Client({ connectionString: base.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-  });
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-    await admin.end();
-  });
+  const url = ownDatabase();
 
   const insert = (ds: DataSource, region: string, schedule: string | null) =>
     ds.query(

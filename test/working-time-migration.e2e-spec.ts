@@ -1,29 +1,14 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from 'migrations/index';
+import { ownDatabase } from 'test/harness/own-database';
 
 /**
  * Migration 1795500000000-AddVacancyWorkingTime on vacancies written before it: each gets its schedule's default
  * working time, and down() removes the columns. Runs in a database of its own, created and dropped here.
  */
 describe('migration AddVacancyWorkingTime', () => {
-  const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  const name = `jobfair_test_migration_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const url = new URL(base.toString());
-  url.pathname = `/${name}`;
-  let admin: Client;
-
-  beforeAll(async () => {
-    admin = new Client({ connectionString: base.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-  });
-  afterAll(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}"`);
-    await admin.end();
-  });
+  const url = ownDatabase();
 
   it('gives existing vacancies their schedule’s default working time, and down() takes it away', async () => {
     // Up to this migration only, whatever later ones the list holds.
